@@ -242,13 +242,6 @@ pub fn require_one_group(
     }
 }
 
-/// Reports a mandatory field that is absent.
-pub fn check_present(out: &mut Vec<Violation>, path: &Path<'_>, present: bool) {
-    if !present {
-        push(out, path, Rule::Required);
-    }
-}
-
 /// Reports an empty path parameter or header.
 pub fn check_not_empty(out: &mut Vec<Violation>, path: &Path<'_>, value: &str) {
     if value.is_empty() {

@@ -17,37 +17,37 @@ pub struct ValidateItems {
     pub trait_impl: TokenStream,
 }
 
-/// The checks of a struct as `support::Validate` for `self_ty`. Request types also get an inherent
-/// `validate` (`public`); response types are checked only for departures from the page.
-pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> ValidateItems {
-    let name = self_ty;
-    let presence = s.fields.iter().filter(|f| f.expected).map(|f| {
-        let (field, wire) = (ident(&f.ident), &f.wire);
-        quote! { support::check_present(out, &path.field(#wire), self.#field.is_some()); }
-    });
+/// The checks of a struct: the functions of its fields' own checks, which its one-pass reader calls,
+/// and for a type requests hold (`validated`) `support::Validate` for `self_ty` with an inherent
+/// `validate`. A type only responses hold has no `validate`: its departures from the page are found
+/// as it is read.
+pub fn emit_validate(s: &Struct, self_ty: TokenStream, validated: bool) -> ValidateItems {
     let checkers = emit_checkers(s);
+    if !validated {
+        return ValidateItems {
+            inherent: checkers,
+            trait_impl: quote! {},
+        };
+    }
+    let name = self_ty;
     let fields = s.fields.iter().map(|field| {
         let own = checker_call(field);
         emit_field_checks(field, own.as_ref())
     });
     let rules = emit_rules(&s.rules);
-    let checks = quote! { #(#presence)* #(#fields)* #(#rules)* };
+    let checks = quote! { #(#fields)* #(#rules)* };
     // A table with nothing to check still implements the trait, without unused parameters.
     let checks = if checks.is_empty() {
         quote! { let _ = (path, out); }
     } else {
         checks
     };
-    let validate = if public {
-        quote! {
-            /// Checks every documented rule of this value and of everything in it, and returns all
-            /// violations at once, each with its JSON path.
-            pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-                support::Validate::validate(self)
-            }
+    let validate = quote! {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
-    } else {
-        quote! {}
     };
     ValidateItems {
         inherent: quote! { #validate #checkers },

@@ -12,8 +12,8 @@ use std::fmt;
 pub use self::chars::{is_ascii_letter, is_ascii_lower, is_digit, is_han, is_letter};
 pub use self::checks::{
     check_chars, check_enum, check_integer_list, check_items, check_length,
-    check_less_than, check_not_empty, check_present, check_range, forbid, require,
-    require_one_group, Validate,
+    check_less_than, check_not_empty, check_range, forbid, require, require_one_group,
+    Validate,
 };
 pub use self::collections::{Items, Values};
 pub use self::de_error::DeError;
@@ -788,12 +788,6 @@ mod checks {
     ) {
         if !satisfied {
             push(out, path, Rule::AtLeastOneOf { groups });
-        }
-    }
-    /// Reports a mandatory field that is absent.
-    pub fn check_present(out: &mut Vec<Violation>, path: &Path<'_>, present: bool) {
-        if !present {
-            push(out, path, Rule::Required);
         }
     }
     /// Reports an empty path parameter or header.

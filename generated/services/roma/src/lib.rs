@@ -475,21 +475,6 @@ impl VpcMemberInfoList {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for VpcMemberInfoList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.members {
-            let p = path.field("members");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for VpcMemberInfoList {
     const NAME: &'static str = "VpcMemberInfoList";
     const FIELDS: &'static [&'static str] = &["size", "total", "members"];
@@ -760,38 +745,6 @@ impl VpcMemberInfo {
         );
     }
 }
-impl support::Validate for VpcMemberInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.host {
-            let p = path.field("host");
-            Self::check_host(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.weight {
-            let p = path.field("weight");
-            Self::check_weight(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            Self::check_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ecs_id {
-            let p = path.field("ecs_id");
-            Self::check_ecs_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ecs_name {
-            let p = path.field("ecs_name");
-            Self::check_ecs_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for VpcMemberInfo {
     const NAME: &'static str = "VpcMemberInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -926,15 +879,6 @@ impl ErrorResponse {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ErrorResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ErrorResponse {

@@ -109,21 +109,6 @@ impl MemberGroupInfoList {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MemberGroupInfoList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.member_groups {
-            let p = path.field("member_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for MemberGroupInfoList {
     const NAME: &'static str = "MemberGroupInfoList";
     const FIELDS: &'static [&'static str] = &["size", "total", "member_groups"];

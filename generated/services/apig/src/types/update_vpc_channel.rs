@@ -2097,53 +2097,6 @@ impl VpcChannelInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for VpcChannelInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            Self::check_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.balance_strategy {
-            let p = path.field("balance_strategy");
-            Self::check_balance_strategy(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.member_type {
-            let p = path.field("member_type");
-            Self::check_member_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dict_code {
-            let p = path.field("dict_code");
-            Self::check_dict_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.member_groups {
-            let p = path.field("member_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.microservice_info {
-            let p = path.field("microservice_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for VpcChannelInfo {
     const NAME: &'static str = "VpcChannelInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -2324,30 +2277,6 @@ impl MicroServiceInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for MicroServiceInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.service_type {
-            let p = path.field("service_type");
-            Self::check_service_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.cse_info {
-            let p = path.field("cse_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.cce_info {
-            let p = path.field("cce_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.cce_service_info {
-            let p = path.field("cce_service_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for MicroServiceInfo {
     const NAME: &'static str = "MicroServiceInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -2526,26 +2455,6 @@ impl MicroServiceInfoCse {
             ::std::option::Option::None,
             ::std::option::Option::Some(64usize),
         );
-    }
-}
-impl support::Validate for MicroServiceInfoCse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.engine_id {
-            let p = path.field("engine_id");
-            Self::check_engine_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.service_id {
-            let p = path.field("service_id");
-            Self::check_service_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.version {
-            let p = path.field("version");
-            Self::check_version(out, &p, value);
-        }
     }
 }
 impl support::Read for MicroServiceInfoCse {
@@ -2787,38 +2696,6 @@ impl MicroServiceInfoCce {
         );
     }
 }
-impl support::Validate for MicroServiceInfoCce {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.cluster_id {
-            let p = path.field("cluster_id");
-            Self::check_cluster_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.namespace {
-            let p = path.field("namespace");
-            Self::check_namespace(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.workload_type {
-            let p = path.field("workload_type");
-            Self::check_workload_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.app_name {
-            let p = path.field("app_name");
-            Self::check_app_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.label_key {
-            let p = path.field("label_key");
-            Self::check_label_key(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.label_value {
-            let p = path.field("label_value");
-            Self::check_label_value(out, &p, value);
-        }
-    }
-}
 impl support::Read for MicroServiceInfoCce {
     const NAME: &'static str = "MicroServiceInfoCce";
     const FIELDS: &'static [&'static str] = &[
@@ -2994,26 +2871,6 @@ impl MicroServiceInfoCceService {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for MicroServiceInfoCceService {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.cluster_id {
-            let p = path.field("cluster_id");
-            Self::check_cluster_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.namespace {
-            let p = path.field("namespace");
-            Self::check_namespace(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.service_name {
-            let p = path.field("service_name");
-            Self::check_service_name(out, &p, value);
-        }
     }
 }
 impl support::Read for MicroServiceInfoCceService {

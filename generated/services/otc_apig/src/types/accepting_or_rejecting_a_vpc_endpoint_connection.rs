@@ -142,21 +142,6 @@ impl AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.connections {
-            let p = path.field("connections");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
     const NAME: &'static str = "AcceptingOrRejectingAVpcEndpointConnectionResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "connections"];
@@ -243,15 +228,6 @@ impl AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
     const NAME: &'static str = "AcceptingOrRejectingAVpcEndpointConnectionResponse401";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
@@ -325,18 +301,6 @@ impl EndpointConnection {
         value: &AcceptingOrRejectingAVpcEndpointConnectionStatus,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for EndpointConnection {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
     }
 }
 impl support::Read for EndpointConnection {

@@ -185,18 +185,6 @@ impl AddingACertificateToADomainNameResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for AddingACertificateToADomainNameResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for AddingACertificateToADomainNameResponse201 {
     const NAME: &'static str = "AddingACertificateToADomainNameResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -307,15 +295,6 @@ impl AddingACertificateToADomainNameResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AddingACertificateToADomainNameResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for AddingACertificateToADomainNameResponse400 {

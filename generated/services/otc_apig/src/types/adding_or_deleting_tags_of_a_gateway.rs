@@ -144,15 +144,6 @@ impl AddingOrDeletingTagsOfAGatewayResponse401 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingOrDeletingTagsOfAGatewayResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AddingOrDeletingTagsOfAGatewayResponse401 {
     const NAME: &'static str = "AddingOrDeletingTagsOfAGatewayResponse401";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -110,21 +110,6 @@ impl AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.member_groups {
-            let p = path.field("member_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
     const NAME: &'static str = "AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201";
     const FIELDS: &'static [&'static str] = &["size", "total", "member_groups"];
@@ -208,15 +193,6 @@ impl AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {

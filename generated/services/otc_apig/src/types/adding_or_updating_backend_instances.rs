@@ -101,21 +101,6 @@ impl AddingOrUpdatingBackendInstancesResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingOrUpdatingBackendInstancesResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.members {
-            let p = path.field("members");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for AddingOrUpdatingBackendInstancesResponse201 {
     const NAME: &'static str = "AddingOrUpdatingBackendInstancesResponse201";
     const FIELDS: &'static [&'static str] = &["size", "total", "members"];
@@ -198,15 +183,6 @@ impl AddingOrUpdatingBackendInstancesResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AddingOrUpdatingBackendInstancesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for AddingOrUpdatingBackendInstancesResponse400 {

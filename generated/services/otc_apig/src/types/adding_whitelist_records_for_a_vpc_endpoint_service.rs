@@ -110,24 +110,6 @@ impl AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.permissions {
-            let p = path.field("permissions");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(50usize),
-            );
-        }
-    }
-}
 impl support::Read for AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
     const NAME: &'static str = "AddingWhitelistRecordsForAVpcEndpointServiceResponse200";
     const FIELDS: &'static [&'static str] = &["permissions"];
@@ -186,15 +168,6 @@ impl AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {

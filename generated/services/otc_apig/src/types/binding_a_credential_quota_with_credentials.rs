@@ -25,15 +25,6 @@ impl AppQuotaAppBinding {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AppQuotaAppBinding {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AppQuotaAppBinding {
     const NAME: &'static str = "AppQuotaAppBinding";
     const FIELDS: &'static [&'static str] = &["app_quota_id", "app_id", "bound_time"];
@@ -158,21 +149,6 @@ impl BindingACredentialQuotaWithCredentialsResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BindingACredentialQuotaWithCredentialsResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.applies {
-            let p = path.field("applies");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for BindingACredentialQuotaWithCredentialsResponse201 {
     const NAME: &'static str = "BindingACredentialQuotaWithCredentialsResponse201";
     const FIELDS: &'static [&'static str] = &["applies"];
@@ -230,15 +206,6 @@ impl BindingACredentialQuotaWithCredentialsResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for BindingACredentialQuotaWithCredentialsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for BindingACredentialQuotaWithCredentialsResponse400 {

@@ -222,18 +222,6 @@ impl BindingADomainNameResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for BindingADomainNameResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for BindingADomainNameResponse201 {
     const NAME: &'static str = "BindingADomainNameResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -334,15 +322,6 @@ impl BindingADomainNameResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for BindingADomainNameResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for BindingADomainNameResponse400 {

@@ -117,21 +117,6 @@ impl BindingAPlugInToApisResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BindingAPlugInToApisResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.attached_plugins {
-            let p = path.field("attached_plugins");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for BindingAPlugInToApisResponse201 {
     const NAME: &'static str = "BindingAPlugInToApisResponse201";
     const FIELDS: &'static [&'static str] = &["attached_plugins"];
@@ -188,15 +173,6 @@ impl BindingAPlugInToApisResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for BindingAPlugInToApisResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for BindingAPlugInToApisResponse400 {
@@ -317,26 +293,6 @@ impl PluginApiAttachInfo {
         value: &PluginScope,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for PluginApiAttachInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.plugin_name {
-            let p = path.field("plugin_name");
-            Self::check_plugin_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.plugin_type {
-            let p = path.field("plugin_type");
-            Self::check_plugin_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.plugin_scope {
-            let p = path.field("plugin_scope");
-            Self::check_plugin_scope(out, &p, value);
-        }
     }
 }
 impl support::Read for PluginApiAttachInfo {

@@ -128,21 +128,6 @@ impl BindingARequestThrottlingPolicyResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BindingARequestThrottlingPolicyResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.throttle_applys {
-            let p = path.field("throttle_applys");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for BindingARequestThrottlingPolicyResponse201 {
     const NAME: &'static str = "BindingARequestThrottlingPolicyResponse201";
     const FIELDS: &'static [&'static str] = &["throttle_applys"];
@@ -199,15 +184,6 @@ impl BindingARequestThrottlingPolicyResponse401 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for BindingARequestThrottlingPolicyResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for BindingARequestThrottlingPolicyResponse401 {
@@ -280,18 +256,6 @@ impl ThrottleApiBinding {
         value: &Scope,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for ThrottleApiBinding {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.scope {
-            let p = path.field("scope");
-            Self::check_scope(out, &p, value);
-        }
     }
 }
 impl support::Read for ThrottleApiBinding {

@@ -105,21 +105,6 @@ impl BindingASignatureKeyResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BindingASignatureKeyResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.bindings {
-            let p = path.field("bindings");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for BindingASignatureKeyResponse201 {
     const NAME: &'static str = "BindingASignatureKeyResponse201";
     const FIELDS: &'static [&'static str] = &["bindings"];
@@ -176,15 +161,6 @@ impl BindingASignatureKeyResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for BindingASignatureKeyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for BindingASignatureKeyResponse400 {
@@ -355,26 +331,6 @@ impl SignApiBindingInfo {
         value: &SignType,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for SignApiBindingInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.sign_name {
-            let p = path.field("sign_name");
-            Self::check_sign_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_method {
-            let p = path.field("req_method");
-            Self::check_req_method(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.sign_type {
-            let p = path.field("sign_type");
-            Self::check_sign_type(out, &p, value);
-        }
     }
 }
 impl support::Read for SignApiBindingInfo {

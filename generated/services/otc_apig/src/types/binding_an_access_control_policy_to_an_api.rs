@@ -31,15 +31,6 @@ impl AclApiBindingInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AclApiBindingInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AclApiBindingInfo {
     const NAME: &'static str = "AclApiBindingInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -194,21 +185,6 @@ impl BindingAnAccessControlPolicyToAnApiResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BindingAnAccessControlPolicyToAnApiResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.acl_bindings {
-            let p = path.field("acl_bindings");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for BindingAnAccessControlPolicyToAnApiResponse201 {
     const NAME: &'static str = "BindingAnAccessControlPolicyToAnApiResponse201";
     const FIELDS: &'static [&'static str] = &["acl_bindings"];
@@ -265,15 +241,6 @@ impl BindingAnAccessControlPolicyToAnApiResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for BindingAnAccessControlPolicyToAnApiResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for BindingAnAccessControlPolicyToAnApiResponse400 {

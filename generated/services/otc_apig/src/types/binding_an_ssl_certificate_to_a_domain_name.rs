@@ -98,15 +98,6 @@ impl BindingAnSslCertificateToADomainNameResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BindingAnSslCertificateToADomainNameResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for BindingAnSslCertificateToADomainNameResponse400 {
     const NAME: &'static str = "BindingAnSslCertificateToADomainNameResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -164,18 +164,6 @@ impl ConfiguringAFeatureForAGatewayResponse201 {
         );
     }
 }
-impl support::Validate for ConfiguringAFeatureForAGatewayResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for ConfiguringAFeatureForAGatewayResponse201 {
     const NAME: &'static str = "ConfiguringAFeatureForAGatewayResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -259,15 +247,6 @@ impl ConfiguringAFeatureForAGatewayResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ConfiguringAFeatureForAGatewayResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ConfiguringAFeatureForAGatewayResponse400 {

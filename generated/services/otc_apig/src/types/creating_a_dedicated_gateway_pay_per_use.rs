@@ -671,15 +671,6 @@ impl CreatingADedicatedGatewayPayPerUseResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingADedicatedGatewayPayPerUseResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingADedicatedGatewayPayPerUseResponse202 {
     const NAME: &'static str = "CreatingADedicatedGatewayPayPerUseResponse202";
     const FIELDS: &'static [&'static str] = &["instance_id", "message", "job_id"];
@@ -737,15 +728,6 @@ impl CreatingADedicatedGatewayPayPerUseResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingADedicatedGatewayPayPerUseResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingADedicatedGatewayPayPerUseResponse400 {

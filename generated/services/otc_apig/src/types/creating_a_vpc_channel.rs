@@ -682,53 +682,6 @@ impl CreatingAVpcChannelResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingAVpcChannelResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            Self::check_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.balance_strategy {
-            let p = path.field("balance_strategy");
-            Self::check_balance_strategy(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.member_type {
-            let p = path.field("member_type");
-            Self::check_member_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dict_code {
-            let p = path.field("dict_code");
-            Self::check_dict_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.member_groups {
-            let p = path.field("member_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.microservice_info {
-            let p = path.field("microservice_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAVpcChannelResponse201 {
     const NAME: &'static str = "CreatingAVpcChannelResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -888,15 +841,6 @@ impl CreatingAVpcChannelResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAVpcChannelResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAVpcChannelResponse400 {

@@ -218,15 +218,6 @@ impl CreatingAnAccessControlPolicyResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnAccessControlPolicyResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnAccessControlPolicyResponse201 {
     const NAME: &'static str = "CreatingAnAccessControlPolicyResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -303,15 +294,6 @@ impl CreatingAnAccessControlPolicyResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnAccessControlPolicyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAnAccessControlPolicyResponse400 {

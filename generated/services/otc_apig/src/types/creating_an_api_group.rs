@@ -302,33 +302,6 @@ impl CreatingAnApiGroupResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingAnApiGroupResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.on_sell_status {
-            let p = path.field("on_sell_status");
-            Self::check_on_sell_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.url_domains {
-            let p = path.field("url_domains");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.is_default {
-            let p = path.field("is_default");
-            Self::check_is_default(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingAnApiGroupResponse201 {
     const NAME: &'static str = "CreatingAnApiGroupResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -532,15 +505,6 @@ impl CreatingAnApiGroupResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnApiGroupResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAnApiGroupResponse400 {

@@ -310,26 +310,6 @@ impl CreatingAnAppResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingAnAppResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.creator {
-            let p = path.field("creator");
-            Self::check_creator(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.app_type {
-            let p = path.field("app_type");
-            Self::check_app_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingAnAppResponse201 {
     const NAME: &'static str = "CreatingAnAppResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -452,15 +432,6 @@ impl CreatingAnAppResponse400 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnAppResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAnAppResponse400 {

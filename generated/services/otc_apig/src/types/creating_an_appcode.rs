@@ -159,18 +159,6 @@ impl CreatingAnAppcodeResponse201 {
         );
     }
 }
-impl support::Validate for CreatingAnAppcodeResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.app_code {
-            let p = path.field("app_code");
-            Self::check_app_code(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingAnAppcodeResponse201 {
     const NAME: &'static str = "CreatingAnAppcodeResponse201";
     const FIELDS: &'static [&'static str] = &["app_code", "id", "app_id", "create_time"];
@@ -232,15 +220,6 @@ impl CreatingAnAppcodeResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnAppcodeResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAnAppcodeResponse400 {

@@ -156,15 +156,6 @@ impl CreatingAnEnvironmentResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnEnvironmentResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnEnvironmentResponse201 {
     const NAME: &'static str = "CreatingAnEnvironmentResponse201";
     const FIELDS: &'static [&'static str] = &["create_time", "name", "remark", "id"];
@@ -226,15 +217,6 @@ impl CreatingAnEnvironmentResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnEnvironmentResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAnEnvironmentResponse400 {

@@ -157,15 +157,6 @@ impl CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
     const NAME: &'static str = "CreatingAnExcludedRequestThrottlingConfigurationResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -265,15 +256,6 @@ impl CreatingAnExcludedRequestThrottlingConfigurationResponse400 {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnExcludedRequestThrottlingConfigurationResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAnExcludedRequestThrottlingConfigurationResponse400 {

@@ -328,18 +328,6 @@ impl CreatingAnSslCertificateResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingAnSslCertificateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingAnSslCertificateResponse200 {
     const NAME: &'static str = "CreatingAnSslCertificateResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -592,15 +580,6 @@ impl CreatingAnSslCertificateResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnSslCertificateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAnSslCertificateResponse400 {

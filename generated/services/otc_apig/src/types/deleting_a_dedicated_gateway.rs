@@ -22,15 +22,6 @@ impl DeletingADedicatedGatewayResponse401 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingADedicatedGatewayResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingADedicatedGatewayResponse401 {
     const NAME: &'static str = "DeletingADedicatedGatewayResponse401";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -22,15 +22,6 @@ impl DeletingAVariableResponse401 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAVariableResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAVariableResponse401 {
     const NAME: &'static str = "DeletingAVariableResponse401";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -22,15 +22,6 @@ impl DeletingAVpcChannelResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAVpcChannelResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAVpcChannelResponse400 {
     const NAME: &'static str = "DeletingAVpcChannelResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -22,15 +22,6 @@ impl DeletingAccessControlSettingsOfAnAppResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAccessControlSettingsOfAnAppResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAccessControlSettingsOfAnAppResponse400 {
     const NAME: &'static str = "DeletingAccessControlSettingsOfAnAppResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -22,15 +22,6 @@ impl DeletingAnAppResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAnAppResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAnAppResponse400 {
     const NAME: &'static str = "DeletingAnAppResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -22,15 +22,6 @@ impl DeletingAnEnvironmentResponse401 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAnEnvironmentResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAnEnvironmentResponse401 {
     const NAME: &'static str = "DeletingAnEnvironmentResponse401";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

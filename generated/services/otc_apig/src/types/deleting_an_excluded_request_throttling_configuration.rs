@@ -22,15 +22,6 @@ impl DeletingAnExcludedRequestThrottlingConfigurationResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAnExcludedRequestThrottlingConfigurationResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAnExcludedRequestThrottlingConfigurationResponse400 {
     const NAME: &'static str = "DeletingAnExcludedRequestThrottlingConfigurationResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

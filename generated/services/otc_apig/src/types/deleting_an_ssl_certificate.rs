@@ -22,15 +22,6 @@ impl DeletingAnSslCertificateResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAnSslCertificateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAnSslCertificateResponse400 {
     const NAME: &'static str = "DeletingAnSslCertificateResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -28,15 +28,6 @@ impl AclBatchResultFailureResp {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AclBatchResultFailureResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AclBatchResultFailureResp {
     const NAME: &'static str = "AclBatchResultFailureResp";
     const FIELDS: &'static [&'static str] = &[
@@ -179,21 +170,6 @@ impl DeletingMultipleAccessControlPoliciesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingMultipleAccessControlPoliciesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.failure {
-            let p = path.field("failure");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for DeletingMultipleAccessControlPoliciesResponse200 {
     const NAME: &'static str = "DeletingMultipleAccessControlPoliciesResponse200";
     const FIELDS: &'static [&'static str] = &["success_count", "failure"];
@@ -266,15 +242,6 @@ impl DeletingMultipleAccessControlPoliciesResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingMultipleAccessControlPoliciesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingMultipleAccessControlPoliciesResponse400 {

@@ -99,15 +99,6 @@ impl DisablingBackendServersResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DisablingBackendServersResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DisablingBackendServersResponse400 {
     const NAME: &'static str = "DisablingBackendServersResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -22,15 +22,6 @@ impl DisablingPublicInboundAccessForAGatewayResponse401 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DisablingPublicInboundAccessForAGatewayResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DisablingPublicInboundAccessForAGatewayResponse401 {
     const NAME: &'static str = "DisablingPublicInboundAccessForAGatewayResponse401";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -99,15 +99,6 @@ impl EnablingBackendServersResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EnablingBackendServersResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for EnablingBackendServersResponse400 {
     const NAME: &'static str = "EnablingBackendServersResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -135,15 +135,6 @@ impl EnablingPublicAccessForADedicatedGatewayResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EnablingPublicAccessForADedicatedGatewayResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for EnablingPublicAccessForADedicatedGatewayResponse400 {
     const NAME: &'static str = "EnablingPublicAccessForADedicatedGatewayResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

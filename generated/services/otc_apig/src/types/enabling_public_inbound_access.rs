@@ -146,15 +146,6 @@ impl EnablingPublicInboundAccessResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EnablingPublicInboundAccessResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for EnablingPublicInboundAccessResponse202 {
     const NAME: &'static str = "EnablingPublicInboundAccessResponse202";
     const FIELDS: &'static [&'static str] = &["instance_id", "message", "job_id"];
@@ -212,15 +203,6 @@ impl EnablingPublicInboundAccessResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for EnablingPublicInboundAccessResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for EnablingPublicInboundAccessResponse400 {

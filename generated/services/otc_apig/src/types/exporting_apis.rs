@@ -220,15 +220,6 @@ impl ExportingApisResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExportingApisResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ExportingApisResponse400 {
     const NAME: &'static str = "ExportingApisResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

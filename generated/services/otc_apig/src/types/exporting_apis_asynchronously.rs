@@ -217,15 +217,6 @@ impl ExportingApisAsynchronouslyResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExportingApisAsynchronouslyResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ExportingApisAsynchronouslyResponse202 {
     const NAME: &'static str = "ExportingApisAsynchronouslyResponse202";
     const FIELDS: &'static [&'static str] = &["task_id"];
@@ -273,15 +264,6 @@ impl ExportingApisAsynchronouslyResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ExportingApisAsynchronouslyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ExportingApisAsynchronouslyResponse400 {

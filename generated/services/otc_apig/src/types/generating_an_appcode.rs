@@ -62,18 +62,6 @@ impl GeneratingAnAppcodeResponse201 {
         );
     }
 }
-impl support::Validate for GeneratingAnAppcodeResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.app_code {
-            let p = path.field("app_code");
-            Self::check_app_code(out, &p, value);
-        }
-    }
-}
 impl support::Read for GeneratingAnAppcodeResponse201 {
     const NAME: &'static str = "GeneratingAnAppcodeResponse201";
     const FIELDS: &'static [&'static str] = &["app_code", "id", "app_id", "create_time"];
@@ -135,15 +123,6 @@ impl GeneratingAnAppcodeResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for GeneratingAnAppcodeResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for GeneratingAnAppcodeResponse400 {

@@ -445,21 +445,6 @@ impl ImportingAMicroserviceResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ImportingAMicroserviceResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.apis {
-            let p = path.field("apis");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ImportingAMicroserviceResponse201 {
     const NAME: &'static str = "ImportingAMicroserviceResponse201";
     const FIELDS: &'static [&'static str] = &["vpc_channel_id", "api_group_id", "apis"];
@@ -528,15 +513,6 @@ impl ImportingAMicroserviceResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ImportingAMicroserviceResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ImportingAMicroserviceResponse400 {
@@ -1615,18 +1591,6 @@ impl MicroserviceImportApiResp {
         value: &MicroserviceImportApiRespMatchMode,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for MicroserviceImportApiResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.match_mode {
-            let p = path.field("match_mode");
-            Self::check_match_mode(out, &p, value);
-        }
     }
 }
 impl support::Read for MicroserviceImportApiResp {

@@ -28,15 +28,6 @@ impl Failure {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Failure {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Failure {
     const NAME: &'static str = "Failure";
     const FIELDS: &'static [&'static str] = &[
@@ -105,15 +96,6 @@ impl Ignore {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Ignore {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Ignore {
     const NAME: &'static str = "Ignore";
     const FIELDS: &'static [&'static str] = &["method", "path"];
@@ -177,39 +159,6 @@ impl ImportingApisResponse200 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ImportingApisResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.success {
-            let p = path.field("success");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.failure {
-            let p = path.field("failure");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.swagger {
-            let p = path.field("swagger");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ignore {
-            let p = path.field("ignore");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ImportingApisResponse200 {
@@ -318,15 +267,6 @@ impl ImportingApisResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ImportingApisResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ImportingApisResponse400 {
     const NAME: &'static str = "ImportingApisResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
@@ -393,18 +333,6 @@ impl Success {
         value: &ImportingApisAction,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for Success {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.action {
-            let p = path.field("action");
-            Self::check_action(out, &p, value);
-        }
     }
 }
 impl support::Read for Success {
@@ -475,15 +403,6 @@ impl Swagger {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Swagger {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Swagger {

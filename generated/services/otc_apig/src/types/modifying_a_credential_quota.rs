@@ -351,26 +351,6 @@ impl ModifyingACredentialQuotaResponse200 {
         );
     }
 }
-impl support::Validate for ModifyingACredentialQuotaResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.time_unit {
-            let p = path.field("time_unit");
-            Self::check_time_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-    }
-}
 impl support::Read for ModifyingACredentialQuotaResponse200 {
     const NAME: &'static str = "ModifyingACredentialQuotaResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -490,15 +470,6 @@ impl ModifyingACredentialQuotaResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingACredentialQuotaResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingACredentialQuotaResponse400 {

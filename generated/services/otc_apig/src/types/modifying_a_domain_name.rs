@@ -214,18 +214,6 @@ impl ModifyingADomainNameResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ModifyingADomainNameResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for ModifyingADomainNameResponse201 {
     const NAME: &'static str = "ModifyingADomainNameResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -326,15 +314,6 @@ impl ModifyingADomainNameResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingADomainNameResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingADomainNameResponse400 {

@@ -207,21 +207,6 @@ impl ModifyingAGroupResponseResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingAGroupResponseResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.responses {
-            let p = path.field("responses");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ModifyingAGroupResponseResponse200 {
     const NAME: &'static str = "ModifyingAGroupResponseResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -312,15 +297,6 @@ impl ModifyingAGroupResponseResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingAGroupResponseResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingAGroupResponseResponse400 {

@@ -330,30 +330,6 @@ impl ModifyingAPlugInResponse200 {
         );
     }
 }
-impl support::Validate for ModifyingAPlugInResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.plugin_name {
-            let p = path.field("plugin_name");
-            Self::check_plugin_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.plugin_type {
-            let p = path.field("plugin_type");
-            Self::check_plugin_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.plugin_content {
-            let p = path.field("plugin_content");
-            Self::check_plugin_content(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-    }
-}
 impl support::Read for ModifyingAPlugInResponse200 {
     const NAME: &'static str = "ModifyingAPlugInResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -457,15 +433,6 @@ impl ModifyingAPlugInResponse400 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingAPlugInResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingAPlugInResponse400 {

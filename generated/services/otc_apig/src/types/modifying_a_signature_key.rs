@@ -347,26 +347,6 @@ impl ModifyingASignatureKeyResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ModifyingASignatureKeyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.sign_type {
-            let p = path.field("sign_type");
-            Self::check_sign_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.sign_algorithm {
-            let p = path.field("sign_algorithm");
-            Self::check_sign_algorithm(out, &p, value);
-        }
-    }
-}
 impl support::Read for ModifyingASignatureKeyResponse200 {
     const NAME: &'static str = "ModifyingASignatureKeyResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -473,15 +453,6 @@ impl ModifyingASignatureKeyResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingASignatureKeyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingASignatureKeyResponse400 {
     const NAME: &'static str = "ModifyingASignatureKeyResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
@@ -535,15 +506,6 @@ impl ModifyingASignatureKeyResponse412 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingASignatureKeyResponse412 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingASignatureKeyResponse412 {

@@ -218,15 +218,6 @@ impl ModifyingAnAccessControlPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingAnAccessControlPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingAnAccessControlPolicyResponse200 {
     const NAME: &'static str = "ModifyingAnAccessControlPolicyResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -303,15 +294,6 @@ impl ModifyingAnAccessControlPolicyResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingAnAccessControlPolicyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingAnAccessControlPolicyResponse400 {

@@ -252,33 +252,6 @@ impl ModifyingAnApiGroupResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ModifyingAnApiGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.on_sell_status {
-            let p = path.field("on_sell_status");
-            Self::check_on_sell_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.url_domains {
-            let p = path.field("url_domains");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.is_default {
-            let p = path.field("is_default");
-            Self::check_is_default(out, &p, value);
-        }
-    }
-}
 impl support::Read for ModifyingAnApiGroupResponse200 {
     const NAME: &'static str = "ModifyingAnApiGroupResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -482,15 +455,6 @@ impl ModifyingAnApiGroupResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingAnApiGroupResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingAnApiGroupResponse400 {

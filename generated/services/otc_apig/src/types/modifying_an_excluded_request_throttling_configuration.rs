@@ -104,15 +104,6 @@ impl ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
     const NAME: &'static str = "ModifyingAnExcludedRequestThrottlingConfigurationResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -212,15 +203,6 @@ impl ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {

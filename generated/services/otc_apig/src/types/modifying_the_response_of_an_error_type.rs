@@ -151,15 +151,6 @@ impl ModifyingTheResponseOfAnErrorTypeResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingTheResponseOfAnErrorTypeResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingTheResponseOfAnErrorTypeResponse400 {
     const NAME: &'static str = "ModifyingTheResponseOfAnErrorTypeResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

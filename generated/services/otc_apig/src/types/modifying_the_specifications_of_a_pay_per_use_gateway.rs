@@ -94,15 +94,6 @@ impl ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
     const NAME: &'static str = "ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202";
     const FIELDS: &'static [&'static str] = &["instance_id", "message", "job_id"];
@@ -161,15 +152,6 @@ impl ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {

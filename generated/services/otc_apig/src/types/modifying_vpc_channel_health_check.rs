@@ -737,50 +737,6 @@ impl ModifyingVpcChannelHealthCheckResponse200 {
         );
     }
 }
-impl support::Validate for ModifyingVpcChannelHealthCheckResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.protocol {
-            let p = path.field("protocol");
-            Self::check_protocol(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.method {
-            let p = path.field("method");
-            Self::check_method(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            Self::check_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.threshold_normal {
-            let p = path.field("threshold_normal");
-            Self::check_threshold_normal(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.threshold_abnormal {
-            let p = path.field("threshold_abnormal");
-            Self::check_threshold_abnormal(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.time_interval {
-            let p = path.field("time_interval");
-            Self::check_time_interval(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.http_code {
-            let p = path.field("http_code");
-            Self::check_http_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.timeout {
-            let p = path.field("timeout");
-            Self::check_timeout(out, &p, value);
-        }
-    }
-}
 impl support::Read for ModifyingVpcChannelHealthCheckResponse200 {
     const NAME: &'static str = "ModifyingVpcChannelHealthCheckResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -963,15 +919,6 @@ impl ModifyingVpcChannelHealthCheckResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingVpcChannelHealthCheckResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingVpcChannelHealthCheckResponse400 {

@@ -181,15 +181,6 @@ impl PublishingAnApiOrTakingAnApiOfflineResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PublishingAnApiOrTakingAnApiOfflineResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PublishingAnApiOrTakingAnApiOfflineResponse201 {
     const NAME: &'static str = "PublishingAnApiOrTakingAnApiOfflineResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -271,15 +262,6 @@ impl PublishingAnApiOrTakingAnApiOfflineResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for PublishingAnApiOrTakingAnApiOfflineResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for PublishingAnApiOrTakingAnApiOfflineResponse400 {

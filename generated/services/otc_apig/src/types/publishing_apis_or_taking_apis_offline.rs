@@ -28,15 +28,6 @@ impl BatchFailure {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BatchFailure {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for BatchFailure {
     const NAME: &'static str = "BatchFailure";
     const FIELDS: &'static [&'static str] = &[
@@ -118,15 +109,6 @@ impl PublishResp {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for PublishResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for PublishResp {
@@ -379,28 +361,6 @@ impl PublishingApisOrTakingApisOfflineResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PublishingApisOrTakingApisOfflineResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.success {
-            let p = path.field("success");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.failure {
-            let p = path.field("failure");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for PublishingApisOrTakingApisOfflineResponse200 {
     const NAME: &'static str = "PublishingApisOrTakingApisOfflineResponse200";
     const FIELDS: &'static [&'static str] = &["success", "failure"];
@@ -476,15 +436,6 @@ impl PublishingApisOrTakingApisOfflineResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for PublishingApisOrTakingApisOfflineResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for PublishingApisOrTakingApisOfflineResponse400 {

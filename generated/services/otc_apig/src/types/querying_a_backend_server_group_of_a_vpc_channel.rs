@@ -174,45 +174,6 @@ impl QueryingABackendServerGroupOfAVpcChannelResponse200 {
         );
     }
 }
-impl support::Validate for QueryingABackendServerGroupOfAVpcChannelResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.member_group_name {
-            let p = path.field("member_group_name");
-            Self::check_member_group_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.member_group_remark {
-            let p = path.field("member_group_remark");
-            Self::check_member_group_remark(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.member_group_weight {
-            let p = path.field("member_group_weight");
-            Self::check_member_group_weight(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dict_code {
-            let p = path.field("dict_code");
-            Self::check_dict_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.microservice_version {
-            let p = path.field("microservice_version");
-            Self::check_microservice_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.microservice_port {
-            let p = path.field("microservice_port");
-            Self::check_microservice_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.microservice_labels {
-            let p = path.field("microservice_labels");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingABackendServerGroupOfAVpcChannelResponse200 {
     const NAME: &'static str = "QueryingABackendServerGroupOfAVpcChannelResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -356,15 +317,6 @@ impl QueryingABackendServerGroupOfAVpcChannelResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingABackendServerGroupOfAVpcChannelResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingABackendServerGroupOfAVpcChannelResponse400 {

@@ -28,15 +28,6 @@ impl QueryingAccessControlDetailsAboutAnAppResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAccessControlDetailsAboutAnAppResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingAccessControlDetailsAboutAnAppResponse200 {
     const NAME: &'static str = "QueryingAccessControlDetailsAboutAnAppResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -110,15 +101,6 @@ impl QueryingAccessControlDetailsAboutAnAppResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAccessControlDetailsAboutAnAppResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAccessControlDetailsAboutAnAppResponse400 {

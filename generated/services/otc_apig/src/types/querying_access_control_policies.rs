@@ -42,15 +42,6 @@ impl ApiAclInfoWithBindNum {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ApiAclInfoWithBindNum {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ApiAclInfoWithBindNum {
     const NAME: &'static str = "ApiAclInfoWithBindNum";
     const FIELDS: &'static [&'static str] = &[
@@ -144,21 +135,6 @@ impl QueryingAccessControlPoliciesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAccessControlPoliciesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.acls {
-            let p = path.field("acls");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAccessControlPoliciesResponse200 {
     const NAME: &'static str = "QueryingAccessControlPoliciesResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "acls"];
@@ -241,15 +217,6 @@ impl QueryingAccessControlPoliciesResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAccessControlPoliciesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAccessControlPoliciesResponse400 {

@@ -58,22 +58,6 @@ impl ApiBindAclInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ApiBindAclInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.entity_type {
-            let p = path.field("entity_type");
-            Self::check_entity_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.acl_type {
-            let p = path.field("acl_type");
-            Self::check_acl_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for ApiBindAclInfo {
     const NAME: &'static str = "ApiBindAclInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -184,21 +168,6 @@ impl QueryingAccessControlPoliciesBoundToAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAccessControlPoliciesBoundToAnApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.acls {
-            let p = path.field("acls");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAccessControlPoliciesBoundToAnApiResponse200 {
     const NAME: &'static str = "QueryingAccessControlPoliciesBoundToAnApiResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "acls"];
@@ -282,15 +251,6 @@ impl QueryingAccessControlPoliciesBoundToAnApiResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAccessControlPoliciesBoundToAnApiResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAccessControlPoliciesBoundToAnApiResponse400 {

@@ -19,21 +19,6 @@ impl QueryingAllGatewayTagsOfAProjectResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllGatewayTagsOfAProjectResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAllGatewayTagsOfAProjectResponse200 {
     const NAME: &'static str = "QueryingAllGatewayTagsOfAProjectResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];
@@ -90,15 +75,6 @@ impl QueryingAllGatewayTagsOfAProjectResponse401 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAllGatewayTagsOfAProjectResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAllGatewayTagsOfAProjectResponse401 {
@@ -186,18 +162,6 @@ impl TmsKeyValues {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for TmsKeyValues {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
     }
 }
 impl support::Read for TmsKeyValues {

@@ -31,21 +31,6 @@ impl QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.list {
-            let p = path.field("list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
     const NAME: &'static str = "QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -145,15 +130,6 @@ impl QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
     const NAME: &'static str = "QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
@@ -246,15 +222,6 @@ impl StatisticsGroup {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for StatisticsGroup {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for StatisticsGroup {

@@ -31,21 +31,6 @@ impl QueryingApiCallsWithinAPeriodResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApiCallsWithinAPeriodResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.list {
-            let p = path.field("list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingApiCallsWithinAPeriodResponse200 {
     const NAME: &'static str = "QueryingApiCallsWithinAPeriodResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -142,15 +127,6 @@ impl QueryingApiCallsWithinAPeriodResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingApiCallsWithinAPeriodResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingApiCallsWithinAPeriodResponse400 {
@@ -274,18 +250,6 @@ impl StatisticsApi {
         value: &Cycle,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for StatisticsApi {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.cycle {
-            let p = path.field("cycle");
-            Self::check_cycle(out, &p, value);
-        }
     }
 }
 impl support::Read for StatisticsApi {

@@ -23,15 +23,6 @@ impl QueryingApiGroupQuantitiesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApiGroupQuantitiesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingApiGroupQuantitiesResponse200 {
     const NAME: &'static str = "QueryingApiGroupQuantitiesResponse200";
     const FIELDS: &'static [&'static str] = &["offsell_nums", "onsell_nums"];
@@ -99,15 +90,6 @@ impl QueryingApiGroupQuantitiesResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingApiGroupQuantitiesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingApiGroupQuantitiesResponse400 {

@@ -120,33 +120,6 @@ impl ApiGroupInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ApiGroupInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.on_sell_status {
-            let p = path.field("on_sell_status");
-            Self::check_on_sell_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.url_domains {
-            let p = path.field("url_domains");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.is_default {
-            let p = path.field("is_default");
-            Self::check_is_default(out, &p, value);
-        }
-    }
-}
 impl support::Read for ApiGroupInfo {
     const NAME: &'static str = "ApiGroupInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -355,21 +328,6 @@ impl QueryingApiGroupsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApiGroupsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.groups {
-            let p = path.field("groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingApiGroupsResponse200 {
     const NAME: &'static str = "QueryingApiGroupsResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "groups"];
@@ -452,15 +410,6 @@ impl QueryingApiGroupsResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingApiGroupsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingApiGroupsResponse400 {

@@ -25,15 +25,6 @@ impl QueryingApiQuantitiesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApiQuantitiesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingApiQuantitiesResponse200 {
     const NAME: &'static str = "QueryingApiQuantitiesResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -116,15 +107,6 @@ impl QueryingApiQuantitiesResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingApiQuantitiesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingApiQuantitiesResponse400 {

@@ -26,21 +26,6 @@ impl QueryingApisBoundWithAPlugInResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApisBoundWithAPlugInResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.apis {
-            let p = path.field("apis");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingApisBoundWithAPlugInResponse200 {
     const NAME: &'static str = "QueryingApisBoundWithAPlugInResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "apis"];
@@ -123,15 +108,6 @@ impl QueryingApisBoundWithAPlugInResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingApisBoundWithAPlugInResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingApisBoundWithAPlugInResponse400 {

@@ -57,18 +57,6 @@ impl AclBindApiInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for AclBindApiInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.req_method {
-            let p = path.field("req_method");
-            Self::check_req_method(out, &p, value);
-        }
-    }
-}
 impl support::Read for AclBindApiInfo {
     const NAME: &'static str = "AclBindApiInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -192,21 +180,6 @@ impl QueryingApisBoundWithAnAccessControlPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApisBoundWithAnAccessControlPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.apis {
-            let p = path.field("apis");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingApisBoundWithAnAccessControlPolicyResponse200 {
     const NAME: &'static str = "QueryingApisBoundWithAnAccessControlPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "apis"];
@@ -290,15 +263,6 @@ impl QueryingApisBoundWithAnAccessControlPolicyResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingApisBoundWithAnAccessControlPolicyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingApisBoundWithAnAccessControlPolicyResponse400 {

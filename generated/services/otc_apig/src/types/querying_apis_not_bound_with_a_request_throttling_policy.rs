@@ -26,21 +26,6 @@ impl QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.apis {
-            let p = path.field("apis");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
     const NAME: &'static str = "QueryingApisNotBoundWithARequestThrottlingPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "apis"];
@@ -124,15 +109,6 @@ impl QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {

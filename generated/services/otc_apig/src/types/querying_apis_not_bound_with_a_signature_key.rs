@@ -63,18 +63,6 @@ impl ApiForSign {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ApiForSign {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.req_method {
-            let p = path.field("req_method");
-            Self::check_req_method(out, &p, value);
-        }
-    }
-}
 impl support::Read for ApiForSign {
     const NAME: &'static str = "ApiForSign";
     const FIELDS: &'static [&'static str] = &[
@@ -208,21 +196,6 @@ impl QueryingApisNotBoundWithASignatureKeyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApisNotBoundWithASignatureKeyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.apis {
-            let p = path.field("apis");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingApisNotBoundWithASignatureKeyResponse200 {
     const NAME: &'static str = "QueryingApisNotBoundWithASignatureKeyResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "apis"];
@@ -306,15 +279,6 @@ impl QueryingApisNotBoundWithASignatureKeyResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingApisNotBoundWithASignatureKeyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingApisNotBoundWithASignatureKeyResponse400 {

@@ -26,21 +26,6 @@ impl QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.apis {
-            let p = path.field("apis");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
     const NAME: &'static str = "QueryingApisNotBoundWithAnAccessControlPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "apis"];
@@ -124,15 +109,6 @@ impl QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
@@ -229,18 +205,6 @@ impl UnbindApiForAcl {
         value: &BindingASignatureKeyReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for UnbindApiForAcl {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.req_method {
-            let p = path.field("req_method");
-            Self::check_req_method(out, &p, value);
-        }
     }
 }
 impl support::Read for UnbindApiForAcl {

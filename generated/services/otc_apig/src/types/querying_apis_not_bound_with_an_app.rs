@@ -46,15 +46,6 @@ impl ApiOutline {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ApiOutline {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ApiOutline {
     const NAME: &'static str = "ApiOutline";
     const FIELDS: &'static [&'static str] = &[
@@ -156,21 +147,6 @@ impl QueryingApisNotBoundWithAnAppResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApisNotBoundWithAnAppResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.apis {
-            let p = path.field("apis");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingApisNotBoundWithAnAppResponse200 {
     const NAME: &'static str = "QueryingApisNotBoundWithAnAppResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "apis"];
@@ -253,15 +229,6 @@ impl QueryingApisNotBoundWithAnAppResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingApisNotBoundWithAnAppResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingApisNotBoundWithAnAppResponse400 {

@@ -84,26 +84,6 @@ impl QueryingAppDetailsResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingAppDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.creator {
-            let p = path.field("creator");
-            Self::check_creator(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.app_type {
-            let p = path.field("app_type");
-            Self::check_app_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAppDetailsResponse200 {
     const NAME: &'static str = "QueryingAppDetailsResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -226,15 +206,6 @@ impl QueryingAppDetailsResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAppDetailsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAppDetailsResponse400 {

@@ -87,26 +87,6 @@ impl AppInfoWithBindNum {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for AppInfoWithBindNum {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.creator {
-            let p = path.field("creator");
-            Self::check_creator(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.app_type {
-            let p = path.field("app_type");
-            Self::check_app_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for AppInfoWithBindNum {
     const NAME: &'static str = "AppInfoWithBindNum";
     const FIELDS: &'static [&'static str] = &[
@@ -246,21 +226,6 @@ impl QueryingAppsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAppsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.apps {
-            let p = path.field("apps");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAppsResponse200 {
     const NAME: &'static str = "QueryingAppsResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "apps"];
@@ -343,15 +308,6 @@ impl QueryingAppsResponse400 {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAppsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAppsResponse400 {

@@ -120,22 +120,6 @@ impl ApiAuthInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ApiAuthInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.app_type {
-            let p = path.field("app_type");
-            Self::check_app_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.auth_tunnel {
-            let p = path.field("auth_tunnel");
-            Self::check_auth_tunnel(out, &p, value);
-        }
-    }
-}
 impl support::Read for ApiAuthInfo {
     const NAME: &'static str = "ApiAuthInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -340,21 +324,6 @@ impl QueryingAppsBoundToAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAppsBoundToAnApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.auths {
-            let p = path.field("auths");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAppsBoundToAnApiResponse200 {
     const NAME: &'static str = "QueryingAppsBoundToAnApiResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "auths"];
@@ -437,15 +406,6 @@ impl QueryingAppsBoundToAnApiResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAppsBoundToAnApiResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAppsBoundToAnApiResponse400 {

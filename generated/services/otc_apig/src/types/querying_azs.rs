@@ -36,18 +36,6 @@ impl AvailableZone {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AvailableZone {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.local_name {
-            let p = path.field("local_name");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AvailableZone {
     const NAME: &'static str = "AvailableZone";
     const FIELDS: &'static [&'static str] = &[
@@ -135,15 +123,6 @@ impl LocalName {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for LocalName {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for LocalName {
     const NAME: &'static str = "LocalName";
     const FIELDS: &'static [&'static str] = &["en_us", "zh_cn"];
@@ -194,21 +173,6 @@ impl QueryingAzsResponse200 {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAzsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.available_zones {
-            let p = path.field("available_zones");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingAzsResponse200 {
@@ -267,15 +231,6 @@ impl QueryingAzsResponse401 {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAzsResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAzsResponse401 {

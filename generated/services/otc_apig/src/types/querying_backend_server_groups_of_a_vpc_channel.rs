@@ -26,21 +26,6 @@ impl QueryingBackendServerGroupsOfAVpcChannelResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingBackendServerGroupsOfAVpcChannelResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.member_groups {
-            let p = path.field("member_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingBackendServerGroupsOfAVpcChannelResponse200 {
     const NAME: &'static str = "QueryingBackendServerGroupsOfAVpcChannelResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "member_groups"];
@@ -124,15 +109,6 @@ impl QueryingBackendServerGroupsOfAVpcChannelResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingBackendServerGroupsOfAVpcChannelResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingBackendServerGroupsOfAVpcChannelResponse400 {

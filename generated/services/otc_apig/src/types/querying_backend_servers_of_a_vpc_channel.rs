@@ -26,21 +26,6 @@ impl QueryingBackendServersOfAVpcChannelResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingBackendServersOfAVpcChannelResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.members {
-            let p = path.field("members");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingBackendServersOfAVpcChannelResponse200 {
     const NAME: &'static str = "QueryingBackendServersOfAVpcChannelResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "members"];
@@ -123,15 +108,6 @@ impl QueryingBackendServersOfAVpcChannelResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingBackendServersOfAVpcChannelResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingBackendServersOfAVpcChannelResponse400 {

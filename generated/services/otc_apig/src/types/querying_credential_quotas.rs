@@ -92,26 +92,6 @@ impl AppQuotaInfo {
         );
     }
 }
-impl support::Validate for AppQuotaInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.time_unit {
-            let p = path.field("time_unit");
-            Self::check_time_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-    }
-}
 impl support::Read for AppQuotaInfo {
     const NAME: &'static str = "AppQuotaInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -236,21 +216,6 @@ impl QueryingCredentialQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingCredentialQuotasResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.quotas {
-            let p = path.field("quotas");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingCredentialQuotasResponse200 {
     const NAME: &'static str = "QueryingCredentialQuotasResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "quotas"];
@@ -333,15 +298,6 @@ impl QueryingCredentialQuotasResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingCredentialQuotasResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingCredentialQuotasResponse400 {

@@ -26,22 +26,6 @@ impl QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.apps {
-            let p = path.field("apps");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
     const NAME: &'static str = "QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "apps"];
@@ -125,16 +109,6 @@ impl QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {

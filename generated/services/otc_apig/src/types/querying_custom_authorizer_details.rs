@@ -145,41 +145,6 @@ impl QueryingCustomAuthorizerDetailsResponse200 {
         );
     }
 }
-impl support::Validate for QueryingCustomAuthorizerDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.authorizer_type {
-            let p = path.field("authorizer_type");
-            Self::check_authorizer_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.network_type {
-            let p = path.field("network_type");
-            Self::check_network_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.authorizer_version {
-            let p = path.field("authorizer_version");
-            Self::check_authorizer_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.identities {
-            let p = path.field("identities");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingCustomAuthorizerDetailsResponse200 {
     const NAME: &'static str = "QueryingCustomAuthorizerDetailsResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -365,15 +330,6 @@ impl QueryingCustomAuthorizerDetailsResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingCustomAuthorizerDetailsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingCustomAuthorizerDetailsResponse400 {

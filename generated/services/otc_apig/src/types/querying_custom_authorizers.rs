@@ -145,41 +145,6 @@ impl AuthorizerResp {
         );
     }
 }
-impl support::Validate for AuthorizerResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.authorizer_type {
-            let p = path.field("authorizer_type");
-            Self::check_authorizer_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.network_type {
-            let p = path.field("network_type");
-            Self::check_network_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.authorizer_version {
-            let p = path.field("authorizer_version");
-            Self::check_authorizer_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.identities {
-            let p = path.field("identities");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for AuthorizerResp {
     const NAME: &'static str = "AuthorizerResp";
     const FIELDS: &'static [&'static str] = &[
@@ -370,21 +335,6 @@ impl QueryingCustomAuthorizersResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingCustomAuthorizersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.authorizer_list {
-            let p = path.field("authorizer_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingCustomAuthorizersResponse200 {
     const NAME: &'static str = "QueryingCustomAuthorizersResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "authorizer_list"];
@@ -467,15 +417,6 @@ impl QueryingCustomAuthorizersResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingCustomAuthorizersResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingCustomAuthorizersResponse400 {

@@ -32,18 +32,6 @@ impl CbcOperationLock {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CbcOperationLock {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.lock_scene {
-            let p = path.field("lock_scene");
-            Self::check_lock_scene(out, &p, value);
-        }
-    }
-}
 impl support::Read for CbcOperationLock {
     const NAME: &'static str = "CbcOperationLock";
     const FIELDS: &'static [&'static str] = &["lock_scene", "lock_source_id"];
@@ -106,15 +94,6 @@ impl EndpointService {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EndpointService {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for EndpointService {
     const NAME: &'static str = "EndpointService";
     const FIELDS: &'static [&'static str] = &["service_name", "created_at"];
@@ -168,15 +147,6 @@ impl IpDetails {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for IpDetails {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for IpDetails {
@@ -239,15 +209,6 @@ impl NodeIps {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for NodeIps {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for NodeIps {
@@ -524,70 +485,6 @@ impl QueryingDedicatedGatewayDetailsResponse200 {
         value: &LoadbalancerProvider,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for QueryingDedicatedGatewayDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_status {
-            let p = path.field("instance_status");
-            Self::check_instance_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            Self::check_spec(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.charging_mode {
-            let p = path.field("charging_mode");
-            Self::check_charging_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.loadbalancer_provider {
-            let p = path.field("loadbalancer_provider");
-            Self::check_loadbalancer_provider(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.cbc_operation_locks {
-            let p = path.field("cbc_operation_locks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.endpoint_service {
-            let p = path.field("endpoint_service");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.endpoint_services {
-            let p = path.field("endpoint_services");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.node_ips {
-            let p = path.field("node_ips");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.publicips {
-            let p = path.field("publicips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.privateips {
-            let p = path.field("privateips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingDedicatedGatewayDetailsResponse200 {
@@ -970,15 +867,6 @@ impl QueryingDedicatedGatewayDetailsResponse401 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDedicatedGatewayDetailsResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDedicatedGatewayDetailsResponse401 {

@@ -39,15 +39,6 @@ impl QueryingDetailsOfAnAccessControlPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsOfAnAccessControlPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDetailsOfAnAccessControlPolicyResponse200 {
     const NAME: &'static str = "QueryingDetailsOfAnAccessControlPolicyResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -125,15 +116,6 @@ impl QueryingDetailsOfAnAccessControlPolicyResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDetailsOfAnAccessControlPolicyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDetailsOfAnAccessControlPolicyResponse400 {

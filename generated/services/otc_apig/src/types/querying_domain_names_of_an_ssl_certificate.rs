@@ -26,21 +26,6 @@ impl QueryingDomainNamesOfAnSslCertificateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDomainNamesOfAnSslCertificateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.bound_domains {
-            let p = path.field("bound_domains");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDomainNamesOfAnSslCertificateResponse200 {
     const NAME: &'static str = "QueryingDomainNamesOfAnSslCertificateResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "bound_domains"];
@@ -124,15 +109,6 @@ impl QueryingDomainNamesOfAnSslCertificateResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDomainNamesOfAnSslCertificateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDomainNamesOfAnSslCertificateResponse400 {
@@ -243,18 +219,6 @@ impl UrlDomainRefInfo {
         value: &AddingACertificateToADomainNameStatus,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for UrlDomainRefInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
     }
 }
 impl support::Read for UrlDomainRefInfo {

@@ -118,30 +118,6 @@ impl EnvVariableInfo {
         );
     }
 }
-impl support::Validate for EnvVariableInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.variable_value {
-            let p = path.field("variable_value");
-            Self::check_variable_value(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.env_id {
-            let p = path.field("env_id");
-            Self::check_env_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.group_id {
-            let p = path.field("group_id");
-            Self::check_group_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.variable_name {
-            let p = path.field("variable_name");
-            Self::check_variable_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for EnvVariableInfo {
     const NAME: &'static str = "EnvVariableInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -232,21 +208,6 @@ impl QueryingEnvironmentVariablesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingEnvironmentVariablesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.variables {
-            let p = path.field("variables");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingEnvironmentVariablesResponse200 {
     const NAME: &'static str = "QueryingEnvironmentVariablesResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "variables"];
@@ -329,15 +290,6 @@ impl QueryingEnvironmentVariablesResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingEnvironmentVariablesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingEnvironmentVariablesResponse400 {

@@ -25,21 +25,6 @@ impl QueryingExcludedRequestThrottlingConfigurationsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingExcludedRequestThrottlingConfigurationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.throttle_specials {
-            let p = path.field("throttle_specials");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingExcludedRequestThrottlingConfigurationsResponse200 {
     const NAME: &'static str = "QueryingExcludedRequestThrottlingConfigurationsResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "throttle_specials"];
@@ -125,15 +110,6 @@ impl QueryingExcludedRequestThrottlingConfigurationsResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingExcludedRequestThrottlingConfigurationsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingExcludedRequestThrottlingConfigurationsResponse400 {
     const NAME: &'static str = "QueryingExcludedRequestThrottlingConfigurationsResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
@@ -209,15 +185,6 @@ impl ThrottleSpecialInfo {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ThrottleSpecialInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ThrottleSpecialInfo {

@@ -40,18 +40,6 @@ impl InstanceConfig {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for InstanceConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.config_name {
-            let p = path.field("config_name");
-            Self::check_config_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for InstanceConfig {
     const NAME: &'static str = "InstanceConfig";
     const FIELDS: &'static [&'static str] = &[
@@ -133,21 +121,6 @@ impl QueryingGatewayConfigurationsResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingGatewayConfigurationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configs {
-            let p = path.field("configs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingGatewayConfigurationsResponse200 {
@@ -232,15 +205,6 @@ impl QueryingGatewayConfigurationsResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingGatewayConfigurationsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingGatewayConfigurationsResponse400 {

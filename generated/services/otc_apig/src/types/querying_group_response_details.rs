@@ -59,21 +59,6 @@ impl QueryingGroupResponseDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingGroupResponseDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.responses {
-            let p = path.field("responses");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingGroupResponseDetailsResponse200 {
     const NAME: &'static str = "QueryingGroupResponseDetailsResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -164,15 +149,6 @@ impl QueryingGroupResponseDetailsResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingGroupResponseDetailsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingGroupResponseDetailsResponse400 {

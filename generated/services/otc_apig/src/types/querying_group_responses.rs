@@ -26,21 +26,6 @@ impl QueryingGroupResponsesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingGroupResponsesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.responses {
-            let p = path.field("responses");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingGroupResponsesResponse200 {
     const NAME: &'static str = "QueryingGroupResponsesResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "responses"];
@@ -123,15 +108,6 @@ impl QueryingGroupResponsesResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingGroupResponsesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingGroupResponsesResponse400 {
@@ -223,21 +199,6 @@ impl ResponsesInfo {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ResponsesInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.responses {
-            let p = path.field("responses");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ResponsesInfo {

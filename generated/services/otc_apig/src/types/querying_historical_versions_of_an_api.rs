@@ -47,18 +47,6 @@ impl ApiVersionResp {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ApiVersionResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for ApiVersionResp {
     const NAME: &'static str = "ApiVersionResp";
     const FIELDS: &'static [&'static str] = &[
@@ -160,21 +148,6 @@ impl QueryingHistoricalVersionsOfAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingHistoricalVersionsOfAnApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.api_versions {
-            let p = path.field("api_versions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingHistoricalVersionsOfAnApiResponse200 {
     const NAME: &'static str = "QueryingHistoricalVersionsOfAnApiResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "api_versions"];
@@ -257,15 +230,6 @@ impl QueryingHistoricalVersionsOfAnApiResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingHistoricalVersionsOfAnApiResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingHistoricalVersionsOfAnApiResponse400 {

@@ -42,15 +42,6 @@ impl MetricData {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MetricData {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for MetricData {
     const NAME: &'static str = "MetricData";
     const FIELDS: &'static [&'static str] = &[
@@ -173,21 +164,6 @@ impl QueryingMonitoringDataResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingMonitoringDataResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.datapoints {
-            let p = path.field("datapoints");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingMonitoringDataResponse200 {
     const NAME: &'static str = "QueryingMonitoringDataResponse200";
     const FIELDS: &'static [&'static str] = &["datapoints"];
@@ -244,15 +220,6 @@ impl QueryingMonitoringDataResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingMonitoringDataResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingMonitoringDataResponse400 {

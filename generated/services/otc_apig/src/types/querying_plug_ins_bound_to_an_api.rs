@@ -124,34 +124,6 @@ impl AttachedPluginInfo {
         );
     }
 }
-impl support::Validate for AttachedPluginInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.plugin_name {
-            let p = path.field("plugin_name");
-            Self::check_plugin_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.plugin_type {
-            let p = path.field("plugin_type");
-            Self::check_plugin_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.plugin_scope {
-            let p = path.field("plugin_scope");
-            Self::check_plugin_scope(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.plugin_content {
-            let p = path.field("plugin_content");
-            Self::check_plugin_content(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-    }
-}
 impl support::Read for AttachedPluginInfo {
     const NAME: &'static str = "AttachedPluginInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -287,21 +259,6 @@ impl QueryingPlugInsBoundToAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingPlugInsBoundToAnApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.plugins {
-            let p = path.field("plugins");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingPlugInsBoundToAnApiResponse200 {
     const NAME: &'static str = "QueryingPlugInsBoundToAnApiResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "plugins"];
@@ -384,15 +341,6 @@ impl QueryingPlugInsBoundToAnApiResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingPlugInsBoundToAnApiResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingPlugInsBoundToAnApiResponse400 {

@@ -26,21 +26,6 @@ impl QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.plugins {
-            let p = path.field("plugins");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
     const NAME: &'static str = "QueryingPlugInsThatCanBeBoundToAnApiResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "plugins"];
@@ -123,15 +108,6 @@ impl QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingPlugInsThatCanBeBoundToAnApiResponse400 {

@@ -92,26 +92,6 @@ impl QueryingQuotasAssociatedWithACredentialResponse200 {
         );
     }
 }
-impl support::Validate for QueryingQuotasAssociatedWithACredentialResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.time_unit {
-            let p = path.field("time_unit");
-            Self::check_time_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingQuotasAssociatedWithACredentialResponse200 {
     const NAME: &'static str = "QueryingQuotasAssociatedWithACredentialResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -232,15 +212,6 @@ impl QueryingQuotasAssociatedWithACredentialResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingQuotasAssociatedWithACredentialResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingQuotasAssociatedWithACredentialResponse400 {

@@ -28,21 +28,6 @@ impl QueryingRequestThrottlingPoliciesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingRequestThrottlingPoliciesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.throttles {
-            let p = path.field("throttles");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingRequestThrottlingPoliciesResponse200 {
     const NAME: &'static str = "QueryingRequestThrottlingPoliciesResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "throttles"];
@@ -125,15 +110,6 @@ impl QueryingRequestThrottlingPoliciesResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingRequestThrottlingPoliciesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingRequestThrottlingPoliciesResponse400 {
@@ -373,54 +349,6 @@ impl ThrottlesInfo {
         value: &IsIncluSpecialThrottle,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for ThrottlesInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.app_call_limits {
-            let p = path.field("app_call_limits");
-            Self::check_app_call_limits(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.time_unit {
-            let p = path.field("time_unit");
-            Self::check_time_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.api_call_limits {
-            let p = path.field("api_call_limits");
-            Self::check_api_call_limits(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.user_call_limits {
-            let p = path.field("user_call_limits");
-            Self::check_user_call_limits(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.time_interval {
-            let p = path.field("time_interval");
-            Self::check_time_interval(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ip_call_limits {
-            let p = path.field("ip_call_limits");
-            Self::check_ip_call_limits(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.is_inclu_special_throttle {
-            let p = path.field("is_inclu_special_throttle");
-            Self::check_is_inclu_special_throttle(out, &p, value);
-        }
     }
 }
 impl support::Read for ThrottlesInfo {

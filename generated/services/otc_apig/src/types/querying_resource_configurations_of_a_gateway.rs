@@ -98,18 +98,6 @@ impl Config {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Config {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.config_name {
-            let p = path.field("config_name");
-            Self::check_config_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for Config {
     const NAME: &'static str = "Config";
     const FIELDS: &'static [&'static str] = &[
@@ -208,21 +196,6 @@ impl QueryingResourceConfigurationsOfAGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingResourceConfigurationsOfAGatewayResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configs {
-            let p = path.field("configs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingResourceConfigurationsOfAGatewayResponse200 {
     const NAME: &'static str = "QueryingResourceConfigurationsOfAGatewayResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "configs"];
@@ -306,15 +279,6 @@ impl QueryingResourceConfigurationsOfAGatewayResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingResourceConfigurationsOfAGatewayResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingResourceConfigurationsOfAGatewayResponse400 {

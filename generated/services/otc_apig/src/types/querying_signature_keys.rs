@@ -26,21 +26,6 @@ impl QueryingSignatureKeysResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSignatureKeysResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.signs {
-            let p = path.field("signs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSignatureKeysResponse200 {
     const NAME: &'static str = "QueryingSignatureKeysResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "signs"];
@@ -123,15 +108,6 @@ impl QueryingSignatureKeysResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingSignatureKeysResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingSignatureKeysResponse400 {
@@ -287,26 +263,6 @@ impl SignatureWithBindNum {
         value: &SignAlgorithm,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for SignatureWithBindNum {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.sign_type {
-            let p = path.field("sign_type");
-            Self::check_sign_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.sign_algorithm {
-            let p = path.field("sign_algorithm");
-            Self::check_sign_algorithm(out, &p, value);
-        }
     }
 }
 impl support::Read for SignatureWithBindNum {

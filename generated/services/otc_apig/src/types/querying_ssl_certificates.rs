@@ -70,18 +70,6 @@ impl CertBase {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CertBase {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for CertBase {
     const NAME: &'static str = "CertBase";
     const FIELDS: &'static [&'static str] = &[
@@ -221,21 +209,6 @@ impl QueryingSslCertificatesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSslCertificatesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.certs {
-            let p = path.field("certs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSslCertificatesResponse200 {
     const NAME: &'static str = "QueryingSslCertificatesResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "certs"];
@@ -318,15 +291,6 @@ impl QueryingSslCertificatesResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingSslCertificatesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingSslCertificatesResponse400 {

@@ -25,15 +25,6 @@ impl QueryingTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTagsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTagsResponse200 {
     const NAME: &'static str = "QueryingTagsResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "tags"];
@@ -116,15 +107,6 @@ impl QueryingTagsResponse400 {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTagsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTagsResponse400 {

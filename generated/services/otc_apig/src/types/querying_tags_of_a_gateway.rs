@@ -29,21 +29,6 @@ impl QueryingTagsOfAGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTagsOfAGatewayResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTagsOfAGatewayResponse200 {
     const NAME: &'static str = "QueryingTagsOfAGatewayResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -121,15 +106,6 @@ impl QueryingTagsOfAGatewayResponse401 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTagsOfAGatewayResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTagsOfAGatewayResponse401 {

@@ -51,22 +51,6 @@ impl QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.progress {
-            let p = path.field("progress");
-            Self::check_progress(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
     const NAME: &'static str = "QueryingTheCreationProgressOfADedicatedGatewayResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -175,15 +159,6 @@ impl QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheCreationProgressOfADedicatedGatewayResponse401 {

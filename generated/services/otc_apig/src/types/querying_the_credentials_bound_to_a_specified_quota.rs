@@ -26,21 +26,6 @@ impl QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.apps {
-            let p = path.field("apps");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
     const NAME: &'static str = "QueryingTheCredentialsBoundToASpecifiedQuotaResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "apps"];
@@ -124,15 +109,6 @@ impl QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {

@@ -26,16 +26,6 @@ impl QueryingTheResponseOfAnErrorTypeResponse400 {
     }
 }
 #[cfg(feature = "querying_the_response_of_an_error_type")]
-impl support::Validate for QueryingTheResponseOfAnErrorTypeResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "querying_the_response_of_an_error_type")]
 impl support::Read for QueryingTheResponseOfAnErrorTypeResponse400 {
     const NAME: &'static str = "QueryingTheResponseOfAnErrorTypeResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -51,22 +51,6 @@ impl QueryingTheResultOfAnAsynchronousTaskResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingTheResultOfAnAsynchronousTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.task_status {
-            let p = path.field("task_status");
-            Self::check_task_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.task_type {
-            let p = path.field("task_type");
-            Self::check_task_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingTheResultOfAnAsynchronousTaskResponse200 {
     const NAME: &'static str = "QueryingTheResultOfAnAsynchronousTaskResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -148,15 +132,6 @@ impl QueryingTheResultOfAnAsynchronousTaskResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheResultOfAnAsynchronousTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheResultOfAnAsynchronousTaskResponse400 {

@@ -276,79 +276,6 @@ impl QueryingTheRuntimeDefinitionOfAnApiResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.version {
-            let p = path.field("version");
-            Self::check_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_protocol {
-            let p = path.field("req_protocol");
-            Self::check_req_protocol(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_method {
-            let p = path.field("req_method");
-            Self::check_req_method(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_uri {
-            let p = path.field("req_uri");
-            Self::check_req_uri(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.auth_type {
-            let p = path.field("auth_type");
-            Self::check_auth_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.auth_opt {
-            let p = path.field("auth_opt");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.match_mode {
-            let p = path.field("match_mode");
-            Self::check_match_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.backend_type {
-            let p = path.field("backend_type");
-            Self::check_backend_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(128usize),
-            );
-        }
-        if let ::std::option::Option::Some(value) = &self.content_type {
-            let p = path.field("content_type");
-            Self::check_content_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_params {
-            let p = path.field("req_params");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     const NAME: &'static str = "QueryingTheRuntimeDefinitionOfAnApiResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -639,15 +566,6 @@ impl QueryingTheRuntimeDefinitionOfAnApiResponse401 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheRuntimeDefinitionOfAnApiResponse401 {

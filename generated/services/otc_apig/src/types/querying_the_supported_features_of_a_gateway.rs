@@ -34,15 +34,6 @@ impl QueryingTheSupportedFeaturesOfAGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheSupportedFeaturesOfAGatewayResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheSupportedFeaturesOfAGatewayResponse200 {
     const NAME: &'static str = "QueryingTheSupportedFeaturesOfAGatewayResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "features"];
@@ -126,15 +117,6 @@ impl QueryingTheSupportedFeaturesOfAGatewayResponse401 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheSupportedFeaturesOfAGatewayResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheSupportedFeaturesOfAGatewayResponse401 {

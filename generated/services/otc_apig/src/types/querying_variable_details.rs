@@ -118,30 +118,6 @@ impl QueryingVariableDetailsResponse200 {
         );
     }
 }
-impl support::Validate for QueryingVariableDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.variable_value {
-            let p = path.field("variable_value");
-            Self::check_variable_value(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.env_id {
-            let p = path.field("env_id");
-            Self::check_env_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.group_id {
-            let p = path.field("group_id");
-            Self::check_group_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.variable_name {
-            let p = path.field("variable_name");
-            Self::check_variable_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingVariableDetailsResponse200 {
     const NAME: &'static str = "QueryingVariableDetailsResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -227,15 +203,6 @@ impl QueryingVariableDetailsResponse401 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingVariableDetailsResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingVariableDetailsResponse401 {

@@ -188,65 +188,6 @@ impl QueryingVpcChannelDetailsResponse200 {
     }
 }
 #[cfg(feature = "querying_vpc_channel_details")]
-impl support::Validate for QueryingVpcChannelDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            Self::check_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.balance_strategy {
-            let p = path.field("balance_strategy");
-            Self::check_balance_strategy(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.member_type {
-            let p = path.field("member_type");
-            Self::check_member_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dict_code {
-            let p = path.field("dict_code");
-            Self::check_dict_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.member_groups {
-            let p = path.field("member_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.microservice_info {
-            let p = path.field("microservice_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.members {
-            let p = path.field("members");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_health_config {
-            let p = path.field("vpc_health_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "querying_vpc_channel_details")]
 impl support::Read for QueryingVpcChannelDetailsResponse200 {
     const NAME: &'static str = "QueryingVpcChannelDetailsResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -437,16 +378,6 @@ impl QueryingVpcChannelDetailsResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_vpc_channel_details")]
-impl support::Validate for QueryingVpcChannelDetailsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(feature = "querying_vpc_channel_details")]
@@ -685,51 +616,6 @@ impl VpcHealthConfigInfo {
             ::std::option::Option::Some(1i64),
             ::std::option::Option::Some(30i64),
         );
-    }
-}
-#[cfg(feature = "querying_vpc_channel_details")]
-impl support::Validate for VpcHealthConfigInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.protocol {
-            let p = path.field("protocol");
-            Self::check_protocol(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.method {
-            let p = path.field("method");
-            Self::check_method(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            Self::check_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.threshold_normal {
-            let p = path.field("threshold_normal");
-            Self::check_threshold_normal(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.threshold_abnormal {
-            let p = path.field("threshold_abnormal");
-            Self::check_threshold_abnormal(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.time_interval {
-            let p = path.field("time_interval");
-            Self::check_time_interval(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.http_code {
-            let p = path.field("http_code");
-            Self::check_http_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.timeout {
-            let p = path.field("timeout");
-            Self::check_timeout(out, &p, value);
-        }
     }
 }
 #[cfg(feature = "querying_vpc_channel_details")]

@@ -25,15 +25,6 @@ impl EndpointPermission {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EndpointPermission {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for EndpointPermission {
     const NAME: &'static str = "EndpointPermission";
     const FIELDS: &'static [&'static str] = &["id", "permission", "created_at"];
@@ -94,21 +85,6 @@ impl QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.permissions {
-            let p = path.field("permissions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
@@ -195,15 +171,6 @@ impl QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {

@@ -87,15 +87,6 @@ impl SettingAccessibilityOfADebuggingDomainNameResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for SettingAccessibilityOfADebuggingDomainNameResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for SettingAccessibilityOfADebuggingDomainNameResponse400 {
     const NAME: &'static str = "SettingAccessibilityOfADebuggingDomainNameResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

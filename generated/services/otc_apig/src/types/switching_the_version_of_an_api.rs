@@ -98,15 +98,6 @@ impl SwitchingTheVersionOfAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for SwitchingTheVersionOfAnApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for SwitchingTheVersionOfAnApiResponse200 {
     const NAME: &'static str = "SwitchingTheVersionOfAnApiResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -188,15 +179,6 @@ impl SwitchingTheVersionOfAnApiResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SwitchingTheVersionOfAnApiResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SwitchingTheVersionOfAnApiResponse400 {

@@ -119,15 +119,6 @@ impl UnbindingAPlugInFromAllApisResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UnbindingAPlugInFromAllApisResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UnbindingAPlugInFromAllApisResponse400 {
     const NAME: &'static str = "UnbindingAPlugInFromAllApisResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

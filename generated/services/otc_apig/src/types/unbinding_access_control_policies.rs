@@ -31,15 +31,6 @@ impl AclBindingBatchFailure {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AclBindingBatchFailure {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AclBindingBatchFailure {
     const NAME: &'static str = "AclBindingBatchFailure";
     const FIELDS: &'static [&'static str] = &[
@@ -190,21 +181,6 @@ impl UnbindingAccessControlPoliciesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UnbindingAccessControlPoliciesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.failure {
-            let p = path.field("failure");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for UnbindingAccessControlPoliciesResponse200 {
     const NAME: &'static str = "UnbindingAccessControlPoliciesResponse200";
     const FIELDS: &'static [&'static str] = &["success_count", "failure"];
@@ -276,15 +252,6 @@ impl UnbindingAccessControlPoliciesResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UnbindingAccessControlPoliciesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UnbindingAccessControlPoliciesResponse400 {

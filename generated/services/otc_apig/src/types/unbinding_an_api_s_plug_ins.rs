@@ -119,15 +119,6 @@ impl UnbindingAnApiSPlugInsResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UnbindingAnApiSPlugInsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UnbindingAnApiSPlugInsResponse400 {
     const NAME: &'static str = "UnbindingAnApiSPlugInsResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -98,15 +98,6 @@ impl UnbindingAnSslCertificateFromADomainNameResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UnbindingAnSslCertificateFromADomainNameResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UnbindingAnSslCertificateFromADomainNameResponse400 {
     const NAME: &'static str = "UnbindingAnSslCertificateFromADomainNameResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -31,15 +31,6 @@ impl ThrottleBindingBatchFailure {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ThrottleBindingBatchFailure {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ThrottleBindingBatchFailure {
     const NAME: &'static str = "ThrottleBindingBatchFailure";
     const FIELDS: &'static [&'static str] = &[
@@ -190,21 +181,6 @@ impl UnbindingRequestThrottlingPoliciesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UnbindingRequestThrottlingPoliciesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.failure {
-            let p = path.field("failure");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for UnbindingRequestThrottlingPoliciesResponse200 {
     const NAME: &'static str = "UnbindingRequestThrottlingPoliciesResponse200";
     const FIELDS: &'static [&'static str] = &["success_count", "failure"];
@@ -276,15 +252,6 @@ impl UnbindingRequestThrottlingPoliciesResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UnbindingRequestThrottlingPoliciesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UnbindingRequestThrottlingPoliciesResponse400 {

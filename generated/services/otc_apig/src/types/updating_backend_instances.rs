@@ -131,21 +131,6 @@ impl UpdatingBackendInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingBackendInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.members {
-            let p = path.field("members");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for UpdatingBackendInstancesResponse200 {
     const NAME: &'static str = "UpdatingBackendInstancesResponse200";
     const FIELDS: &'static [&'static str] = &["size", "total", "members"];
@@ -228,15 +213,6 @@ impl UpdatingBackendInstancesResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingBackendInstancesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingBackendInstancesResponse400 {

@@ -94,15 +94,6 @@ impl UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
     const NAME: &'static str = "UpdatingOrBindingAnEipToADedicatedGatewayResponse200";
     const FIELDS: &'static [&'static str] = &["eip_id", "eip_address", "eip_status"];
@@ -161,15 +152,6 @@ impl UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {

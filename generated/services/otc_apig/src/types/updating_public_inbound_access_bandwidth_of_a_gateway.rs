@@ -147,15 +147,6 @@ impl UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
     const NAME: &'static str = "UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202";
     const FIELDS: &'static [&'static str] = &["instance_id", "message", "job_id"];
@@ -214,15 +205,6 @@ impl UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {

@@ -140,16 +140,6 @@ impl UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
     const NAME: &'static str = "UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -102,15 +102,6 @@ impl VerifyingAnApiGroupNameResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for VerifyingAnApiGroupNameResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for VerifyingAnApiGroupNameResponse400 {
     const NAME: &'static str = "VerifyingAnApiGroupNameResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

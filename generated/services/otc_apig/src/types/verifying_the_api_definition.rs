@@ -342,15 +342,6 @@ impl VerifyingTheApiDefinitionResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for VerifyingTheApiDefinitionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for VerifyingTheApiDefinitionResponse400 {
     const NAME: &'static str = "VerifyingTheApiDefinitionResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

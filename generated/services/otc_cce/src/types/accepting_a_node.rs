@@ -134,15 +134,6 @@ impl AcceptingANodeResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AcceptingANodeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AcceptingANodeResponse200 {
     const NAME: &'static str = "AcceptingANodeResponse200";
     const FIELDS: &'static [&'static str] = &["jobid"];

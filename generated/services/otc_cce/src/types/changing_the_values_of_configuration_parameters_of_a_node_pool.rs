@@ -160,23 +160,6 @@ impl ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200 {
     const NAME: &'static str = "ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200";
     const FIELDS: &'static [&'static str] = &[

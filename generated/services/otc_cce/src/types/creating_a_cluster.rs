@@ -386,26 +386,6 @@ impl CreatingAClusterResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAClusterResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAClusterResponse201 {
     const NAME: &'static str = "CreatingAClusterResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -978,19 +958,6 @@ impl CreatingAClusterMetadataInResponse {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for CreatingAClusterMetadataInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
     }
 }
 impl support::Read for CreatingAClusterMetadataInResponse {
@@ -1822,61 +1789,6 @@ impl CreatingAClusterSpecInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAClusterSpecInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(out, &path.field("flavor"), self.flavor.is_some());
-        support::check_present(
-            out,
-            &path.field("hostNetwork"),
-            self.host_network.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("containerNetwork"),
-            self.container_network.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.host_network {
-            let p = path.field("hostNetwork");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.container_network {
-            let p = path.field("containerNetwork");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.eni_network {
-            let p = path.field("eniNetwork");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.public_access {
-            let p = path.field("publicAccess");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.authentication {
-            let p = path.field("authentication");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.masters {
-            let p = path.field("masters");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extend_param {
-            let p = path.field("extendParam");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.configurations_override {
-            let p = path.field("configurationsOverride");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for CreatingAClusterSpecInResponse {
     const NAME: &'static str = "CreatingAClusterSpecInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -2126,15 +2038,6 @@ impl CreatingAClusterStatus {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAClusterStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAClusterStatus {

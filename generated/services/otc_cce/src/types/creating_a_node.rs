@@ -155,26 +155,6 @@ impl CreatingANodeResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingANodeResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingANodeResponse201 {
     const NAME: &'static str = "CreatingANodeResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -1321,63 +1301,6 @@ impl CreatingANodeSpecInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingANodeSpecInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("flavor"), self.flavor.is_some());
-        support::check_present(out, &path.field("az"), self.az.is_some());
-        support::check_present(out, &path.field("login"), self.login.is_some());
-        support::check_present(
-            out,
-            &path.field("rootVolume"),
-            self.root_volume.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("dataVolumes"),
-            self.data_volumes.is_some(),
-        );
-        support::check_present(out, &path.field("count"), self.count.is_some());
-        if let ::std::option::Option::Some(value) = &self.login {
-            let p = path.field("login");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.root_volume {
-            let p = path.field("rootVolume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.data_volumes {
-            let p = path.field("dataVolumes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.storage {
-            let p = path.field("storage");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
-            let p = path.field("publicIP");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.node_nic_spec {
-            let p = path.field("nodeNicSpec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extend_param {
-            let p = path.field("extendParam");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingANodeSpecInResponse {
     const NAME: &'static str = "CreatingANodeSpecInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -1607,15 +1530,6 @@ impl CreatingANodeStatus {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingANodeStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingANodeStatus {
@@ -1886,18 +1800,6 @@ impl CreatingANodeVolumeInResponse {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingANodeVolumeInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingANodeVolumeInResponse {

@@ -158,26 +158,6 @@ impl CreatingANodePoolResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingANodePoolResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingANodePoolResponse201 {
     const NAME: &'static str = "CreatingANodePoolResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -1096,63 +1076,6 @@ impl NodeTemplateInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for NodeTemplateInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("flavor"), self.flavor.is_some());
-        support::check_present(out, &path.field("az"), self.az.is_some());
-        support::check_present(out, &path.field("login"), self.login.is_some());
-        support::check_present(
-            out,
-            &path.field("rootVolume"),
-            self.root_volume.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("dataVolumes"),
-            self.data_volumes.is_some(),
-        );
-        support::check_present(out, &path.field("count"), self.count.is_some());
-        if let ::std::option::Option::Some(value) = &self.login {
-            let p = path.field("login");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.root_volume {
-            let p = path.field("rootVolume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.data_volumes {
-            let p = path.field("dataVolumes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.storage {
-            let p = path.field("storage");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
-            let p = path.field("publicIP");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extend_param {
-            let p = path.field("extendParam");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.node_nic_spec {
-            let p = path.field("nodeNicSpec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for NodeTemplateInResponse {
     const NAME: &'static str = "NodeTemplateInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -1589,36 +1512,6 @@ impl CreatingANodePoolSpecInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingANodePoolSpecInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("nodeTemplate"),
-            self.node_template.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("initialNodeCount"),
-            self.initial_node_count.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.node_template {
-            let p = path.field("nodeTemplate");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.autoscaling {
-            let p = path.field("autoscaling");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.node_management {
-            let p = path.field("nodeManagement");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingANodePoolSpecInResponse {
     const NAME: &'static str = "CreatingANodePoolSpecInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -1957,18 +1850,6 @@ impl CreatingANodePoolStatus {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingANodePoolStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.phase {
-            let p = path.field("phase");
-            Self::check_phase(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingANodePoolStatus {
     const NAME: &'static str = "CreatingANodePoolStatus";
     const FIELDS: &'static [&'static str] = &[
@@ -2275,25 +2156,6 @@ impl CreatingANodePoolVolumeInResponse {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingANodePoolVolumeInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.extend_param {
-            let p = path.field("extendParam");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingANodePoolVolumeInResponse {

@@ -232,15 +232,6 @@ impl CreatingAReleaseResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAReleaseResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAReleaseResponse201 {
     const NAME: &'static str = "CreatingAReleaseResponse201";
     const FIELDS: &'static [&'static str] = &[

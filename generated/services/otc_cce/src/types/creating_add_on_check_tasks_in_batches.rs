@@ -144,23 +144,6 @@ impl AddonCheckSpecInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddonCheckSpecInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("clusterID"), self.cluster_id.is_some());
-        support::check_present(out, &path.field("addonList"), self.addon_list.is_some());
-        if let ::std::option::Option::Some(value) = &self.addon_list {
-            let p = path.field("addonList");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for AddonCheckSpecInResponse {
     const NAME: &'static str = "AddonCheckSpecInResponse";
     const FIELDS: &'static [&'static str] = &["clusterID", "addonList"];
@@ -227,21 +210,6 @@ impl AddonCheckStatus {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AddonCheckStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for AddonCheckStatus {
@@ -529,25 +497,6 @@ impl AddonInfoInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddonInfoInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("addonTemplateName"),
-            self.addon_template_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("addonInstanceID"),
-            self.addon_instance_id.is_some(),
-        );
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-    }
-}
 impl support::Read for AddonInfoInResponse {
     const NAME: &'static str = "AddonInfoInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -764,22 +713,6 @@ impl CreatingAddOnCheckTasksInBatchesResponse201 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAddOnCheckTasksInBatchesResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingAddOnCheckTasksInBatchesResponse201 {

@@ -55,15 +55,6 @@ impl DeletingAChartResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAChartResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAChartResponse200 {
     const NAME: &'static str = "DeletingAChartResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -38,18 +38,6 @@ impl DeletingANodeResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingANodeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DeletingANodeResponse200 {
     const NAME: &'static str = "DeletingANodeResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -153,18 +141,6 @@ impl DeletingANodeStatus {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingANodeStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.delete_status {
-            let p = path.field("deleteStatus");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for DeletingANodeStatus {

@@ -49,26 +49,6 @@ impl DeletingANodePoolResponse200 {
         self.api_version.as_deref().unwrap_or(Self::DEFAULT_API_VERSION)
     }
 }
-impl support::Validate for DeletingANodePoolResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DeletingANodePoolResponse200 {
     const NAME: &'static str = "DeletingANodePoolResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -73,15 +73,6 @@ impl DeletingAReleaseResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAReleaseResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAReleaseResponse200 {
     const NAME: &'static str = "DeletingAReleaseResponse200";
     const FIELDS: &'static [&'static str] = &[

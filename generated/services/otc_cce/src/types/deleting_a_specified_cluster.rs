@@ -26,15 +26,6 @@ impl ClusterEndpoints {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ClusterEndpoints {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ClusterEndpoints {
     const NAME: &'static str = "ClusterEndpoints";
     const FIELDS: &'static [&'static str] = &["internal", "external", "external_otc"];
@@ -124,26 +115,6 @@ impl ClusterStatus {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ClusterStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.endpoints {
-            let p = path.field("endpoints");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.delete_option {
-            let p = path.field("deleteOption");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.delete_status {
-            let p = path.field("deleteStatus");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ClusterStatus {
@@ -345,34 +316,6 @@ impl DeleteOption {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DeleteOption {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.delete_sfs {
-            let p = path.field("delete_sfs");
-            Self::check_delete_sfs(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.delete_eni {
-            let p = path.field("delete_eni");
-            Self::check_delete_eni(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.delete_evs {
-            let p = path.field("delete_evs");
-            Self::check_delete_evs(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.delete_net {
-            let p = path.field("delete_net");
-            Self::check_delete_net(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.delete_obs {
-            let p = path.field("delete_obs");
-            Self::check_delete_obs(out, &p, value);
-        }
-    }
-}
 impl support::Read for DeleteOption {
     const NAME: &'static str = "DeleteOption";
     const FIELDS: &'static [&'static str] = &[
@@ -494,18 +437,6 @@ impl DeletingASpecifiedClusterResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingASpecifiedClusterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for DeletingASpecifiedClusterResponse200 {

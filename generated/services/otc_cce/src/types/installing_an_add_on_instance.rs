@@ -47,21 +47,6 @@ impl CurrentVersion {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CurrentVersion {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.support_versions {
-            let p = path.field("supportVersions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for CurrentVersion {
     const NAME: &'static str = "CurrentVersion";
     const FIELDS: &'static [&'static str] = &[
@@ -302,27 +287,6 @@ impl InstallingAnAddOnInstanceResponse201 {
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
-impl support::Validate for InstallingAnAddOnInstanceResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Read for InstallingAnAddOnInstanceResponse201 {
     const NAME: &'static str = "InstallingAnAddOnInstanceResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -484,20 +448,6 @@ impl InstallingAnAddOnInstanceMetadataInResponse {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "installing_an_add_on_instance")]
-impl support::Validate for InstallingAnAddOnInstanceMetadataInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("annotations"),
-            self.annotations.is_some(),
-        );
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
@@ -691,27 +641,6 @@ impl InstallingAnAddOnInstanceSpecInResponse {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "installing_an_add_on_instance")]
-impl support::Validate for InstallingAnAddOnInstanceSpecInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("clusterID"), self.cluster_id.is_some());
-        support::check_present(out, &path.field("version"), self.version.is_some());
-        support::check_present(
-            out,
-            &path.field("addonTemplateName"),
-            self.addon_template_name.is_some(),
-        );
-        support::check_present(out, &path.field("values"), self.values.is_some());
-        if let ::std::option::Option::Some(value) = &self.values {
-            let p = path.field("values");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
@@ -951,16 +880,6 @@ impl InstallingAnAddOnInstanceValuesInResponse {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "installing_an_add_on_instance")]
-impl support::Validate for InstallingAnAddOnInstanceValuesInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("basic"), self.basic.is_some());
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]

@@ -27,21 +27,6 @@ impl ListingAllNodePoolsInASpecifiedClusterResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingAllNodePoolsInASpecifiedClusterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingAllNodePoolsInASpecifiedClusterResponse200 {
     const NAME: &'static str = "ListingAllNodePoolsInASpecifiedClusterResponse200";
     const FIELDS: &'static [&'static str] = &["kind", "apiVersion", "items"];
@@ -137,26 +122,6 @@ impl NodePool {
     /// `apiVersion`, or its documented default when absent.
     pub fn api_version_or_default(&self) -> &str {
         self.api_version.as_deref().unwrap_or(Self::DEFAULT_API_VERSION)
-    }
-}
-impl support::Validate for NodePool {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for NodePool {

@@ -116,15 +116,6 @@ impl ListingAllNodesInAClusterResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingAllNodesInAClusterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ListingAllNodesInAClusterResponse200 {
     const NAME: &'static str = "ListingAllNodesInAClusterResponse200";
     const FIELDS: &'static [&'static str] = &["kind", "apiVersion", "items"];

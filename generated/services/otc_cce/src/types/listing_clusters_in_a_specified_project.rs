@@ -99,15 +99,6 @@ impl ListingClustersInASpecifiedProjectItems {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingClustersInASpecifiedProjectItems {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ListingClustersInASpecifiedProjectItems {
     const NAME: &'static str = "ListingClustersInASpecifiedProjectItems";
     const FIELDS: &'static [&'static str] = &[
@@ -184,18 +175,6 @@ impl ListingClustersInASpecifiedProjectResponse200 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListingClustersInASpecifiedProjectResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ListingClustersInASpecifiedProjectResponse200 {

@@ -396,36 +396,6 @@ impl MigrateNodesSpecInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MigrateNodesSpecInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("os"), self.os.is_some());
-        support::check_present(out, &path.field("login"), self.login.is_some());
-        support::check_present(out, &path.field("nodes"), self.nodes.is_some());
-        if let ::std::option::Option::Some(value) = &self.extend_param {
-            let p = path.field("extendParam");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.login {
-            let p = path.field("login");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.nodes {
-            let p = path.field("nodes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for MigrateNodesSpecInResponse {
     const NAME: &'static str = "MigrateNodesSpecInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -638,22 +608,6 @@ impl MigratingANodeResponse200 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for MigratingANodeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for MigratingANodeResponse200 {

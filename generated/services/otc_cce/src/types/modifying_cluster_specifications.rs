@@ -208,15 +208,6 @@ impl ModifyingClusterSpecificationsResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingClusterSpecificationsResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingClusterSpecificationsResponse201 {
     const NAME: &'static str = "ModifyingClusterSpecificationsResponse201";
     const FIELDS: &'static [&'static str] = &["jobID"];

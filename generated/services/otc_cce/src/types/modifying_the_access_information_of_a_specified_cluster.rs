@@ -99,22 +99,6 @@ impl ModifyingTheAccessInformationOfASpecifiedClusterResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingTheAccessInformationOfASpecifiedClusterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ModifyingTheAccessInformationOfASpecifiedClusterResponse200 {
     const NAME: &'static str = "ModifyingTheAccessInformationOfASpecifiedClusterResponse200";
     const FIELDS: &'static [&'static str] = &["metadata", "spec", "status"];
@@ -299,20 +283,6 @@ impl ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("action"), self.action.is_some());
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {

@@ -55,15 +55,6 @@ impl ObtainingAChartResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAChartResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingAChartResponse200 {
     const NAME: &'static str = "ObtainingAChartResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -73,15 +73,6 @@ impl ObtainingAReleaseResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAReleaseResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingAReleaseResponse200 {
     const NAME: &'static str = "ObtainingAReleaseResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -21,21 +21,6 @@ impl ObtainingAReleaseListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAReleaseListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("[items]");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingAReleaseListResponse200 {
     const NAME: &'static str = "ObtainingAReleaseListResponse200";
     const FIELDS: &'static [&'static str] = &["[items]"];

@@ -24,15 +24,6 @@ impl ObtainingChartValuesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingChartValuesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingChartValuesResponse200 {
     const NAME: &'static str = "ObtainingChartValuesResponse200";
     const FIELDS: &'static [&'static str] = &["values"];

@@ -29,15 +29,6 @@ impl Cluster {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Cluster {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Cluster {
     const NAME: &'static str = "Cluster";
     const FIELDS: &'static [&'static str] = &[
@@ -110,18 +101,6 @@ impl Clusters {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Clusters {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.cluster {
-            let p = path.field("cluster");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for Clusters {
@@ -288,35 +267,6 @@ impl ObtainingClusterCertificatesResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingClusterCertificatesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.clusters {
-            let p = path.field("clusters");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.users {
-            let p = path.field("users");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.contexts {
-            let p = path.field("contexts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingClusterCertificatesResponse200 {

@@ -24,15 +24,6 @@ impl ObtainingClusterCertificatesDeprecatedCluster {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingClusterCertificatesDeprecatedCluster {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingClusterCertificatesDeprecatedCluster {
     const NAME: &'static str = "ObtainingClusterCertificatesDeprecatedCluster";
     const FIELDS: &'static [&'static str] = &["server", "certificate-authority-data"];
@@ -90,18 +81,6 @@ impl ObtainingClusterCertificatesDeprecatedClusters {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingClusterCertificatesDeprecatedClusters {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.cluster {
-            let p = path.field("cluster");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingClusterCertificatesDeprecatedClusters {
@@ -183,26 +162,6 @@ impl ObtainingClusterCertificatesDeprecatedResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingClusterCertificatesDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.clusters {
-            let p = path.field("clusters");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.users {
-            let p = path.field("users");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.contexts {
-            let p = path.field("contexts");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingClusterCertificatesDeprecatedResponse200 {

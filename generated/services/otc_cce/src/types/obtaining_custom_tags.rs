@@ -57,18 +57,6 @@ impl CustomizeResourceTag {
         );
     }
 }
-impl support::Validate for CustomizeResourceTag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-    }
-}
 impl support::Read for CustomizeResourceTag {
     const NAME: &'static str = "CustomizeResourceTag";
     const FIELDS: &'static [&'static str] = &["key", "values", "Definition"];
@@ -148,21 +136,6 @@ impl ObtainingCustomTagsResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingCustomTagsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingCustomTagsResponse200 {

@@ -37,15 +37,6 @@ impl ObtainingNodeLabelsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingNodeLabelsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingNodeLabelsResponse200 {
     const NAME: &'static str = "ObtainingNodeLabelsResponse200";
     const FIELDS: &'static [&'static str] = &["kind", "apiVersion"];

@@ -30,28 +30,6 @@ impl ObtainingResourceTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingResourceTagsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.sys_tags {
-            let p = path.field("sys_tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingResourceTagsResponse200 {
     const NAME: &'static str = "ObtainingResourceTagsResponse200";
     const FIELDS: &'static [&'static str] = &["tags", "sys_tags"];
@@ -179,22 +157,6 @@ impl ObtainingResourceTagsResourceTag {
             |c: char| matches!(c, '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@'),
             |_: char| true,
         );
-    }
-}
-impl support::Validate for ObtainingResourceTagsResourceTag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
     }
 }
 impl support::Read for ObtainingResourceTagsResourceTag {

@@ -44,25 +44,6 @@ impl ObtainingTheAddOnCheckTaskResultsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingTheAddOnCheckTaskResultsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("pageInfo");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingTheAddOnCheckTaskResultsResponse200 {
     const NAME: &'static str = "ObtainingTheAddOnCheckTaskResultsResponse200";
     const FIELDS: &'static [&'static str] = &["kind", "apiVersion", "pageInfo", "items"];
@@ -136,15 +117,6 @@ impl PageInfo {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for PageInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for PageInfo {

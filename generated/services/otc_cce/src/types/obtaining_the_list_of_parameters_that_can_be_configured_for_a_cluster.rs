@@ -44,16 +44,6 @@ impl ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read
 for ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200 {
     const NAME: &'static str = "ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200";

@@ -44,16 +44,6 @@ impl ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read
 for ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse200 {
     const NAME: &'static str = "ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse200";

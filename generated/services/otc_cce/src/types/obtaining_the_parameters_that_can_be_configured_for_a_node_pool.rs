@@ -35,23 +35,6 @@ impl ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {
     const NAME: &'static str = "ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200";
     const FIELDS: &'static [&'static str] = &[

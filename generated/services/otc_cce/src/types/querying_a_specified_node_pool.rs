@@ -64,18 +64,6 @@ impl QueryingASpecifiedNodePoolAutoscaling {
         );
     }
 }
-impl support::Validate for QueryingASpecifiedNodePoolAutoscaling {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.min_node_count {
-            let p = path.field("minNodeCount");
-            Self::check_min_node_count(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingASpecifiedNodePoolAutoscaling {
     const NAME: &'static str = "QueryingASpecifiedNodePoolAutoscaling";
     const FIELDS: &'static [&'static str] = &[
@@ -224,15 +212,6 @@ impl QueryingASpecifiedNodePoolExtendParam {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASpecifiedNodePoolExtendParam {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingASpecifiedNodePoolExtendParam {
     const NAME: &'static str = "QueryingASpecifiedNodePoolExtendParam";
     const FIELDS: &'static [&'static str] = &[
@@ -318,15 +297,6 @@ impl QueryingASpecifiedNodePoolMetadata {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASpecifiedNodePoolMetadata {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingASpecifiedNodePoolMetadata {
     const NAME: &'static str = "QueryingASpecifiedNodePoolMetadata";
     const FIELDS: &'static [&'static str] = &["name", "uid"];
@@ -390,26 +360,6 @@ impl QueryingASpecifiedNodePoolNodePool {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingASpecifiedNodePoolNodePool {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingASpecifiedNodePoolNodePool {
@@ -623,49 +573,6 @@ impl QueryingASpecifiedNodePoolNodeTemplate {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASpecifiedNodePoolNodeTemplate {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.login {
-            let p = path.field("login");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.root_volume {
-            let p = path.field("rootVolume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.data_volumes {
-            let p = path.field("dataVolumes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.storage {
-            let p = path.field("storage");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
-            let p = path.field("publicIP");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.node_nic_spec {
-            let p = path.field("nodeNicSpec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extend_param {
-            let p = path.field("extendParam");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingASpecifiedNodePoolNodeTemplate {
     const NAME: &'static str = "QueryingASpecifiedNodePoolNodeTemplate";
     const FIELDS: &'static [&'static str] = &[
@@ -843,18 +750,6 @@ impl QueryingASpecifiedNodePoolResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASpecifiedNodePoolResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingASpecifiedNodePoolResponse200 {
     const NAME: &'static str = "QueryingASpecifiedNodePoolResponse200";
     const FIELDS: &'static [&'static str] = &["kind", "apiVersion", "items"];
@@ -945,26 +840,6 @@ impl QueryingASpecifiedNodePoolSpec {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingASpecifiedNodePoolSpec {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.node_template {
-            let p = path.field("nodeTemplate");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.autoscaling {
-            let p = path.field("autoscaling");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.node_management {
-            let p = path.field("nodeManagement");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingASpecifiedNodePoolSpec {
@@ -1089,15 +964,6 @@ impl QueryingASpecifiedNodePoolStatus {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASpecifiedNodePoolStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingASpecifiedNodePoolStatus {
     const NAME: &'static str = "QueryingASpecifiedNodePoolStatus";
     const FIELDS: &'static [&'static str] = &["currentNode", "phase", "jobId"];
@@ -1188,25 +1054,6 @@ impl QueryingASpecifiedNodePoolVolume {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingASpecifiedNodePoolVolume {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.extend_param {
-            let p = path.field("extendParam");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingASpecifiedNodePoolVolume {

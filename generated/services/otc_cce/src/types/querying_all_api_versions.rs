@@ -19,21 +19,6 @@ impl QueryingAllApiVersionsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllApiVersionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.versions {
-            let p = path.field("versions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAllApiVersionsResponse200 {
     const NAME: &'static str = "QueryingAllApiVersionsResponse200";
     const FIELDS: &'static [&'static str] = &["versions"];
@@ -130,19 +115,6 @@ impl QueryingAllApiVersionsVersions {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAllApiVersionsVersions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        support::check_present(out, &path.field("status"), self.status.is_some());
-        support::check_present(out, &path.field("updated"), self.updated.is_some());
-        support::check_present(out, &path.field("version"), self.version.is_some());
     }
 }
 impl support::Read for QueryingAllApiVersionsVersions {

@@ -37,15 +37,6 @@ impl QueryingInformationAboutApiV3Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingInformationAboutApiV3Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingInformationAboutApiV3Response200 {
     const NAME: &'static str = "QueryingInformationAboutApiV3Response200";
     const FIELDS: &'static [&'static str] = &["versions"];

@@ -19,21 +19,6 @@ impl QueryingResourceQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingResourceQuotasResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.quotas {
-            let p = path.field("quotas");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingResourceQuotasResponse200 {
     const NAME: &'static str = "QueryingResourceQuotasResponse200";
     const FIELDS: &'static [&'static str] = &["quotas"];
@@ -106,15 +91,6 @@ impl QuotaResource {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QuotaResource {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QuotaResource {

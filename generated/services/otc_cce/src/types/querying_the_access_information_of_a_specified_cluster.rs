@@ -83,23 +83,6 @@ impl QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
     }
 }
 #[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
-impl support::Validate for QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 impl support::Read for QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
     const NAME: &'static str = "QueryingTheAccessInformationOfASpecifiedClusterResponse200";
     const FIELDS: &'static [&'static str] = &["metadata", "spec", "status"];
@@ -178,19 +161,6 @@ impl QueryingTheAccessInformationOfASpecifiedClusterSpec {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
-impl support::Validate for QueryingTheAccessInformationOfASpecifiedClusterSpec {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]

@@ -84,15 +84,6 @@ impl Endpoint {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Endpoint {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Endpoint {
     const NAME: &'static str = "Endpoint";
     const FIELDS: &'static [&'static str] = &["internal", "external", "external_otc"];
@@ -160,15 +151,6 @@ impl ReadingASpecifiedClusterExtendParam {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ReadingASpecifiedClusterExtendParam {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ReadingASpecifiedClusterExtendParam {
@@ -245,22 +227,6 @@ impl ReadingASpecifiedClusterResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ReadingASpecifiedClusterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ReadingASpecifiedClusterResponse200 {
@@ -515,41 +481,6 @@ impl ReadingASpecifiedClusterSpec {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ReadingASpecifiedClusterSpec {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.host_network {
-            let p = path.field("hostNetwork");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.container_network {
-            let p = path.field("containerNetwork");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.eni_network {
-            let p = path.field("eniNetwork");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.public_access {
-            let p = path.field("publicAccess");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extend_param {
-            let p = path.field("extendParam");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.configurations_override {
-            let p = path.field("configurationsOverride");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ReadingASpecifiedClusterSpec {
     const NAME: &'static str = "ReadingASpecifiedClusterSpec";
     const FIELDS: &'static [&'static str] = &[
@@ -790,18 +721,6 @@ impl ReadingASpecifiedClusterStatus {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ReadingASpecifiedClusterStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.endpoints {
-            let p = path.field("endpoints");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ReadingASpecifiedClusterStatus {

@@ -23,15 +23,6 @@ impl Annotations {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Annotations {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Annotations {
     const NAME: &'static str = "Annotations";
     const FIELDS: &'static [&'static str] = &["kubernetes.io/node-pool.id"];
@@ -134,22 +125,6 @@ impl ReadingASpecifiedNodeMetadata {
         );
     }
 }
-impl support::Validate for ReadingASpecifiedNodeMetadata {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.annotations {
-            let p = path.field("annotations");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ReadingASpecifiedNodeMetadata {
     const NAME: &'static str = "ReadingASpecifiedNodeMetadata";
     const FIELDS: &'static [&'static str] = &[
@@ -244,26 +219,6 @@ impl ReadingASpecifiedNodeResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ReadingASpecifiedNodeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ReadingASpecifiedNodeResponse200 {
@@ -452,37 +407,6 @@ impl ReadingASpecifiedNodeSpec {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ReadingASpecifiedNodeSpec {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.root_volume {
-            let p = path.field("rootVolume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.data_volumes {
-            let p = path.field("dataVolumes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.storage {
-            let p = path.field("storage");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.node_nic_spec {
-            let p = path.field("nodeNicSpec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ReadingASpecifiedNodeSpec {
     const NAME: &'static str = "ReadingASpecifiedNodeSpec";
     const FIELDS: &'static [&'static str] = &[
@@ -665,15 +589,6 @@ impl ReadingASpecifiedNodeStatus {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ReadingASpecifiedNodeStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ReadingASpecifiedNodeStatus {

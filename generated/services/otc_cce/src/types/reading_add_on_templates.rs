@@ -30,22 +30,6 @@ impl ReadingAddOnTemplatesItems {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ReadingAddOnTemplatesItems {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ReadingAddOnTemplatesItems {
     const NAME: &'static str = "ReadingAddOnTemplatesItems";
     const FIELDS: &'static [&'static str] = &["kind", "apiVersion", "metadata", "spec"];
@@ -118,18 +102,6 @@ impl ReadingAddOnTemplatesResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ReadingAddOnTemplatesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ReadingAddOnTemplatesResponse200 {
@@ -213,21 +185,6 @@ impl ReadingAddOnTemplatesSpec {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ReadingAddOnTemplatesSpec {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.versions {
-            let p = path.field("versions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ReadingAddOnTemplatesSpec {

@@ -33,26 +33,6 @@ impl ReadingAnAddOnInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ReadingAnAddOnInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ReadingAnAddOnInstanceResponse200 {
     const NAME: &'static str = "ReadingAnAddOnInstanceResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -116,27 +116,6 @@ impl RemoveNodesSpecInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RemoveNodesSpecInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("login"), self.login.is_some());
-        support::check_present(out, &path.field("nodes"), self.nodes.is_some());
-        if let ::std::option::Option::Some(value) = &self.login {
-            let p = path.field("login");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.nodes {
-            let p = path.field("nodes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for RemoveNodesSpecInResponse {
     const NAME: &'static str = "RemoveNodesSpecInResponse";
     const FIELDS: &'static [&'static str] = &["login", "nodes"];
@@ -308,22 +287,6 @@ impl RemovingANodeResponse200 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RemovingANodeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for RemovingANodeResponse200 {

@@ -783,15 +783,6 @@ impl ResettingANodeResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ResettingANodeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ResettingANodeResponse200 {
     const NAME: &'static str = "ResettingANodeResponse200";
     const FIELDS: &'static [&'static str] = &["jobid"];

@@ -55,15 +55,6 @@ impl UpdatingAChartResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAChartResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingAChartResponse200 {
     const NAME: &'static str = "UpdatingAChartResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -192,15 +192,6 @@ impl UpdatingAReleaseResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAReleaseResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingAReleaseResponse200 {
     const NAME: &'static str = "UpdatingAReleaseResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -377,15 +377,6 @@ impl UpdatingASpecifiedClusterResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingASpecifiedClusterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingASpecifiedClusterResponse200 {
     const NAME: &'static str = "UpdatingASpecifiedClusterResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -116,19 +116,6 @@ impl UpdatingAnAddOnInstanceMetadataInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAnAddOnInstanceMetadataInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("annotations"),
-            self.annotations.is_some(),
-        );
-    }
-}
 impl support::Read for UpdatingAnAddOnInstanceMetadataInResponse {
     const NAME: &'static str = "UpdatingAnAddOnInstanceMetadataInResponse";
     const FIELDS: &'static [&'static str] = &["labels", "annotations"];
@@ -454,22 +441,6 @@ impl UpdatingAnAddOnInstanceResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingAnAddOnInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for UpdatingAnAddOnInstanceResponse200 {

@@ -55,15 +55,6 @@ impl UploadingAChartResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UploadingAChartResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UploadingAChartResponse201 {
     const NAME: &'static str = "UploadingAChartResponse201";
     const FIELDS: &'static [&'static str] = &[

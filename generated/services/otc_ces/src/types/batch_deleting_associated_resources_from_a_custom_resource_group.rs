@@ -122,19 +122,6 @@ impl BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200 {
         );
     }
 }
-impl support::Validate
-for BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.succeed_count {
-            let p = path.field("succeed_count");
-            Self::check_succeed_count(out, &p, value);
-        }
-    }
-}
 impl support::Read
 for BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200 {
     const NAME: &'static str = "BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200";
@@ -237,27 +224,6 @@ impl BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate
-for BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read

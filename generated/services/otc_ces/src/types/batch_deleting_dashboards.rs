@@ -51,22 +51,6 @@ impl BatchDeleteDashboardRespInfo {
         );
     }
 }
-impl support::Validate for BatchDeleteDashboardRespInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.ret_status {
-            let p = path.field("ret_status");
-            Self::check_ret_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-    }
-}
 impl support::Read for BatchDeleteDashboardRespInfo {
     const NAME: &'static str = "BatchDeleteDashboardRespInfo";
     const FIELDS: &'static [&'static str] = &["dashboard_id", "ret_status", "error_msg"];
@@ -222,28 +206,6 @@ impl BatchDeletingDashboardsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BatchDeletingDashboardsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dashboards {
-            let p = path.field("dashboards");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(100usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for BatchDeletingDashboardsResponse200 {
     const NAME: &'static str = "BatchDeletingDashboardsResponse200";
     const FIELDS: &'static [&'static str] = &["dashboards"];
@@ -348,26 +310,6 @@ impl BatchDeletingDashboardsResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for BatchDeletingDashboardsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for BatchDeletingDashboardsResponse400 {

@@ -103,24 +103,6 @@ impl BatchDeletingResourceGroupsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BatchDeletingResourceGroupsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.group_ids {
-            let p = path.field("group_ids");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(100usize),
-            );
-        }
-    }
-}
 impl support::Read for BatchDeletingResourceGroupsResponse200 {
     const NAME: &'static str = "BatchDeletingResourceGroupsResponse200";
     const FIELDS: &'static [&'static str] = &["group_ids"];
@@ -225,26 +207,6 @@ impl BatchDeletingResourceGroupsResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for BatchDeletingResourceGroupsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for BatchDeletingResourceGroupsResponse400 {

@@ -109,24 +109,6 @@ impl BatchDisablingOneClickMonitoringResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BatchDisablingOneClickMonitoringResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.one_click_alarm_ids {
-            let p = path.field("one_click_alarm_ids");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(100usize),
-            );
-        }
-    }
-}
 impl support::Read for BatchDisablingOneClickMonitoringResponse200 {
     const NAME: &'static str = "BatchDisablingOneClickMonitoringResponse200";
     const FIELDS: &'static [&'static str] = &["one_click_alarm_ids"];
@@ -231,26 +213,6 @@ impl BatchDisablingOneClickMonitoringResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for BatchDisablingOneClickMonitoringResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for BatchDisablingOneClickMonitoringResponse400 {

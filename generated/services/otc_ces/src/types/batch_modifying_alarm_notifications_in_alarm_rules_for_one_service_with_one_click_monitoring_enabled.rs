@@ -273,27 +273,6 @@ impl BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonito
         );
     }
 }
-impl support::Validate
-for BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
-    }
-}
 impl support::Read
 for BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400 {
     const NAME: &'static str = "BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400";

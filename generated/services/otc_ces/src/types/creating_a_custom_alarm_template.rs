@@ -457,15 +457,6 @@ impl CreatingACustomAlarmTemplateResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingACustomAlarmTemplateResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingACustomAlarmTemplateResponse201 {
     const NAME: &'static str = "CreatingACustomAlarmTemplateResponse201";
     const FIELDS: &'static [&'static str] = &["template_id"];

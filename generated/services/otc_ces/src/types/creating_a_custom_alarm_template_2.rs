@@ -238,18 +238,6 @@ impl CreatingACustomAlarmTemplate2Response201 {
         );
     }
 }
-impl support::Validate for CreatingACustomAlarmTemplate2Response201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.template_id {
-            let p = path.field("template_id");
-            Self::check_template_id(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingACustomAlarmTemplate2Response201 {
     const NAME: &'static str = "CreatingACustomAlarmTemplate2Response201";
     const FIELDS: &'static [&'static str] = &["template_id"];
@@ -345,26 +333,6 @@ impl CreatingACustomAlarmTemplate2Response400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for CreatingACustomAlarmTemplate2Response400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for CreatingACustomAlarmTemplate2Response400 {

@@ -147,15 +147,6 @@ impl CreatingAResourceGroupResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAResourceGroupResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAResourceGroupResponse201 {
     const NAME: &'static str = "CreatingAResourceGroupResponse201";
     const FIELDS: &'static [&'static str] = &["group_id"];

@@ -315,15 +315,6 @@ impl CreatingAResourceGroupRecommendedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAResourceGroupRecommendedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAResourceGroupRecommendedResponse200 {
     const NAME: &'static str = "CreatingAResourceGroupRecommendedResponse200";
     const FIELDS: &'static [&'static str] = &["group_id"];
@@ -419,26 +410,6 @@ impl CreatingAResourceGroupRecommendedResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for CreatingAResourceGroupRecommendedResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for CreatingAResourceGroupRecommendedResponse400 {

@@ -644,15 +644,6 @@ impl CreatingAnAlarmRuleResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnAlarmRuleResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnAlarmRuleResponse201 {
     const NAME: &'static str = "CreatingAnAlarmRuleResponse201";
     const FIELDS: &'static [&'static str] = &["alarm_id"];

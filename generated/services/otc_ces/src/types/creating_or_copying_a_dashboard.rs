@@ -199,15 +199,6 @@ impl CreatingOrCopyingADashboardResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingOrCopyingADashboardResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingOrCopyingADashboardResponse201 {
     const NAME: &'static str = "CreatingOrCopyingADashboardResponse201";
     const FIELDS: &'static [&'static str] = &["dashboard_id"];
@@ -303,26 +294,6 @@ impl CreatingOrCopyingADashboardResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for CreatingOrCopyingADashboardResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for CreatingOrCopyingADashboardResponse400 {

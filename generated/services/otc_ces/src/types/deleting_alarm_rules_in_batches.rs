@@ -103,24 +103,6 @@ impl DeletingAlarmRulesInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAlarmRulesInBatchesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.alarm_ids {
-            let p = path.field("alarm_ids");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(10usize),
-            );
-        }
-    }
-}
 impl support::Read for DeletingAlarmRulesInBatchesResponse200 {
     const NAME: &'static str = "DeletingAlarmRulesInBatchesResponse200";
     const FIELDS: &'static [&'static str] = &["alarm_ids"];
@@ -225,26 +207,6 @@ impl DeletingAlarmRulesInBatchesResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for DeletingAlarmRulesInBatchesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for DeletingAlarmRulesInBatchesResponse400 {

@@ -148,26 +148,6 @@ impl DeletingResourcesFromAnAlarmRuleResponse400 {
         );
     }
 }
-impl support::Validate for DeletingResourcesFromAnAlarmRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
-    }
-}
 impl support::Read for DeletingResourcesFromAnAlarmRuleResponse400 {
     const NAME: &'static str = "DeletingResourcesFromAnAlarmRuleResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg", "request_id"];

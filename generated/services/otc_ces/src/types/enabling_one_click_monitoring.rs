@@ -422,18 +422,6 @@ impl EnablingOneClickMonitoringResponse201 {
         );
     }
 }
-impl support::Validate for EnablingOneClickMonitoringResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.one_click_alarm_id {
-            let p = path.field("one_click_alarm_id");
-            Self::check_one_click_alarm_id(out, &p, value);
-        }
-    }
-}
 impl support::Read for EnablingOneClickMonitoringResponse201 {
     const NAME: &'static str = "EnablingOneClickMonitoringResponse201";
     const FIELDS: &'static [&'static str] = &["one_click_alarm_id"];
@@ -530,26 +518,6 @@ impl EnablingOneClickMonitoringResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for EnablingOneClickMonitoringResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for EnablingOneClickMonitoringResponse400 {

@@ -213,26 +213,6 @@ impl ModifyingAResourceGroupResponse400 {
         );
     }
 }
-impl support::Validate for ModifyingAResourceGroupResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
-    }
-}
 impl support::Read for ModifyingAResourceGroupResponse400 {
     const NAME: &'static str = "ModifyingAResourceGroupResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg", "request_id"];

@@ -107,28 +107,6 @@ impl ModifyingPoliciesInAnAlarmRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingPoliciesInAnAlarmRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.policies {
-            let p = path.field("policies");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(50usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ModifyingPoliciesInAnAlarmRuleResponse200 {
     const NAME: &'static str = "ModifyingPoliciesInAnAlarmRuleResponse200";
     const FIELDS: &'static [&'static str] = &["policies"];
@@ -233,26 +211,6 @@ impl ModifyingPoliciesInAnAlarmRuleResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for ModifyingPoliciesInAnAlarmRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for ModifyingPoliciesInAnAlarmRuleResponse400 {
@@ -822,43 +780,6 @@ impl UpdatePolicyInResponse {
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(86400i64),
         );
-    }
-}
-impl support::Validate for UpdatePolicyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("metric_name"),
-            self.metric_name.is_some(),
-        );
-        support::check_present(out, &path.field("period"), self.period.is_some());
-        support::check_present(out, &path.field("filter"), self.filter.is_some());
-        support::check_present(
-            out,
-            &path.field("comparison_operator"),
-            self.comparison_operator.is_some(),
-        );
-        support::check_present(out, &path.field("count"), self.count.is_some());
-        if let ::std::option::Option::Some(value) = &self.metric_name {
-            let p = path.field("metric_name");
-            Self::check_metric_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.period {
-            let p = path.field("period");
-            Self::check_period(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.unit {
-            let p = path.field("unit");
-            Self::check_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.suppress_duration {
-            let p = path.field("suppress_duration");
-            Self::check_suppress_duration(out, &p, value);
-        }
     }
 }
 impl support::Read for UpdatePolicyInResponse {

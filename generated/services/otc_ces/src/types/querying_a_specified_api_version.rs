@@ -21,18 +21,6 @@ impl QueryingASpecifiedApiVersionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASpecifiedApiVersionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.version {
-            let p = path.field("version");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingASpecifiedApiVersionResponse200 {
     const NAME: &'static str = "QueryingASpecifiedApiVersionResponse200";
     const FIELDS: &'static [&'static str] = &["version"];
@@ -100,21 +88,6 @@ impl Version {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Version {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for Version {

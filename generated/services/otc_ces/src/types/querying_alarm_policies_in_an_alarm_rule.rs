@@ -184,34 +184,6 @@ impl ListPolicy {
         );
     }
 }
-impl support::Validate for ListPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metric_name {
-            let p = path.field("metric_name");
-            Self::check_metric_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.extra_info {
-            let p = path.field("extra_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.period {
-            let p = path.field("period");
-            Self::check_period(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.unit {
-            let p = path.field("unit");
-            Self::check_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.suppress_duration {
-            let p = path.field("suppress_duration");
-            Self::check_suppress_duration(out, &p, value);
-        }
-    }
-}
 impl support::Read for ListPolicy {
     const NAME: &'static str = "ListPolicy";
     const FIELDS: &'static [&'static str] = &[
@@ -419,30 +391,6 @@ impl MetricExtraInfo {
         );
     }
 }
-impl support::Validate for MetricExtraInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.origin_metric_name {
-            let p = path.field("origin_metric_name");
-            Self::check_origin_metric_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.metric_prefix {
-            let p = path.field("metric_prefix");
-            Self::check_metric_prefix(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.custom_proc_name {
-            let p = path.field("custom_proc_name");
-            Self::check_custom_proc_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.metric_type {
-            let p = path.field("metric_type");
-            Self::check_metric_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for MetricExtraInfo {
     const NAME: &'static str = "MetricExtraInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -551,32 +499,6 @@ impl QueryingAlarmPoliciesInAnAlarmRuleResponse200 {
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(100i64),
         );
-    }
-}
-impl support::Validate for QueryingAlarmPoliciesInAnAlarmRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.policies {
-            let p = path.field("policies");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(100usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingAlarmPoliciesInAnAlarmRuleResponse200 {
@@ -698,26 +620,6 @@ impl QueryingAlarmPoliciesInAnAlarmRuleResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for QueryingAlarmPoliciesInAnAlarmRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingAlarmPoliciesInAnAlarmRuleResponse400 {

@@ -72,26 +72,6 @@ impl AdditionalInfo {
         );
     }
 }
-impl support::Validate for AdditionalInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resource_id {
-            let p = path.field("resource_id");
-            Self::check_resource_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_name {
-            let p = path.field("resource_name");
-            Self::check_resource_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.event_id {
-            let p = path.field("event_id");
-            Self::check_event_id(out, &p, value);
-        }
-    }
-}
 impl support::Read for AdditionalInfo {
     const NAME: &'static str = "AdditionalInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -255,22 +235,6 @@ impl AlarmCondition {
             ::std::option::Option::Some(1i64),
             ::std::option::Option::Some(180i64),
         );
-    }
-}
-impl support::Validate for AlarmCondition {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.unit {
-            let p = path.field("unit");
-            Self::check_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
     }
 }
 impl support::Read for AlarmCondition {
@@ -514,80 +478,6 @@ impl AlarmHistoryItemV2 {
         );
     }
 }
-impl support::Validate for AlarmHistoryItemV2 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.record_id {
-            let p = path.field("record_id");
-            Self::check_record_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.alarm_id {
-            let p = path.field("alarm_id");
-            Self::check_alarm_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.metric {
-            let p = path.field("metric");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.condition {
-            let p = path.field("condition");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.additional_info {
-            let p = path.field("additional_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.alarm_actions {
-            let p = path.field("alarm_actions");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(10usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ok_actions {
-            let p = path.field("ok_actions");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(10usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.data_points {
-            let p = path.field("data_points");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(2147483647usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for AlarmHistoryItemV2 {
     const NAME: &'static str = "AlarmHistoryItemV2";
     const FIELDS: &'static [&'static str] = &[
@@ -800,18 +690,6 @@ impl DataPointInfo {
         );
     }
 }
-impl support::Validate for DataPointInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.time {
-            let p = path.field("time");
-            Self::check_time(out, &p, value);
-        }
-    }
-}
 impl support::Read for DataPointInfo {
     const NAME: &'static str = "DataPointInfo";
     const FIELDS: &'static [&'static str] = &["time", "value"];
@@ -927,36 +805,6 @@ impl QueryingAlarmRecordsMetric {
         );
     }
 }
-impl support::Validate for QueryingAlarmRecordsMetric {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.namespace {
-            let p = path.field("namespace");
-            Self::check_namespace(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.metric_name {
-            let p = path.field("metric_name");
-            Self::check_metric_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(4usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAlarmRecordsMetric {
     const NAME: &'static str = "QueryingAlarmRecordsMetric";
     const FIELDS: &'static [&'static str] = &["namespace", "metric_name", "dimensions"];
@@ -1046,32 +894,6 @@ impl QueryingAlarmRecordsResponse200 {
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(2147483647i64),
         );
-    }
-}
-impl support::Validate for QueryingAlarmRecordsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.alarm_histories {
-            let p = path.field("alarm_histories");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(100usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingAlarmRecordsResponse200 {
@@ -1193,26 +1015,6 @@ impl QueryingAlarmRecordsResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for QueryingAlarmRecordsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingAlarmRecordsResponse400 {

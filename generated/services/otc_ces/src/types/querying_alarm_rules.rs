@@ -85,26 +85,6 @@ impl QueryingAlarmRulesCondition {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingAlarmRulesCondition {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.unit {
-            let p = path.field("unit");
-            Self::check_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.suppress_duration {
-            let p = path.field("suppress_duration");
-            Self::check_suppress_duration(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAlarmRulesCondition {
     const NAME: &'static str = "QueryingAlarmRulesCondition";
     const FIELDS: &'static [&'static str] = &[
@@ -255,36 +235,6 @@ impl MetricAlarms {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for MetricAlarms {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metric {
-            let p = path.field("metric");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.condition {
-            let p = path.field("condition");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.alarm_actions {
-            let p = path.field("alarm_actions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ok_actions {
-            let p = path.field("ok_actions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for MetricAlarms {
@@ -452,25 +402,6 @@ impl QueryingAlarmRulesResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAlarmRulesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metric_alarms {
-            let p = path.field("metric_alarms");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.meta_data {
-            let p = path.field("meta_data");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingAlarmRulesResponse200 {

@@ -57,22 +57,6 @@ impl Alarms {
         );
     }
 }
-impl support::Validate for Alarms {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            let p = path.field("description");
-            Self::check_description(out, &p, value);
-        }
-    }
-}
 impl support::Read for Alarms {
     const NAME: &'static str = "Alarms";
     const FIELDS: &'static [&'static str] = &["alarm_id", "name", "description"];
@@ -151,32 +135,6 @@ impl QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse200 {
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(1000i64),
         );
-    }
-}
-impl support::Validate for QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.alarms {
-            let p = path.field("alarms");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(100usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse200 {
@@ -299,26 +257,6 @@ impl QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse400 {

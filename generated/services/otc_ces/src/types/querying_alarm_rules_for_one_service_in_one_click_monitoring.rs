@@ -125,78 +125,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringAlarms {
         );
     }
 }
-impl support::Validate for QueryingAlarmRulesForOneServiceInOneClickMonitoringAlarms {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            let p = path.field("description");
-            Self::check_description(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.policies {
-            let p = path.field("policies");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(100usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(3000usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.alarm_notifications {
-            let p = path.field("alarm_notifications");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(10usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ok_notifications {
-            let p = path.field("ok_notifications");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(10usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAlarmRulesForOneServiceInOneClickMonitoringAlarms {
     const NAME: &'static str = "QueryingAlarmRulesForOneServiceInOneClickMonitoringAlarms";
     const FIELDS: &'static [&'static str] = &[
@@ -389,19 +317,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringDimensions {
         );
     }
 }
-impl support::Validate
-for QueryingAlarmRulesForOneServiceInOneClickMonitoringDimensions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAlarmRulesForOneServiceInOneClickMonitoringDimensions {
     const NAME: &'static str = "QueryingAlarmRulesForOneServiceInOneClickMonitoringDimensions";
     const FIELDS: &'static [&'static str] = &["name"];
@@ -569,26 +484,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringPolicy {
         );
     }
 }
-impl support::Validate for QueryingAlarmRulesForOneServiceInOneClickMonitoringPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metric_name {
-            let p = path.field("metric_name");
-            Self::check_metric_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.unit {
-            let p = path.field("unit");
-            Self::check_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAlarmRulesForOneServiceInOneClickMonitoringPolicy {
     const NAME: &'static str = "QueryingAlarmRulesForOneServiceInOneClickMonitoringPolicy";
     const FIELDS: &'static [&'static str] = &[
@@ -740,29 +635,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.alarms {
-            let p = path.field("alarms");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(100usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse200 {
     const NAME: &'static str = "QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse200";
     const FIELDS: &'static [&'static str] = &["alarms"];
@@ -872,27 +744,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse400 {
         );
     }
 }
-impl support::Validate
-for QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse400 {
     const NAME: &'static str = "QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg", "request_id"];
@@ -981,32 +832,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringResources {
             ::std::option::Option::Some(1usize),
             ::std::option::Option::Some(128usize),
         );
-    }
-}
-impl support::Validate for QueryingAlarmRulesForOneServiceInOneClickMonitoringResources {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resource_group_name {
-            let p = path.field("resource_group_name");
-            Self::check_resource_group_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(10000usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingAlarmRulesForOneServiceInOneClickMonitoringResources {

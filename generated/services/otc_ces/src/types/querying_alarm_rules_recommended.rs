@@ -184,90 +184,6 @@ impl QueryingAlarmRulesRecommendedAlarms {
         );
     }
 }
-impl support::Validate for QueryingAlarmRulesRecommendedAlarms {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            let p = path.field("description");
-            Self::check_description(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.namespace {
-            let p = path.field("namespace");
-            Self::check_namespace(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.policies {
-            let p = path.field("policies");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(100usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(3000usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.alarm_notifications {
-            let p = path.field("alarm_notifications");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(10usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ok_notifications {
-            let p = path.field("ok_notifications");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(10usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.enterprise_project_id {
-            let p = path.field("enterprise_project_id");
-            Self::check_enterprise_project_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.alarm_template_id {
-            let p = path.field("alarm_template_id");
-            Self::check_alarm_template_id(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAlarmRulesRecommendedAlarms {
     const NAME: &'static str = "QueryingAlarmRulesRecommendedAlarms";
     const FIELDS: &'static [&'static str] = &[
@@ -501,22 +417,6 @@ impl MetricDimension {
         );
     }
 }
-impl support::Validate for MetricDimension {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
-    }
-}
 impl support::Read for MetricDimension {
     const NAME: &'static str = "MetricDimension";
     const FIELDS: &'static [&'static str] = &["name", "value"];
@@ -728,30 +628,6 @@ impl QueryingAlarmRulesRecommendedPolicy {
         );
     }
 }
-impl support::Validate for QueryingAlarmRulesRecommendedPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metric_name {
-            let p = path.field("metric_name");
-            Self::check_metric_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.period {
-            let p = path.field("period");
-            Self::check_period(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.unit {
-            let p = path.field("unit");
-            Self::check_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.suppress_duration {
-            let p = path.field("suppress_duration");
-            Self::check_suppress_duration(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAlarmRulesRecommendedPolicy {
     const NAME: &'static str = "QueryingAlarmRulesRecommendedPolicy";
     const FIELDS: &'static [&'static str] = &[
@@ -908,32 +784,6 @@ impl QueryingAlarmRulesRecommendedResponse200 {
         );
     }
 }
-impl support::Validate for QueryingAlarmRulesRecommendedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.alarms {
-            let p = path.field("alarms");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(100usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAlarmRulesRecommendedResponse200 {
     const NAME: &'static str = "QueryingAlarmRulesRecommendedResponse200";
     const FIELDS: &'static [&'static str] = &["alarms", "count"];
@@ -1057,26 +907,6 @@ impl QueryingAlarmRulesRecommendedResponse400 {
         );
     }
 }
-impl support::Validate for QueryingAlarmRulesRecommendedResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAlarmRulesRecommendedResponse400 {
     const NAME: &'static str = "QueryingAlarmRulesRecommendedResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg", "request_id"];
@@ -1163,32 +993,6 @@ impl ResourcesInListResp {
             ::std::option::Option::Some(1usize),
             ::std::option::Option::Some(128usize),
         );
-    }
-}
-impl support::Validate for ResourcesInListResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resource_group_name {
-            let p = path.field("resource_group_name");
-            Self::check_resource_group_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(10000usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ResourcesInListResp {

@@ -85,22 +85,6 @@ impl AlarmTemplates {
         );
     }
 }
-impl support::Validate for AlarmTemplates {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.template_id {
-            let p = path.field("template_id");
-            Self::check_template_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.template_name {
-            let p = path.field("template_name");
-            Self::check_template_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for AlarmTemplates {
     const NAME: &'static str = "AlarmTemplates";
     const FIELDS: &'static [&'static str] = &[
@@ -200,32 +184,6 @@ impl QueryingAlarmTemplatesResponse200 {
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(9999999i64),
         );
-    }
-}
-impl support::Validate for QueryingAlarmTemplatesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.alarm_templates {
-            let p = path.field("alarm_templates");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(100usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingAlarmTemplatesResponse200 {
@@ -347,26 +305,6 @@ impl QueryingAlarmTemplatesResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for QueryingAlarmTemplatesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingAlarmTemplatesResponse400 {

@@ -110,30 +110,6 @@ impl DashBoardInfo {
         );
     }
 }
-impl support::Validate for DashBoardInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dashboard_name {
-            let p = path.field("dashboard_name");
-            Self::check_dashboard_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.creator_name {
-            let p = path.field("creator_name");
-            Self::check_creator_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.create_time {
-            let p = path.field("create_time");
-            Self::check_create_time(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.row_widget_num {
-            let p = path.field("row_widget_num");
-            Self::check_row_widget_num(out, &p, value);
-        }
-    }
-}
 impl support::Read for DashBoardInfo {
     const NAME: &'static str = "DashBoardInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -248,28 +224,6 @@ impl QueryingDashboardsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDashboardsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dashboards {
-            let p = path.field("dashboards");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(10usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDashboardsResponse200 {
     const NAME: &'static str = "QueryingDashboardsResponse200";
     const FIELDS: &'static [&'static str] = &["dashboards"];
@@ -374,26 +328,6 @@ impl QueryingDashboardsResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for QueryingDashboardsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingDashboardsResponse400 {

@@ -80,22 +80,6 @@ impl QueryingDetailsOfAnAlarmRuleCondition {
         );
     }
 }
-impl support::Validate for QueryingDetailsOfAnAlarmRuleCondition {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.unit {
-            let p = path.field("unit");
-            Self::check_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingDetailsOfAnAlarmRuleCondition {
     const NAME: &'static str = "QueryingDetailsOfAnAlarmRuleCondition";
     const FIELDS: &'static [&'static str] = &[
@@ -243,36 +227,6 @@ impl QueryingDetailsOfAnAlarmRuleMetricAlarms {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDetailsOfAnAlarmRuleMetricAlarms {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metric {
-            let p = path.field("metric");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.condition {
-            let p = path.field("condition");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.alarm_actions {
-            let p = path.field("alarm_actions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ok_actions {
-            let p = path.field("ok_actions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingDetailsOfAnAlarmRuleMetricAlarms {
@@ -438,21 +392,6 @@ impl QueryingDetailsOfAnAlarmRuleResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDetailsOfAnAlarmRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metric_alarms {
-            let p = path.field("metric_alarms");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingDetailsOfAnAlarmRuleResponse200 {

@@ -92,36 +92,6 @@ impl QueryingDetailsOfAnAlarmTemplateResponse200 {
         );
     }
 }
-impl support::Validate for QueryingDetailsOfAnAlarmTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.template_id {
-            let p = path.field("template_id");
-            Self::check_template_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.template_name {
-            let p = path.field("template_name");
-            Self::check_template_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.policies {
-            let p = path.field("policies");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(50usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDetailsOfAnAlarmTemplateResponse200 {
     const NAME: &'static str = "QueryingDetailsOfAnAlarmTemplateResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -267,26 +237,6 @@ impl QueryingDetailsOfAnAlarmTemplateResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for QueryingDetailsOfAnAlarmTemplateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingDetailsOfAnAlarmTemplateResponse400 {

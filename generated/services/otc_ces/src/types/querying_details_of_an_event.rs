@@ -130,49 +130,6 @@ impl Detail {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Detail {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.content {
-            let p = path.field("content");
-            Self::check_content(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
-            let p = path.field("resource_id");
-            Self::check_resource_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_name {
-            let p = path.field("resource_name");
-            Self::check_resource_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.event_state {
-            let p = path.field("event_state");
-            Self::check_event_state(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.event_level {
-            let p = path.field("event_level");
-            Self::check_event_level(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.event_user {
-            let p = path.field("event_user");
-            Self::check_event_user(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.event_type {
-            let p = path.field("event_type");
-            Self::check_event_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Detail {
     const NAME: &'static str = "Detail";
     const FIELDS: &'static [&'static str] = &[
@@ -352,29 +309,6 @@ impl EventInfo {
         );
     }
 }
-impl support::Validate for EventInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("event_name"),
-            self.event_name.is_some(),
-        );
-        support::check_present(out, &path.field("time"), self.time.is_some());
-        support::check_present(out, &path.field("detail"), self.detail.is_some());
-        if let ::std::option::Option::Some(value) = &self.event_name {
-            let p = path.field("event_name");
-            Self::check_event_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.detail {
-            let p = path.field("detail");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for EventInfo {
     const NAME: &'static str = "EventInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -486,29 +420,6 @@ impl QueryingDetailsOfAnEventResponse200 {
         value: &EventType,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for QueryingDetailsOfAnEventResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.event_type {
-            let p = path.field("event_type");
-            Self::check_event_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.event_info {
-            let p = path.field("event_info");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.meta_data {
-            let p = path.field("meta_data");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingDetailsOfAnEventResponse200 {

@@ -46,25 +46,6 @@ impl Metrics {
         );
     }
 }
-impl support::Validate for Metrics {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.unit {
-            let p = path.field("unit");
-            Self::check_unit(out, &p, value);
-        }
-    }
-}
 impl support::Read for Metrics {
     const NAME: &'static str = "Metrics";
     const FIELDS: &'static [&'static str] = &[
@@ -144,25 +125,6 @@ impl QueryingMetricsResponse200 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingMetricsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metrics {
-            let p = path.field("metrics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.meta_data {
-            let p = path.field("meta_data");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingMetricsResponse200 {

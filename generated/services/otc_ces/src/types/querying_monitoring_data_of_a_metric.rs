@@ -56,19 +56,6 @@ impl Datapoints {
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_a_metric")]
-impl support::Validate for Datapoints {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.unit {
-            let p = path.field("unit");
-            Self::check_unit(out, &p, value);
-        }
-    }
-}
-#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 impl support::Read for Datapoints {
     const NAME: &'static str = "Datapoints";
     const FIELDS: &'static [&'static str] = &[
@@ -198,22 +185,6 @@ impl QueryingMonitoringDataOfAMetricResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_monitoring_data_of_a_metric")]
-impl support::Validate for QueryingMonitoringDataOfAMetricResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.datapoints {
-            let p = path.field("datapoints");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_a_metric")]

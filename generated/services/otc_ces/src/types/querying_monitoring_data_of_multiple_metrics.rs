@@ -273,37 +273,6 @@ impl QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
-impl support::Validate for QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("namespace"), self.namespace.is_some());
-        support::check_present(
-            out,
-            &path.field("metric_name"),
-            self.metric_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("dimensions"),
-            self.dimensions.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.metric_name {
-            let p = path.field("metric_name");
-            Self::check_metric_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Read for QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
     const NAME: &'static str = "QueryingMonitoringDataOfMultipleMetricsMetricsInResponse";
     const FIELDS: &'static [&'static str] = &["namespace", "metric_name", "dimensions"];
@@ -603,22 +572,6 @@ impl QueryingMonitoringDataOfMultipleMetricsResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
-impl support::Validate for QueryingMonitoringDataOfMultipleMetricsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metrics {
-            let p = path.field("metrics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]

@@ -66,22 +66,6 @@ impl OneResourceGroupResp {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for OneResourceGroupResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.group_id {
-            let p = path.field("group_id");
-            Self::check_group_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for OneResourceGroupResp {
     const NAME: &'static str = "OneResourceGroupResp";
     const FIELDS: &'static [&'static str] = &[
@@ -178,32 +162,6 @@ impl QueryingResourceGroupsResponse200 {
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(1000i64),
         );
-    }
-}
-impl support::Validate for QueryingResourceGroupsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_groups {
-            let p = path.field("resource_groups");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(100usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingResourceGroupsResponse200 {
@@ -325,26 +283,6 @@ impl QueryingResourceGroupsResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for QueryingResourceGroupsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingResourceGroupsResponse400 {

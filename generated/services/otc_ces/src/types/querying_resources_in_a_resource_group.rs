@@ -63,15 +63,6 @@ impl QueryingResourcesInAResourceGroupMetaData {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingResourcesInAResourceGroupMetaData {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingResourcesInAResourceGroupMetaData {
     const NAME: &'static str = "QueryingResourcesInAResourceGroupMetaData";
     const FIELDS: &'static [&'static str] = &["count", "total", "marker"];
@@ -168,25 +159,6 @@ impl QueryingResourcesInAResourceGroupResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingResourcesInAResourceGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.meta_data {
-            let p = path.field("meta_data");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingResourcesInAResourceGroupResponse200 {
@@ -321,21 +293,6 @@ impl QueryingResourcesInAResourceGroupResources {
     /// `event_type`, or its documented default when absent.
     pub fn event_type_or_default(&self) -> i32 {
         self.event_type.unwrap_or(Self::DEFAULT_EVENT_TYPE)
-    }
-}
-impl support::Validate for QueryingResourcesInAResourceGroupResources {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingResourcesInAResourceGroupResources {

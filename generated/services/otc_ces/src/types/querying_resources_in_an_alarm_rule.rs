@@ -34,18 +34,6 @@ impl QueryingResourcesInAnAlarmRuleResponse200 {
         );
     }
 }
-impl support::Validate for QueryingResourcesInAnAlarmRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingResourcesInAnAlarmRuleResponse200 {
     const NAME: &'static str = "QueryingResourcesInAnAlarmRuleResponse200";
     const FIELDS: &'static [&'static str] = &["count"];
@@ -141,26 +129,6 @@ impl QueryingResourcesInAnAlarmRuleResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for QueryingResourcesInAnAlarmRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingResourcesInAnAlarmRuleResponse400 {

@@ -32,28 +32,6 @@ impl GetResourceGroupResources {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for GetResourceGroupResources {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(4usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for GetResourceGroupResources {
     const NAME: &'static str = "GetResourceGroupResources";
     const FIELDS: &'static [&'static str] = &["status", "dimensions"];
@@ -138,33 +116,6 @@ impl QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGr
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(10000i64),
         );
-    }
-}
-impl support::Validate
-for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(100usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read
@@ -290,27 +241,6 @@ impl QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGr
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate
-for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read

@@ -64,22 +64,6 @@ impl AgentDimension {
         );
     }
 }
-impl support::Validate for AgentDimension {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.origin_value {
-            let p = path.field("origin_value");
-            Self::check_origin_value(out, &p, value);
-        }
-    }
-}
 impl support::Read for AgentDimension {
     const NAME: &'static str = "AgentDimension";
     const FIELDS: &'static [&'static str] = &["name", "value", "origin_value"];
@@ -158,32 +142,6 @@ impl QueryingServerMonitoringMetricsResponse200 {
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(2147483647i64),
         );
-    }
-}
-impl support::Validate for QueryingServerMonitoringMetricsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(2147483647usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingServerMonitoringMetricsResponse200 {
@@ -305,26 +263,6 @@ impl QueryingServerMonitoringMetricsResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for QueryingServerMonitoringMetricsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingServerMonitoringMetricsResponse400 {

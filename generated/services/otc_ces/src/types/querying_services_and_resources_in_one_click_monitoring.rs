@@ -72,22 +72,6 @@ impl OneClickAlarms {
         );
     }
 }
-impl support::Validate for OneClickAlarms {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.one_click_alarm_id {
-            let p = path.field("one_click_alarm_id");
-            Self::check_one_click_alarm_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.namespace {
-            let p = path.field("namespace");
-            Self::check_namespace(out, &p, value);
-        }
-    }
-}
 impl support::Read for OneClickAlarms {
     const NAME: &'static str = "OneClickAlarms";
     const FIELDS: &'static [&'static str] = &[
@@ -168,28 +152,6 @@ impl QueryingServicesAndResourcesInOneClickMonitoringResponse200 {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingServicesAndResourcesInOneClickMonitoringResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.one_click_alarms {
-            let p = path.field("one_click_alarms");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(1000usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingServicesAndResourcesInOneClickMonitoringResponse200 {
@@ -297,26 +259,6 @@ impl QueryingServicesAndResourcesInOneClickMonitoringResponse400 {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(256usize),
         );
-    }
-}
-impl support::Validate for QueryingServicesAndResourcesInOneClickMonitoringResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            let p = path.field("error_code");
-            Self::check_error_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.error_msg {
-            let p = path.field("error_msg");
-            Self::check_error_msg(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_id {
-            let p = path.field("request_id");
-            Self::check_request_id(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingServicesAndResourcesInOneClickMonitoringResponse400 {

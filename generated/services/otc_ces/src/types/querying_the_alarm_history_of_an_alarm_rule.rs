@@ -27,15 +27,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
     const NAME: &'static str = "QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -188,54 +179,6 @@ impl AlarmHistories {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AlarmHistories {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metric {
-            let p = path.field("metric");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.condition {
-            let p = path.field("condition");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.alarm_actions {
-            let p = path.field("alarm_actions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ok_actions {
-            let p = path.field("ok_actions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.insufficientdata_actions {
-            let p = path.field("insufficientdata_actions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.datapoints {
-            let p = path.field("datapoints");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.additional_info {
-            let p = path.field("additional_info");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for AlarmHistories {
@@ -557,27 +500,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
         );
     }
 }
-impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("value"), self.value.is_some());
-        if let ::std::option::Option::Some(value) = &self.period {
-            let p = path.field("period");
-            Self::check_period(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.unit {
-            let p = path.field("unit");
-            Self::check_unit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
     const NAME: &'static str = "QueryingTheAlarmHistoryOfAnAlarmRuleCondition";
     const FIELDS: &'static [&'static str] = &[
@@ -690,15 +612,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
     const NAME: &'static str = "QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints";
     const FIELDS: &'static [&'static str] = &["time", "value"];
@@ -773,20 +686,6 @@ impl InsufficientdataActions {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for InsufficientdataActions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(
-            out,
-            &path.field("notificationList"),
-            self.notification_list.is_some(),
-        );
-    }
-}
 impl support::Read for InsufficientdataActions {
     const NAME: &'static str = "InsufficientdataActions";
     const FIELDS: &'static [&'static str] = &["type", "notificationList"];
@@ -851,15 +750,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("total"), self.total.is_some());
     }
 }
 impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
@@ -946,25 +836,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
         );
     }
 }
-impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.metric_name {
-            let p = path.field("metric_name");
-            Self::check_metric_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
     const NAME: &'static str = "QueryingTheAlarmHistoryOfAnAlarmRuleMetric";
     const FIELDS: &'static [&'static str] = &["dimensions", "metric_name", "namespace"];
@@ -1038,25 +909,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.alarm_histories {
-            let p = path.field("alarm_histories");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.meta_data {
-            let p = path.field("meta_data");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {

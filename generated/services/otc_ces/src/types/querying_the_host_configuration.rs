@@ -25,15 +25,6 @@ impl QueryingTheHostConfigurationDatapoints {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheHostConfigurationDatapoints {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheHostConfigurationDatapoints {
     const NAME: &'static str = "QueryingTheHostConfigurationDatapoints";
     const FIELDS: &'static [&'static str] = &["type", "timestamp", "value"];
@@ -100,21 +91,6 @@ impl QueryingTheHostConfigurationResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheHostConfigurationResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.datapoints {
-            let p = path.field("datapoints");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingTheHostConfigurationResponse200 {

@@ -731,24 +731,6 @@ impl ReportingEventsResponse201 {
         );
     }
 }
-impl support::Validate for ReportingEventsResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("event_id"), self.event_id.is_some());
-        support::check_present(
-            out,
-            &path.field("event_name"),
-            self.event_name.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.event_name {
-            let p = path.field("event_name");
-            Self::check_event_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for ReportingEventsResponse201 {
     const NAME: &'static str = "ReportingEventsResponse201";
     const FIELDS: &'static [&'static str] = &["event_id", "event_name"];

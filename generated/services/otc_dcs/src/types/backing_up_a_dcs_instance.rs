@@ -118,15 +118,6 @@ impl BackingUpADcsInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BackingUpADcsInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for BackingUpADcsInstanceResponse200 {
     const NAME: &'static str = "BackingUpADcsInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["backup_id"];
@@ -177,15 +168,6 @@ impl BackingUpADcsInstanceResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for BackingUpADcsInstanceResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for BackingUpADcsInstanceResponse400 {

@@ -87,15 +87,6 @@ impl BackingUpADcsInstance2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BackingUpADcsInstance2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for BackingUpADcsInstance2Response200 {
     const NAME: &'static str = "BackingUpADcsInstance2Response200";
     const FIELDS: &'static [&'static str] = &["backup_id"];

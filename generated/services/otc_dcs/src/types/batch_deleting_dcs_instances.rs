@@ -99,21 +99,6 @@ impl BatchDeletingDcsInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BatchDeletingDcsInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for BatchDeletingDcsInstancesResponse200 {
     const NAME: &'static str = "BatchDeletingDcsInstancesResponse200";
     const FIELDS: &'static [&'static str] = &["results"];
@@ -173,15 +158,6 @@ impl BatchDeletingDcsInstancesResponse500 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for BatchDeletingDcsInstancesResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for BatchDeletingDcsInstancesResponse500 {

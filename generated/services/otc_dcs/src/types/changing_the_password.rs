@@ -149,15 +149,6 @@ impl ChangingThePasswordResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingThePasswordResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingThePasswordResponse200 {
     const NAME: &'static str = "ChangingThePasswordResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -232,15 +223,6 @@ impl ChangingThePasswordResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ChangingThePasswordResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ChangingThePasswordResponse400 {

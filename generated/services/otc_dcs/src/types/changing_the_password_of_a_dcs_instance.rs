@@ -148,15 +148,6 @@ impl ChangingThePasswordOfADcsInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingThePasswordOfADcsInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingThePasswordOfADcsInstanceResponse200 {
     const NAME: &'static str = "ChangingThePasswordOfADcsInstanceResponse200";
     const FIELDS: &'static [&'static str] = &[

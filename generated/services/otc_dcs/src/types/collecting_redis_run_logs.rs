@@ -25,15 +25,6 @@ impl CollectingRedisRunLogsResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CollectingRedisRunLogsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CollectingRedisRunLogsResponse400 {
     const NAME: &'static str = "CollectingRedisRunLogsResponse400";
     const FIELDS: &'static [&'static str] = &[

@@ -322,18 +322,6 @@ impl ConfiguringAnOnlineDataMigrationTaskResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ConfiguringAnOnlineDataMigrationTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for ConfiguringAnOnlineDataMigrationTaskResponse200 {
     const NAME: &'static str = "ConfiguringAnOnlineDataMigrationTaskResponse200";
     const FIELDS: &'static [&'static str] = &["id", "name", "status", "error"];
@@ -405,15 +393,6 @@ impl ConfiguringAnOnlineDataMigrationTaskResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ConfiguringAnOnlineDataMigrationTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ConfiguringAnOnlineDataMigrationTaskResponse400 {

@@ -100,15 +100,6 @@ impl ConfiguringAutoReconnectForMigrationTasksResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConfiguringAutoReconnectForMigrationTasksResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ConfiguringAutoReconnectForMigrationTasksResponse400 {
     const NAME: &'static str = "ConfiguringAutoReconnectForMigrationTasksResponse400";
     const FIELDS: &'static [&'static str] = &[

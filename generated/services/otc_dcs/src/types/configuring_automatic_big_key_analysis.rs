@@ -127,15 +127,6 @@ impl ConfiguringAutomaticBigKeyAnalysisResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConfiguringAutomaticBigKeyAnalysisResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ConfiguringAutomaticBigKeyAnalysisResponse200 {
     const NAME: &'static str = "ConfiguringAutomaticBigKeyAnalysisResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -223,15 +214,6 @@ impl ConfiguringAutomaticBigKeyAnalysisResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ConfiguringAutomaticBigKeyAnalysisResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ConfiguringAutomaticBigKeyAnalysisResponse400 {

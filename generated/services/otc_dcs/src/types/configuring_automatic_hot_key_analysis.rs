@@ -129,15 +129,6 @@ impl ConfiguringAutomaticHotKeyAnalysisResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConfiguringAutomaticHotKeyAnalysisResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ConfiguringAutomaticHotKeyAnalysisResponse200 {
     const NAME: &'static str = "ConfiguringAutomaticHotKeyAnalysisResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -225,15 +216,6 @@ impl ConfiguringAutomaticHotKeyAnalysisResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ConfiguringAutomaticHotKeyAnalysisResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ConfiguringAutomaticHotKeyAnalysisResponse400 {

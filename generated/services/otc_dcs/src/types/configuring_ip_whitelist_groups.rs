@@ -148,15 +148,6 @@ impl ConfiguringIpWhitelistGroupsResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConfiguringIpWhitelistGroupsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ConfiguringIpWhitelistGroupsResponse400 {
     const NAME: &'static str = "ConfiguringIpWhitelistGroupsResponse400";
     const FIELDS: &'static [&'static str] = &[

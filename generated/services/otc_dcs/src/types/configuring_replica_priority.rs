@@ -107,15 +107,6 @@ impl ConfiguringReplicaPriorityResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConfiguringReplicaPriorityResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ConfiguringReplicaPriorityResponse400 {
     const NAME: &'static str = "ConfiguringReplicaPriorityResponse400";
     const FIELDS: &'static [&'static str] = &[

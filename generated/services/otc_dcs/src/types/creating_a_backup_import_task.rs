@@ -229,18 +229,6 @@ impl CreatingABackupImportTaskResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingABackupImportTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingABackupImportTaskResponse200 {
     const NAME: &'static str = "CreatingABackupImportTaskResponse200";
     const FIELDS: &'static [&'static str] = &["id", "name", "status", "error"];
@@ -312,15 +300,6 @@ impl CreatingABackupImportTaskResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingABackupImportTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingABackupImportTaskResponse400 {

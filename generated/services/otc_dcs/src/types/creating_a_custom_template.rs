@@ -210,15 +210,6 @@ impl CreatingACustomTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingACustomTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingACustomTemplateResponse200 {
     const NAME: &'static str = "CreatingACustomTemplateResponse200";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -267,15 +258,6 @@ impl CreatingACustomTemplateResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingACustomTemplateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingACustomTemplateResponse400 {

@@ -1074,22 +1074,6 @@ impl CreatingADcsInstanceResponse200 {
     }
 }
 #[cfg(feature = "creating_a_dcs_instance")]
-impl support::Validate for CreatingADcsInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(feature = "creating_a_dcs_instance")]
 impl support::Read for CreatingADcsInstanceResponse200 {
     const NAME: &'static str = "CreatingADcsInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["instances"];

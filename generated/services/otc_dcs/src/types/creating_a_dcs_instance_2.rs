@@ -689,21 +689,6 @@ impl CreatingADcsInstance2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingADcsInstance2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for CreatingADcsInstance2Response200 {
     const NAME: &'static str = "CreatingADcsInstance2Response200";
     const FIELDS: &'static [&'static str] = &["instance_id", "instances"];

@@ -45,15 +45,6 @@ impl CreatingAnExpiredKeyScanTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnExpiredKeyScanTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnExpiredKeyScanTaskResponse200 {
     const NAME: &'static str = "CreatingAnExpiredKeyScanTaskResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -138,15 +129,6 @@ impl CreatingAnExpiredKeyScanTaskResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnExpiredKeyScanTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAnExpiredKeyScanTaskResponse400 {

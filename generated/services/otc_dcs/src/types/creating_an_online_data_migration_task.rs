@@ -153,15 +153,6 @@ impl CreatingAnOnlineDataMigrationTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnOnlineDataMigrationTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnOnlineDataMigrationTaskResponse200 {
     const NAME: &'static str = "CreatingAnOnlineDataMigrationTaskResponse200";
     const FIELDS: &'static [&'static str] = &["instance_id"];
@@ -212,15 +203,6 @@ impl CreatingAnOnlineDataMigrationTaskResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnOnlineDataMigrationTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAnOnlineDataMigrationTaskResponse400 {

@@ -19,15 +19,6 @@ impl DeletingABackgroundTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingABackgroundTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingABackgroundTaskResponse200 {
     const NAME: &'static str = "DeletingABackgroundTaskResponse200";
     const FIELDS: &'static [&'static str] = &["message"];
@@ -78,15 +69,6 @@ impl DeletingABackgroundTaskResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingABackgroundTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingABackgroundTaskResponse400 {

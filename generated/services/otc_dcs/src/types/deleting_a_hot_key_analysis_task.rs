@@ -53,21 +53,6 @@ impl DeletingAHotKeyAnalysisTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAHotKeyAnalysisTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.keys {
-            let p = path.field("keys");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for DeletingAHotKeyAnalysisTaskResponse200 {
     const NAME: &'static str = "DeletingAHotKeyAnalysisTaskResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -180,15 +165,6 @@ impl DeletingAHotKeyAnalysisTaskResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingAHotKeyAnalysisTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingAHotKeyAnalysisTaskResponse400 {

@@ -93,15 +93,6 @@ impl DeletingATaskInTheTaskCenterResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingATaskInTheTaskCenterResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingATaskInTheTaskCenterResponse400 {
     const NAME: &'static str = "DeletingATaskInTheTaskCenterResponse400";
     const FIELDS: &'static [&'static str] = &[

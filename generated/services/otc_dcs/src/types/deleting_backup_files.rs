@@ -25,15 +25,6 @@ impl DeletingBackupFilesResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingBackupFilesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingBackupFilesResponse400 {
     const NAME: &'static str = "DeletingBackupFilesResponse400";
     const FIELDS: &'static [&'static str] = &[

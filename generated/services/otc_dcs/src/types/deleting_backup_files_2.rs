@@ -19,15 +19,6 @@ impl DeletingBackupFiles2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingBackupFiles2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingBackupFiles2Response200 {
     const NAME: &'static str = "DeletingBackupFiles2Response200";
     const FIELDS: &'static [&'static str] = &["message"];

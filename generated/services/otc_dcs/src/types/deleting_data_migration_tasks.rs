@@ -87,15 +87,6 @@ impl DeletingDataMigrationTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingDataMigrationTasksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingDataMigrationTasksResponse200 {
     const NAME: &'static str = "DeletingDataMigrationTasksResponse200";
     const FIELDS: &'static [&'static str] = &["task_id_list"];
@@ -155,15 +146,6 @@ impl DeletingDataMigrationTasksResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingDataMigrationTasksResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingDataMigrationTasksResponse400 {

@@ -25,15 +25,6 @@ impl DownloadingTheSslCertificateOfAnInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DownloadingTheSslCertificateOfAnInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DownloadingTheSslCertificateOfAnInstanceResponse200 {
     const NAME: &'static str = "DownloadingTheSslCertificateOfAnInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["file_name", "link", "bucket_name"];
@@ -95,15 +86,6 @@ impl DownloadingTheSslCertificateOfAnInstanceResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DownloadingTheSslCertificateOfAnInstanceResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DownloadingTheSslCertificateOfAnInstanceResponse400 {

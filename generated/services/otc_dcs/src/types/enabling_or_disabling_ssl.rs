@@ -82,15 +82,6 @@ impl EnablingOrDisablingSslResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EnablingOrDisablingSslResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for EnablingOrDisablingSslResponse200 {
     const NAME: &'static str = "EnablingOrDisablingSslResponse200";
     const FIELDS: &'static [&'static str] = &["job_id", "instance_id"];
@@ -147,15 +138,6 @@ impl EnablingOrDisablingSslResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for EnablingOrDisablingSslResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for EnablingOrDisablingSslResponse400 {

@@ -19,21 +19,6 @@ impl ListingAllTagsOfATenantResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingAllTagsOfATenantResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingAllTagsOfATenantResponse200 {
     const NAME: &'static str = "ListingAllTagsOfATenantResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];
@@ -93,15 +78,6 @@ impl ListingAllTagsOfATenantResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListingAllTagsOfATenantResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ListingAllTagsOfATenantResponse400 {
@@ -180,18 +156,6 @@ impl Tag {
             ::std::option::Option::None,
             ::std::option::Option::Some(128usize),
         );
-    }
-}
-impl support::Validate for Tag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
     }
 }
 impl support::Read for Tag {

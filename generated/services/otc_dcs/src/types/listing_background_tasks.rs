@@ -107,15 +107,6 @@ impl DetailsBody {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DetailsBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DetailsBody {
     const NAME: &'static str = "DetailsBody";
     const FIELDS: &'static [&'static str] = &[
@@ -361,21 +352,6 @@ impl ListingBackgroundTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingBackgroundTasksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tasks {
-            let p = path.field("tasks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingBackgroundTasksResponse200 {
     const NAME: &'static str = "ListingBackgroundTasksResponse200";
     const FIELDS: &'static [&'static str] = &["task_count", "tasks"];
@@ -443,15 +419,6 @@ impl ListingBackgroundTasksResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListingBackgroundTasksResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ListingBackgroundTasksResponse400 {
@@ -549,18 +516,6 @@ impl SingleBackgroundTask {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SingleBackgroundTask {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.details {
-            let p = path.field("details");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for SingleBackgroundTask {

@@ -26,21 +26,6 @@ impl ListingBigKeyAnalysisTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingBigKeyAnalysisTasksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.records {
-            let p = path.field("records");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingBigKeyAnalysisTasksResponse200 {
     const NAME: &'static str = "ListingBigKeyAnalysisTasksResponse200";
     const FIELDS: &'static [&'static str] = &["instance_id", "count", "records"];
@@ -119,15 +104,6 @@ impl ListingBigKeyAnalysisTasksResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListingBigKeyAnalysisTasksResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ListingBigKeyAnalysisTasksResponse400 {

@@ -86,18 +86,6 @@ impl BackupRecordResponse {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for BackupRecordResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.is_support_restore {
-            let p = path.field("is_support_restore");
-            Self::check_is_support_restore(out, &p, value);
-        }
-    }
-}
 impl support::Read for BackupRecordResponse {
     const NAME: &'static str = "BackupRecordResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -240,21 +228,6 @@ impl ListingDcsInstanceBackupRecordsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingDcsInstanceBackupRecordsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.backup_record_response {
-            let p = path.field("backup_record_response");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingDcsInstanceBackupRecordsResponse200 {
     const NAME: &'static str = "ListingDcsInstanceBackupRecordsResponse200";
     const FIELDS: &'static [&'static str] = &["total_num", "backup_record_response"];
@@ -329,15 +302,6 @@ impl ListingDcsInstanceBackupRecordsResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListingDcsInstanceBackupRecordsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ListingDcsInstanceBackupRecordsResponse400 {

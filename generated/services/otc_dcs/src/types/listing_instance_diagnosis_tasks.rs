@@ -42,15 +42,6 @@ impl DiagnosisReportInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DiagnosisReportInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DiagnosisReportInfo {
     const NAME: &'static str = "DiagnosisReportInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -162,21 +153,6 @@ impl ListingInstanceDiagnosisTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingInstanceDiagnosisTasksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.diagnosis_report_list {
-            let p = path.field("diagnosis_report_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingInstanceDiagnosisTasksResponse200 {
     const NAME: &'static str = "ListingInstanceDiagnosisTasksResponse200";
     const FIELDS: &'static [&'static str] = &["diagnosis_report_list", "total_num"];
@@ -251,15 +227,6 @@ impl ListingInstanceDiagnosisTasksResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListingInstanceDiagnosisTasksResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ListingInstanceDiagnosisTasksResponse400 {

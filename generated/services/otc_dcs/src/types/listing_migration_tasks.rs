@@ -23,21 +23,6 @@ impl ListingMigrationTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingMigrationTasksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.migration_tasks {
-            let p = path.field("migration_tasks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingMigrationTasksResponse200 {
     const NAME: &'static str = "ListingMigrationTasksResponse200";
     const FIELDS: &'static [&'static str] = &["count", "migration_tasks"];
@@ -112,15 +97,6 @@ impl ListingMigrationTasksResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListingMigrationTasksResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ListingMigrationTasksResponse400 {
@@ -268,18 +244,6 @@ impl MigrationTaskList {
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for MigrationTaskList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
     }
 }
 impl support::Read for MigrationTaskList {

@@ -34,28 +34,6 @@ impl ListingMonitoredObjectsOnPrimaryDimensionsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingMonitoredObjectsOnPrimaryDimensionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.children {
-            let p = path.field("children");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingMonitoredObjectsOnPrimaryDimensionsResponse200 {
     const NAME: &'static str = "ListingMonitoredObjectsOnPrimaryDimensionsResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -166,15 +144,6 @@ impl ListingMonitoredObjectsOnPrimaryDimensionsResponse500 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListingMonitoredObjectsOnPrimaryDimensionsResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ListingMonitoredObjectsOnPrimaryDimensionsResponse500 {

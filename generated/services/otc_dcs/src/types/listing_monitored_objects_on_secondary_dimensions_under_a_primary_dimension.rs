@@ -29,15 +29,6 @@ impl ClusterRedisNodeMonitoredObject {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ClusterRedisNodeMonitoredObject {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ClusterRedisNodeMonitoredObject {
     const NAME: &'static str = "ClusterRedisNodeMonitoredObject";
     const FIELDS: &'static [&'static str] = &[
@@ -135,50 +126,6 @@ impl ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse2
     /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.children {
-            let p = path.field("children");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.dcs_cluster_redis_node {
-            let p = path.field("dcs_cluster_redis_node");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.dcs_cluster_proxy_node {
-            let p = path.field("dcs_cluster_proxy_node");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.dcs_cluster_proxy2_node {
-            let p = path.field("dcs_cluster_proxy2_node");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read
@@ -342,16 +289,6 @@ impl ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse5
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read
 for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500 {
     const NAME: &'static str = "ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500";
@@ -421,15 +358,6 @@ impl Proxy2NodeMonitoredObject {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Proxy2NodeMonitoredObject {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Proxy2NodeMonitoredObject {
@@ -504,15 +432,6 @@ impl ProxyNodeMonitoredObject {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ProxyNodeMonitoredObject {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ProxyNodeMonitoredObject {

@@ -22,21 +22,6 @@ impl ListingRedisRunLogsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingRedisRunLogsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.file_list {
-            let p = path.field("file_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingRedisRunLogsResponse200 {
     const NAME: &'static str = "ListingRedisRunLogsResponse200";
     const FIELDS: &'static [&'static str] = &["total_num", "file_list"];
@@ -111,15 +96,6 @@ impl ListingRedisRunLogsResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListingRedisRunLogsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ListingRedisRunLogsResponse400 {
@@ -198,15 +174,6 @@ impl RunlogItem {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RunlogItem {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RunlogItem {

@@ -25,15 +25,6 @@ impl MasterStandbySwitchoverResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MasterStandbySwitchoverResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for MasterStandbySwitchoverResponse400 {
     const NAME: &'static str = "MasterStandbySwitchoverResponse400";
     const FIELDS: &'static [&'static str] = &[

@@ -105,15 +105,6 @@ impl ModifyingConfigurationParametersResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingConfigurationParametersResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingConfigurationParametersResponse400 {
     const NAME: &'static str = "ModifyingConfigurationParametersResponse400";
     const FIELDS: &'static [&'static str] = &[

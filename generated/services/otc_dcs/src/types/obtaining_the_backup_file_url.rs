@@ -22,15 +22,6 @@ impl LinksItem {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for LinksItem {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for LinksItem {
     const NAME: &'static str = "LinksItem";
     const FIELDS: &'static [&'static str] = &["file_name", "link"];
@@ -149,21 +140,6 @@ impl ObtainingTheBackupFileUrlResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingTheBackupFileUrlResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingTheBackupFileUrlResponse200 {
     const NAME: &'static str = "ObtainingTheBackupFileUrlResponse200";
     const FIELDS: &'static [&'static str] = &["file_path", "bucket_name", "links"];
@@ -235,15 +211,6 @@ impl ObtainingTheBackupFileUrlResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingTheBackupFileUrlResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ObtainingTheBackupFileUrlResponse400 {

@@ -25,15 +25,6 @@ impl ObtainingTheLogDownloadLinkResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingTheLogDownloadLinkResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingTheLogDownloadLinkResponse200 {
     const NAME: &'static str = "ObtainingTheLogDownloadLinkResponse200";
     const FIELDS: &'static [&'static str] = &["id", "backup_id", "link"];
@@ -94,15 +85,6 @@ impl ObtainingTheLogDownloadLinkResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingTheLogDownloadLinkResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ObtainingTheLogDownloadLinkResponse400 {

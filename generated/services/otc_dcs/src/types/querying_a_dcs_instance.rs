@@ -43,22 +43,6 @@ impl BackupPolicyResp {
         );
     }
 }
-impl support::Validate for BackupPolicyResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.save_days {
-            let p = path.field("save_days");
-            Self::check_save_days(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.periodical_backup_plan {
-            let p = path.field("periodical_backup_plan");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for BackupPolicyResp {
     const NAME: &'static str = "BackupPolicyResp";
     const FIELDS: &'static [&'static str] = &[
@@ -158,15 +142,6 @@ impl BandwidthInfo {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for BandwidthInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for BandwidthInfo {
@@ -339,15 +314,6 @@ impl DomainNameEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DomainNameEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DomainNameEntity {
     const NAME: &'static str = "DomainNameEntity";
     const FIELDS: &'static [&'static str] = &["domain_name", "is_readonly"];
@@ -418,21 +384,6 @@ impl DomainNameInfo {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DomainNameInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.history_domain_names {
-            let p = path.field("history_domain_names");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for DomainNameInfo {
@@ -535,18 +486,6 @@ impl QueryingADcsInstanceInstanceBackupPolicy {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingADcsInstanceInstanceBackupPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.policy {
-            let p = path.field("policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingADcsInstanceInstanceBackupPolicy {
@@ -847,37 +786,6 @@ impl QueryingADcsInstanceResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingADcsInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instance_backup_policy {
-            let p = path.field("instance_backup_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.features {
-            let p = path.field("features");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.domain_name_info {
-            let p = path.field("domain_name_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth_info {
-            let p = path.field("bandwidth_info");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingADcsInstanceResponse200 {

@@ -33,15 +33,6 @@ impl QueryingADcsInstance2InstanceBackupPolicy {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingADcsInstance2InstanceBackupPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingADcsInstance2InstanceBackupPolicy {
     const NAME: &'static str = "QueryingADcsInstance2InstanceBackupPolicy";
     const FIELDS: &'static [&'static str] = &[
@@ -368,26 +359,6 @@ impl QueryingADcsInstance2Response200 {
         value: &StorageType,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for QueryingADcsInstance2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.cpu_type {
-            let p = path.field("cpu_type");
-            Self::check_cpu_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.storage_type {
-            let p = path.field("storage_type");
-            Self::check_storage_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_backup_policy {
-            let p = path.field("instance_backup_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingADcsInstance2Response200 {

@@ -31,15 +31,6 @@ impl CommandTimeTaken {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CommandTimeTaken {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CommandTimeTaken {
     const NAME: &'static str = "CommandTimeTaken";
     const FIELDS: &'static [&'static str] = &[
@@ -140,21 +131,6 @@ impl CommandTimeTakenList {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CommandTimeTakenList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.command_list {
-            let p = path.field("command_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for CommandTimeTakenList {
     const NAME: &'static str = "CommandTimeTakenList";
     const FIELDS: &'static [&'static str] = &[
@@ -250,15 +226,6 @@ impl ConclusionItem {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConclusionItem {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ConclusionItem {
     const NAME: &'static str = "ConclusionItem";
     const FIELDS: &'static [&'static str] = &["id", "params"];
@@ -332,21 +299,6 @@ impl DiagnosisDimension {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DiagnosisDimension {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.diagnosis_item_list {
-            let p = path.field("diagnosis_item_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for DiagnosisDimension {
@@ -450,35 +402,6 @@ impl DiagnosisItem {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DiagnosisItem {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.cause_ids {
-            let p = path.field("cause_ids");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.impact_ids {
-            let p = path.field("impact_ids");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.advice_ids {
-            let p = path.field("advice_ids");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for DiagnosisItem {
@@ -609,25 +532,6 @@ impl DiagnosisNodeReport {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DiagnosisNodeReport {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.diagnosis_dimension_list {
-            let p = path.field("diagnosis_dimension_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.command_time_taken_list {
-            let p = path.field("command_time_taken_list");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DiagnosisNodeReport {
     const NAME: &'static str = "DiagnosisNodeReport";
     const FIELDS: &'static [&'static str] = &[
@@ -753,21 +657,6 @@ impl QueryingASpecifiedDiagnosisReportResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASpecifiedDiagnosisReportResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.diagnosis_node_report_list {
-            let p = path.field("diagnosis_node_report_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingASpecifiedDiagnosisReportResponse200 {
     const NAME: &'static str = "QueryingASpecifiedDiagnosisReportResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -857,15 +746,6 @@ impl QueryingASpecifiedDiagnosisReportResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingASpecifiedDiagnosisReportResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingASpecifiedDiagnosisReportResponse400 {

@@ -151,25 +151,6 @@ impl InstanceListInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for InstanceListInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.features {
-            let p = path.field("features");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for InstanceListInfo {
     const NAME: &'static str = "InstanceListInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -501,21 +482,6 @@ impl QueryingAllDcsInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllDcsInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAllDcsInstancesResponse200 {
     const NAME: &'static str = "QueryingAllDcsInstancesResponse200";
     const FIELDS: &'static [&'static str] = &["instance_num", "instances"];
@@ -590,15 +556,6 @@ impl QueryingAllDcsInstancesResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAllDcsInstancesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAllDcsInstancesResponse400 {

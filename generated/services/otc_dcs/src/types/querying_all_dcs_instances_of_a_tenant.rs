@@ -156,15 +156,6 @@ impl QueryingAllDcsInstancesOfATenantInstances {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllDcsInstancesOfATenantInstances {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingAllDcsInstancesOfATenantInstances {
     const NAME: &'static str = "QueryingAllDcsInstancesOfATenantInstances";
     const FIELDS: &'static [&'static str] = &[
@@ -470,21 +461,6 @@ impl QueryingAllDcsInstancesOfATenantResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAllDcsInstancesOfATenantResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingAllDcsInstancesOfATenantResponse200 {

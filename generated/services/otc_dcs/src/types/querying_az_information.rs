@@ -33,15 +33,6 @@ impl AvailableZones {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AvailableZones {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AvailableZones {
     const NAME: &'static str = "AvailableZones";
     const FIELDS: &'static [&'static str] = &[
@@ -113,21 +104,6 @@ impl QueryingAzInformationResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAzInformationResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.available_zones {
-            let p = path.field("available_zones");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingAzInformationResponse200 {

@@ -33,15 +33,6 @@ impl QueryingAzsAvailableZones {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAzsAvailableZones {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingAzsAvailableZones {
     const NAME: &'static str = "QueryingAzsAvailableZones";
     const FIELDS: &'static [&'static str] = &[
@@ -115,21 +106,6 @@ impl QueryingAzsResponse200 {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAzsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.available_zones {
-            let p = path.field("available_zones");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingAzsResponse200 {

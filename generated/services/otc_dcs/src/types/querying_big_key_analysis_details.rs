@@ -53,21 +53,6 @@ impl QueryingBigKeyAnalysisDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingBigKeyAnalysisDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.keys {
-            let p = path.field("keys");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingBigKeyAnalysisDetailsResponse200 {
     const NAME: &'static str = "QueryingBigKeyAnalysisDetailsResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -180,15 +165,6 @@ impl QueryingBigKeyAnalysisDetailsResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingBigKeyAnalysisDetailsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingBigKeyAnalysisDetailsResponse400 {

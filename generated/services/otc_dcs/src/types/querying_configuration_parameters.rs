@@ -40,21 +40,6 @@ impl QueryingConfigurationParametersResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingConfigurationParametersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.redis_config {
-            let p = path.field("redis_config");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingConfigurationParametersResponse200 {
     const NAME: &'static str = "QueryingConfigurationParametersResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -175,15 +160,6 @@ impl QueryingConfigurationParametersRedisConfig {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingConfigurationParametersRedisConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingConfigurationParametersRedisConfig {

@@ -79,18 +79,6 @@ impl QueryingDcsInstanceBackupRecordsBackupRecordResponse {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingDcsInstanceBackupRecordsBackupRecordResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.is_support_restore {
-            let p = path.field("is_support_restore");
-            Self::check_is_support_restore(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingDcsInstanceBackupRecordsBackupRecordResponse {
     const NAME: &'static str = "QueryingDcsInstanceBackupRecordsBackupRecordResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -232,21 +220,6 @@ impl QueryingDcsInstanceBackupRecordsResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDcsInstanceBackupRecordsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.backup_record_response {
-            let p = path.field("backup_record_response");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingDcsInstanceBackupRecordsResponse200 {

@@ -37,15 +37,6 @@ impl QueryRedisConfig {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryRedisConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryRedisConfig {
     const NAME: &'static str = "QueryRedisConfig";
     const FIELDS: &'static [&'static str] = &[
@@ -141,21 +132,6 @@ impl QueryingDcsInstanceConfigurationParametersResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDcsInstanceConfigurationParametersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.redis_config {
-            let p = path.field("redis_config");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDcsInstanceConfigurationParametersResponse200 {
     const NAME: &'static str = "QueryingDcsInstanceConfigurationParametersResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -242,15 +218,6 @@ impl QueryingDcsInstanceConfigurationParametersResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDcsInstanceConfigurationParametersResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDcsInstanceConfigurationParametersResponse400 {

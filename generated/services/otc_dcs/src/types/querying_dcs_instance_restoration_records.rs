@@ -62,15 +62,6 @@ impl InstanceRestoreInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for InstanceRestoreInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for InstanceRestoreInfo {
     const NAME: &'static str = "InstanceRestoreInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -176,21 +167,6 @@ impl QueryingDcsInstanceRestorationRecordsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDcsInstanceRestorationRecordsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.restore_record_response {
-            let p = path.field("restore_record_response");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDcsInstanceRestorationRecordsResponse200 {
     const NAME: &'static str = "QueryingDcsInstanceRestorationRecordsResponse200";
     const FIELDS: &'static [&'static str] = &["restore_record_response", "total_num"];
@@ -266,15 +242,6 @@ impl QueryingDcsInstanceRestorationRecordsResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDcsInstanceRestorationRecordsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDcsInstanceRestorationRecordsResponse400 {

@@ -24,21 +24,6 @@ impl QueryingDcsInstanceRestorationRecords2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDcsInstanceRestorationRecords2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.restore_record_response {
-            let p = path.field("restore_record_response");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDcsInstanceRestorationRecords2Response200 {
     const NAME: &'static str = "QueryingDcsInstanceRestorationRecords2Response200";
     const FIELDS: &'static [&'static str] = &["restore_record_response", "total_num"];
@@ -151,15 +136,6 @@ impl RestoreRecordResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RestoreRecordResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RestoreRecordResponse {

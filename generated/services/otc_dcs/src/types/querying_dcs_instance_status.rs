@@ -64,18 +64,6 @@ impl QueryingDcsInstanceStatusResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDcsInstanceStatusResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.redis {
-            let p = path.field("redis");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDcsInstanceStatusResponse200 {
     const NAME: &'static str = "QueryingDcsInstanceStatusResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -315,15 +303,6 @@ impl QueryingDcsInstanceStatusResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDcsInstanceStatusResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDcsInstanceStatusResponse400 {
     const NAME: &'static str = "QueryingDcsInstanceStatusResponse400";
     const FIELDS: &'static [&'static str] = &[
@@ -412,15 +391,6 @@ impl StatusStatistic {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for StatusStatistic {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for StatusStatistic {

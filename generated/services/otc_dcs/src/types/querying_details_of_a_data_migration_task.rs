@@ -99,30 +99,6 @@ impl QueryingDetailsOfADataMigrationTaskResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingDetailsOfADataMigrationTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.backup_files {
-            let p = path.field("backup_files");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.source_instance {
-            let p = path.field("source_instance");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.target_instance {
-            let p = path.field("target_instance");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsOfADataMigrationTaskResponse200 {
     const NAME: &'static str = "QueryingDetailsOfADataMigrationTaskResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -324,15 +300,6 @@ impl QueryingDetailsOfADataMigrationTaskResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDetailsOfADataMigrationTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDetailsOfADataMigrationTaskResponse400 {

@@ -28,21 +28,6 @@ impl InstanceGroupListInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for InstanceGroupListInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.replication_list {
-            let p = path.field("replication_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for InstanceGroupListInfo {
     const NAME: &'static str = "InstanceGroupListInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -147,21 +132,6 @@ impl InstanceReplicationListInfo {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for InstanceReplicationListInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for InstanceReplicationListInfo {
@@ -272,21 +242,6 @@ impl QueryingDetailsOfShardsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsOfShardsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.group_list {
-            let p = path.field("group_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDetailsOfShardsResponse200 {
     const NAME: &'static str = "QueryingDetailsOfShardsResponse200";
     const FIELDS: &'static [&'static str] = &["group_list", "group_count"];
@@ -361,15 +316,6 @@ impl QueryingDetailsOfShardsResponse500 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDetailsOfShardsResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDetailsOfShardsResponse500 {

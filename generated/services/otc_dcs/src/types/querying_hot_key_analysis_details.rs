@@ -53,21 +53,6 @@ impl QueryingHotKeyAnalysisDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingHotKeyAnalysisDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.keys {
-            let p = path.field("keys");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingHotKeyAnalysisDetailsResponse200 {
     const NAME: &'static str = "QueryingHotKeyAnalysisDetailsResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -180,15 +165,6 @@ impl QueryingHotKeyAnalysisDetailsResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingHotKeyAnalysisDetailsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingHotKeyAnalysisDetailsResponse400 {

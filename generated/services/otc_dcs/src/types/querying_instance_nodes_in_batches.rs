@@ -26,21 +26,6 @@ impl InstanceNodesInfoResp {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for InstanceNodesInfoResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.nodes {
-            let p = path.field("nodes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for InstanceNodesInfoResp {
     const NAME: &'static str = "InstanceNodesInfoResp";
     const FIELDS: &'static [&'static str] = &["instance_id", "node_count", "nodes"];
@@ -180,21 +165,6 @@ impl NodesInfoResp {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for NodesInfoResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for NodesInfoResp {
@@ -359,21 +329,6 @@ impl QueryingInstanceNodesInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingInstanceNodesInBatchesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingInstanceNodesInBatchesResponse200 {
     const NAME: &'static str = "QueryingInstanceNodesInBatchesResponse200";
     const FIELDS: &'static [&'static str] = &["count", "instances"];
@@ -448,15 +403,6 @@ impl QueryingInstanceNodesInBatchesResponse500 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingInstanceNodesInBatchesResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingInstanceNodesInBatchesResponse500 {

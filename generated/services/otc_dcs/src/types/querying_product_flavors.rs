@@ -36,15 +36,6 @@ impl AttrsObject {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AttrsObject {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AttrsObject {
     const NAME: &'static str = "AttrsObject";
     const FIELDS: &'static [&'static str] = &["capacity", "name", "value"];
@@ -108,15 +99,6 @@ impl FlavorAzObject {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for FlavorAzObject {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for FlavorAzObject {
@@ -273,28 +255,6 @@ impl FlavorsItems {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for FlavorsItems {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.attrs {
-            let p = path.field("attrs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.flavors_available_zones {
-            let p = path.field("flavors_available_zones");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for FlavorsItems {
@@ -514,21 +474,6 @@ impl QueryingProductFlavorsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingProductFlavorsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.flavors {
-            let p = path.field("flavors");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingProductFlavorsResponse200 {
     const NAME: &'static str = "QueryingProductFlavorsResponse200";
     const FIELDS: &'static [&'static str] = &["flavors"];
@@ -588,15 +533,6 @@ impl QueryingProductFlavorsResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingProductFlavorsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingProductFlavorsResponse400 {

@@ -49,15 +49,6 @@ impl Details {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Details {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Details {
     const NAME: &'static str = "Details";
     const FIELDS: &'static [&'static str] = &[
@@ -160,15 +151,6 @@ impl Flavors {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Flavors {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Flavors {
@@ -484,32 +466,6 @@ impl Products {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Products {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.details {
-            let p = path.field("details");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.prod_type {
-            let p = path.field("prod_type");
-            Self::check_prod_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.flavors {
-            let p = path.field("flavors");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Products {
     const NAME: &'static str = "Products";
     const FIELDS: &'static [&'static str] = &[
@@ -684,21 +640,6 @@ impl QueryingServiceSpecificationsResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingServiceSpecificationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.products {
-            let p = path.field("products");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingServiceSpecificationsResponse200 {

@@ -37,15 +37,6 @@ impl QueryingSslEncryptionOfAnInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSslEncryptionOfAnInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingSslEncryptionOfAnInstanceResponse200 {
     const NAME: &'static str = "QueryingSslEncryptionOfAnInstanceResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -144,15 +135,6 @@ impl QueryingSslEncryptionOfAnInstanceResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingSslEncryptionOfAnInstanceResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingSslEncryptionOfAnInstanceResponse400 {

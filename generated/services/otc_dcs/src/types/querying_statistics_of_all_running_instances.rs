@@ -43,15 +43,6 @@ impl InstanceStatistic {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for InstanceStatistic {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for InstanceStatistic {
     const NAME: &'static str = "InstanceStatistic";
     const FIELDS: &'static [&'static str] = &[
@@ -177,21 +168,6 @@ impl QueryingStatisticsOfAllRunningInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingStatisticsOfAllRunningInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.statistics {
-            let p = path.field("statistics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingStatisticsOfAllRunningInstancesResponse200 {
     const NAME: &'static str = "QueryingStatisticsOfAllRunningInstancesResponse200";
     const FIELDS: &'static [&'static str] = &["statistics"];
@@ -252,15 +228,6 @@ impl QueryingStatisticsOfAllRunningInstancesResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingStatisticsOfAllRunningInstancesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingStatisticsOfAllRunningInstancesResponse400 {

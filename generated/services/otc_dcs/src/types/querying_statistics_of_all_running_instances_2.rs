@@ -19,21 +19,6 @@ impl QueryingStatisticsOfAllRunningInstances2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingStatisticsOfAllRunningInstances2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.statistics {
-            let p = path.field("statistics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingStatisticsOfAllRunningInstances2Response200 {
     const NAME: &'static str = "QueryingStatisticsOfAllRunningInstances2Response200";
     const FIELDS: &'static [&'static str] = &["statistics"];
@@ -112,15 +97,6 @@ impl Statistics {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Statistics {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Statistics {

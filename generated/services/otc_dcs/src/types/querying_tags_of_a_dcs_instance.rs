@@ -22,15 +22,6 @@ impl QueryResourceTag {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryResourceTag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryResourceTag {
     const NAME: &'static str = "QueryResourceTag";
     const FIELDS: &'static [&'static str] = &["key", "value"];
@@ -81,21 +72,6 @@ impl QueryingTagsOfADcsInstanceResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTagsOfADcsInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingTagsOfADcsInstanceResponse200 {

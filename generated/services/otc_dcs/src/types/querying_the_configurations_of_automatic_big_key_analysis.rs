@@ -28,16 +28,6 @@ impl QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200 {
     const NAME: &'static str = "QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -126,16 +116,6 @@ impl QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400 {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400 {

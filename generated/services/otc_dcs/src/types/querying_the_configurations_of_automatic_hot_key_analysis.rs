@@ -30,16 +30,6 @@ impl QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse200 {
     const NAME: &'static str = "QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -128,16 +118,6 @@ impl QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse400 {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse400 {

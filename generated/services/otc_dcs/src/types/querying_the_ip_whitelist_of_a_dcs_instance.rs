@@ -30,21 +30,6 @@ impl QueryingTheIpWhitelistOfADcsInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheIpWhitelistOfADcsInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.whitelist {
-            let p = path.field("whitelist");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheIpWhitelistOfADcsInstanceResponse200 {
     const NAME: &'static str = "QueryingTheIpWhitelistOfADcsInstanceResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -40,15 +40,6 @@ impl QueryingTheJobExecutionResultOfATenantResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheJobExecutionResultOfATenantResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheJobExecutionResultOfATenantResponse200 {
     const NAME: &'static str = "QueryingTheJobExecutionResultOfATenantResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -129,15 +120,6 @@ impl QueryingTheJobExecutionResultOfATenantResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheJobExecutionResultOfATenantResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheJobExecutionResultOfATenantResponse400 {

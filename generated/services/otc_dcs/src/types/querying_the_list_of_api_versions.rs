@@ -20,21 +20,6 @@ impl QueryingTheListOfApiVersionsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheListOfApiVersionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.versions {
-            let p = path.field("versions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheListOfApiVersionsResponse200 {
     const NAME: &'static str = "QueryingTheListOfApiVersionsResponse200";
     const FIELDS: &'static [&'static str] = &["versions"];
@@ -109,21 +94,6 @@ impl Versions {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Versions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for Versions {

@@ -28,15 +28,6 @@ impl HistoryInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for HistoryInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for HistoryInfo {
     const NAME: &'static str = "HistoryInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -103,22 +94,6 @@ impl QueryingTheListOfInstanceParameterModificationRecordsResponse200 {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for QueryingTheListOfInstanceParameterModificationRecordsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.histories {
-            let p = path.field("histories");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingTheListOfInstanceParameterModificationRecordsResponse200 {
@@ -196,16 +171,6 @@ impl QueryingTheListOfInstanceParameterModificationRecordsResponse400 {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for QueryingTheListOfInstanceParameterModificationRecordsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheListOfInstanceParameterModificationRecordsResponse400 {

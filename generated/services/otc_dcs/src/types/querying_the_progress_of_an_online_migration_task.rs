@@ -40,15 +40,6 @@ impl QueryingTheProgressOfAnOnlineMigrationTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheProgressOfAnOnlineMigrationTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheProgressOfAnOnlineMigrationTaskResponse200 {
     const NAME: &'static str = "QueryingTheProgressOfAnOnlineMigrationTaskResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -141,15 +132,6 @@ impl QueryingTheProgressOfAnOnlineMigrationTaskResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheProgressOfAnOnlineMigrationTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheProgressOfAnOnlineMigrationTaskResponse400 {

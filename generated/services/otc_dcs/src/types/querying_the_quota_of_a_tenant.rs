@@ -19,19 +19,6 @@ impl QueryingTheQuotaOfATenantResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheQuotaOfATenantResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("quotas"), self.quotas.is_some());
-        if let ::std::option::Option::Some(value) = &self.quotas {
-            let p = path.field("quotas");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheQuotaOfATenantResponse200 {
     const NAME: &'static str = "QueryingTheQuotaOfATenantResponse200";
     const FIELDS: &'static [&'static str] = &["quotas"];
@@ -79,31 +66,6 @@ impl Quotas {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Quotas {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("resources"), self.resources.is_some());
-        support::check_present(
-            out,
-            &path.field("resource_user"),
-            self.resource_user.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_user {
-            let p = path.field("resource_user");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for Quotas {
@@ -173,15 +135,6 @@ impl ResourceUser {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ResourceUser {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ResourceUser {
@@ -255,15 +208,6 @@ impl Resources {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Resources {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Resources {

@@ -25,21 +25,6 @@ impl QueryingTheSlowLogResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheSlowLogResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.slowlogs {
-            let p = path.field("slowlogs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheSlowLogResponse200 {
     const NAME: &'static str = "QueryingTheSlowLogResponse200";
     const FIELDS: &'static [&'static str] = &["total_num", "count", "slowlogs"];
@@ -127,15 +112,6 @@ impl QueryingTheSlowLogResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheSlowLogResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheSlowLogResponse400 {
     const NAME: &'static str = "QueryingTheSlowLogResponse400";
     const FIELDS: &'static [&'static str] = &[
@@ -214,15 +190,6 @@ impl SlowlogItem {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SlowlogItem {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SlowlogItem {

@@ -19,18 +19,6 @@ impl QueryingTheTenantQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheTenantQuotasResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.quotas {
-            let p = path.field("quotas");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheTenantQuotasResponse200 {
     const NAME: &'static str = "QueryingTheTenantQuotasResponse200";
     const FIELDS: &'static [&'static str] = &["quotas"];
@@ -86,15 +74,6 @@ impl QueryingTheTenantQuotasResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheTenantQuotasResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheTenantQuotasResponse400 {
@@ -157,21 +136,6 @@ impl QueryingTheTenantQuotasQuotas {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheTenantQuotasQuotas {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingTheTenantQuotasQuotas {
@@ -255,18 +219,6 @@ impl QueryingTheTenantQuotasResources {
         value: &Type,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for QueryingTheTenantQuotasResources {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingTheTenantQuotasResources {

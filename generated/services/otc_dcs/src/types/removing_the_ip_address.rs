@@ -19,15 +19,6 @@ impl RemovingTheIpAddressResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RemovingTheIpAddressResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RemovingTheIpAddressResponse200 {
     const NAME: &'static str = "RemovingTheIpAddressResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];
@@ -78,15 +69,6 @@ impl RemovingTheIpAddressResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RemovingTheIpAddressResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RemovingTheIpAddressResponse400 {

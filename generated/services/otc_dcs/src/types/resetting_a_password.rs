@@ -159,15 +159,6 @@ impl ResettingAPasswordResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ResettingAPasswordResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ResettingAPasswordResponse200 {
     const NAME: &'static str = "ResettingAPasswordResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -247,15 +238,6 @@ impl ResettingAPasswordResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ResettingAPasswordResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ResettingAPasswordResponse400 {

@@ -122,21 +122,6 @@ impl RestartingDcsInstancesOrClearingDcsInstanceDataResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RestartingDcsInstancesOrClearingDcsInstanceDataResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for RestartingDcsInstancesOrClearingDcsInstanceDataResponse200 {
     const NAME: &'static str = "RestartingDcsInstancesOrClearingDcsInstanceDataResponse200";
     const FIELDS: &'static [&'static str] = &["results"];
@@ -197,15 +182,6 @@ impl RestartingDcsInstancesOrClearingDcsInstanceDataResponse400 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RestartingDcsInstancesOrClearingDcsInstanceDataResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RestartingDcsInstancesOrClearingDcsInstanceDataResponse400 {

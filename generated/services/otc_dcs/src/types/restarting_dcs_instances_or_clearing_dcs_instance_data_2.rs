@@ -107,21 +107,6 @@ impl RestartingDcsInstancesOrClearingDcsInstanceData2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RestartingDcsInstancesOrClearingDcsInstanceData2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for RestartingDcsInstancesOrClearingDcsInstanceData2Response200 {
     const NAME: &'static str = "RestartingDcsInstancesOrClearingDcsInstanceData2Response200";
     const FIELDS: &'static [&'static str] = &["results"];

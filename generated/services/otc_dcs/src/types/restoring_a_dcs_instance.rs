@@ -98,15 +98,6 @@ impl RestoringADcsInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RestoringADcsInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RestoringADcsInstanceResponse200 {
     const NAME: &'static str = "RestoringADcsInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["restore_id"];
@@ -157,15 +148,6 @@ impl RestoringADcsInstanceResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RestoringADcsInstanceResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RestoringADcsInstanceResponse400 {

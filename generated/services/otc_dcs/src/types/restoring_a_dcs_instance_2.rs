@@ -98,15 +98,6 @@ impl RestoringADcsInstance2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RestoringADcsInstance2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RestoringADcsInstance2Response200 {
     const NAME: &'static str = "RestoringADcsInstance2Response200";
     const FIELDS: &'static [&'static str] = &["restore_id"];

@@ -99,30 +99,6 @@ impl StoppingADataMigrationTaskResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for StoppingADataMigrationTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.backup_files {
-            let p = path.field("backup_files");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.source_instance {
-            let p = path.field("source_instance");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.target_instance {
-            let p = path.field("target_instance");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for StoppingADataMigrationTaskResponse200 {
     const NAME: &'static str = "StoppingADataMigrationTaskResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -324,15 +300,6 @@ impl StoppingADataMigrationTaskResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for StoppingADataMigrationTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for StoppingADataMigrationTaskResponse400 {

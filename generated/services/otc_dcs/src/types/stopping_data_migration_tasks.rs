@@ -26,16 +26,6 @@ impl StopMigrationTaskResult {
     }
 }
 #[cfg(feature = "stopping_data_migration_tasks")]
-impl support::Validate for StopMigrationTaskResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "stopping_data_migration_tasks")]
 impl support::Read for StopMigrationTaskResult {
     const NAME: &'static str = "StopMigrationTaskResult";
     const FIELDS: &'static [&'static str] = &["result", "task_id"];
@@ -162,22 +152,6 @@ impl StoppingDataMigrationTasksResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "stopping_data_migration_tasks")]
-impl support::Validate for StoppingDataMigrationTasksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.migration_tasks {
-            let p = path.field("migration_tasks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(feature = "stopping_data_migration_tasks")]

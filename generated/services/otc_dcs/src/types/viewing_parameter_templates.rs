@@ -56,15 +56,6 @@ impl ConfigTemplatesListInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConfigTemplatesListInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ConfigTemplatesListInfo {
     const NAME: &'static str = "ConfigTemplatesListInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -163,21 +154,6 @@ impl ViewingParameterTemplatesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ViewingParameterTemplatesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.templates {
-            let p = path.field("templates");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ViewingParameterTemplatesResponse200 {
     const NAME: &'static str = "ViewingParameterTemplatesResponse200";
     const FIELDS: &'static [&'static str] = &["template_num", "templates"];
@@ -252,15 +228,6 @@ impl ViewingParameterTemplatesResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ViewingParameterTemplatesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ViewingParameterTemplatesResponse400 {

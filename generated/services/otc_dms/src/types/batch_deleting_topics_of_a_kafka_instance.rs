@@ -95,21 +95,6 @@ impl BatchDeletingTopicsOfAKafkaInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BatchDeletingTopicsOfAKafkaInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.topics {
-            let p = path.field("topics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for BatchDeletingTopicsOfAKafkaInstanceResponse200 {
     const NAME: &'static str = "BatchDeletingTopicsOfAKafkaInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["topics"];

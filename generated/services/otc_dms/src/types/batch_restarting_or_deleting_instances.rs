@@ -144,21 +144,6 @@ impl BatchRestartingOrDeletingInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BatchRestartingOrDeletingInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for BatchRestartingOrDeletingInstancesResponse200 {
     const NAME: &'static str = "BatchRestartingOrDeletingInstancesResponse200";
     const FIELDS: &'static [&'static str] = &["results"];
@@ -217,15 +202,6 @@ impl Results {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Results {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Results {

@@ -101,15 +101,6 @@ impl CreatingAConsumerGroupResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAConsumerGroupResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAConsumerGroupResponse400 {
     const NAME: &'static str = "CreatingAConsumerGroupResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

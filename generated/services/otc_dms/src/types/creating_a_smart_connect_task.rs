@@ -251,22 +251,6 @@ impl CreatingASmartConnectTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingASmartConnectTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.source_task {
-            let p = path.field("source_task");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.sink_task {
-            let p = path.field("sink_task");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingASmartConnectTaskResponse200 {
     const NAME: &'static str = "CreatingASmartConnectTaskResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -305,15 +305,6 @@ impl CreatingATopicForAKafkaInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingATopicForAKafkaInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingATopicForAKafkaInstanceResponse200 {
     const NAME: &'static str = "CreatingATopicForAKafkaInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["name"];

@@ -303,15 +303,6 @@ impl CreatingATopicInAKafkaInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingATopicInAKafkaInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingATopicInAKafkaInstanceResponse200 {
     const NAME: &'static str = "CreatingATopicInAKafkaInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["id"];

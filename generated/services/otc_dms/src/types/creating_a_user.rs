@@ -154,15 +154,6 @@ impl CreatingAUserResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAUserResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAUserResponse400 {
     const NAME: &'static str = "CreatingAUserResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

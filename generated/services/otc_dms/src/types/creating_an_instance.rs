@@ -1026,15 +1026,6 @@ impl CreatingAnInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnInstanceResponse200 {
     const NAME: &'static str = "CreatingAnInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["instance_id"];

@@ -764,15 +764,6 @@ impl CreatingAnInstance2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnInstance2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnInstance2Response200 {
     const NAME: &'static str = "CreatingAnInstance2Response200";
     const FIELDS: &'static [&'static str] = &["instance_id"];

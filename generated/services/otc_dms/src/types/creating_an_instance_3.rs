@@ -827,15 +827,6 @@ impl CreatingAnInstance3Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnInstance3Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnInstance3Response200 {
     const NAME: &'static str = "CreatingAnInstance3Response200";
     const FIELDS: &'static [&'static str] = &["instance_id"];

@@ -91,21 +91,6 @@ impl DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.failed_groups {
-            let p = path.field("failed_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200 {
     const NAME: &'static str = "DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200";
     const FIELDS: &'static [&'static str] = &["failed_groups", "total"];
@@ -178,15 +163,6 @@ impl FailedGroups {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for FailedGroups {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for FailedGroups {

@@ -86,21 +86,6 @@ impl DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.topics {
-            let p = path.field("topics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
     const NAME: &'static str = "DeletingTopicsInAKafkaInstanceInBatchesResponse200";
     const FIELDS: &'static [&'static str] = &["topics"];

@@ -125,15 +125,6 @@ impl EnablingSmartConnectPayPerUseInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EnablingSmartConnectPayPerUseInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for EnablingSmartConnectPayPerUseInstanceResponse200 {
     const NAME: &'static str = "EnablingSmartConnectPayPerUseInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["job_id", "connector_id"];

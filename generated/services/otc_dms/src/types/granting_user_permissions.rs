@@ -276,15 +276,6 @@ impl GrantingUserPermissionsResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for GrantingUserPermissionsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for GrantingUserPermissionsResponse400 {
     const NAME: &'static str = "GrantingUserPermissionsResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

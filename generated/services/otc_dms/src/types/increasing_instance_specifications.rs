@@ -281,15 +281,6 @@ impl IncreasingInstanceSpecificationsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for IncreasingInstanceSpecificationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for IncreasingInstanceSpecificationsResponse200 {
     const NAME: &'static str = "IncreasingInstanceSpecificationsResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

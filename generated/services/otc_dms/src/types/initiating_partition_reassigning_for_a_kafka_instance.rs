@@ -191,15 +191,6 @@ impl InitiatingPartitionReassigningForAKafkaInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for InitiatingPartitionReassigningForAKafkaInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for InitiatingPartitionReassigningForAKafkaInstanceResponse200 {
     const NAME: &'static str = "InitiatingPartitionReassigningForAKafkaInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["job_id", "reassignment_time"];

@@ -23,21 +23,6 @@ impl ListingAllInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingAllInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingAllInstancesResponse200 {
     const NAME: &'static str = "ListingAllInstancesResponse200";
     const FIELDS: &'static [&'static str] = &["instances", "instance_num"];
@@ -333,25 +318,6 @@ impl ShowInstanceResp {
         value: &Type,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for ShowInstanceResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ShowInstanceResp {

@@ -31,15 +31,6 @@ impl AvailableZonesResp {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AvailableZonesResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AvailableZonesResp {
     const NAME: &'static str = "AvailableZonesResp";
     const FIELDS: &'static [&'static str] = &[
@@ -111,21 +102,6 @@ impl ListingAzInformationResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListingAzInformationResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.available_zones {
-            let p = path.field("available_zones");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ListingAzInformationResponse200 {

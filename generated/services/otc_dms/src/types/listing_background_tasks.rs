@@ -23,21 +23,6 @@ impl ListingBackgroundTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingBackgroundTasksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tasks {
-            let p = path.field("tasks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingBackgroundTasksResponse200 {
     const NAME: &'static str = "ListingBackgroundTasksResponse200";
     const FIELDS: &'static [&'static str] = &["task_count", "tasks"];

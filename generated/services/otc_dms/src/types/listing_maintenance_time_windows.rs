@@ -19,21 +19,6 @@ impl ListingMaintenanceTimeWindowsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingMaintenanceTimeWindowsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.maintain_windows {
-            let p = path.field("maintain_windows");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingMaintenanceTimeWindowsResponse200 {
     const NAME: &'static str = "ListingMaintenanceTimeWindowsResponse200";
     const FIELDS: &'static [&'static str] = &["maintain_windows"];
@@ -96,15 +81,6 @@ impl MaintainWindowsEntity {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for MaintainWindowsEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for MaintainWindowsEntity {

@@ -34,21 +34,6 @@ impl ListingTopicsOfAKafkaInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingTopicsOfAKafkaInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.topics {
-            let p = path.field("topics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListingTopicsOfAKafkaInstanceResponse200 {
     const NAME: &'static str = "ListingTopicsOfAKafkaInstanceResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -218,21 +203,6 @@ impl TopicEntity {
     /// `sync_message_flush`, or its documented default when absent.
     pub fn sync_message_flush_or_default(&self) -> bool {
         self.sync_message_flush.unwrap_or(Self::DEFAULT_SYNC_MESSAGE_FLUSH)
-    }
-}
-impl support::Validate for TopicEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.topic_other_configs {
-            let p = path.field("topic_other_configs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for TopicEntity {
@@ -429,18 +399,6 @@ impl ListingTopicsOfAKafkaInstanceTopicOtherConfigs {
         value: &ConfigType,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for ListingTopicsOfAKafkaInstanceTopicOtherConfigs {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.config_type {
-            let p = path.field("config_type");
-            Self::check_config_type(out, &p, value);
-        }
     }
 }
 impl support::Read for ListingTopicsOfAKafkaInstanceTopicOtherConfigs {

@@ -193,15 +193,6 @@ impl ModifyingInstanceConfigurationsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingInstanceConfigurationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingInstanceConfigurationsResponse200 {
     const NAME: &'static str = "ModifyingInstanceConfigurationsResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -101,21 +101,6 @@ impl ModifyingThePrivateIpAddressForCrossVpcAccessResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingThePrivateIpAddressForCrossVpcAccessResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ModifyingThePrivateIpAddressForCrossVpcAccessResponse200 {
     const NAME: &'static str = "ModifyingThePrivateIpAddressForCrossVpcAccessResponse200";
     const FIELDS: &'static [&'static str] = &["success", "results"];
@@ -193,15 +178,6 @@ impl ModifyingThePrivateIpAddressForCrossVpcAccessResults {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingThePrivateIpAddressForCrossVpcAccessResults {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingThePrivateIpAddressForCrossVpcAccessResults {

@@ -41,18 +41,6 @@ impl InstanceConfig {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for InstanceConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.config_type {
-            let p = path.field("config_type");
-            Self::check_config_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for InstanceConfig {
     const NAME: &'static str = "InstanceConfig";
     const FIELDS: &'static [&'static str] = &[
@@ -136,21 +124,6 @@ impl ObtainingInstanceConfigurationsResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingInstanceConfigurationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.kafka_configs {
-            let p = path.field("kafka_configs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingInstanceConfigurationsResponse200 {

@@ -19,21 +19,6 @@ impl QueryingAMessageWithASpecifiedOffsetResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAMessageWithASpecifiedOffsetResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message {
-            let p = path.field("message");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAMessageWithASpecifiedOffsetResponse200 {
     const NAME: &'static str = "QueryingAMessageWithASpecifiedOffsetResponse200";
     const FIELDS: &'static [&'static str] = &["message"];
@@ -106,15 +91,6 @@ impl ShowPartitionMessageEntity {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ShowPartitionMessageEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ShowPartitionMessageEntity {

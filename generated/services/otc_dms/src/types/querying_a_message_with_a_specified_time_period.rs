@@ -32,15 +32,6 @@ impl Messages {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Messages {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Messages {
     const NAME: &'static str = "Messages";
     const FIELDS: &'static [&'static str] = &[
@@ -146,21 +137,6 @@ impl QueryingAMessageWithASpecifiedTimePeriodResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAMessageWithASpecifiedTimePeriodResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.messages {
-            let p = path.field("messages");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingAMessageWithASpecifiedTimePeriodResponse200 {

@@ -42,28 +42,6 @@ impl Group {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Group {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.members {
-            let p = path.field("members");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.group_message_offsets {
-            let p = path.field("group_message_offsets");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Group {
     const NAME: &'static str = "Group";
     const FIELDS: &'static [&'static str] = &[
@@ -174,15 +152,6 @@ impl Members {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Members {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Members {
     const NAME: &'static str = "Members";
     const FIELDS: &'static [&'static str] = &["host", "member_id", "client_id"];
@@ -237,18 +206,6 @@ impl QueryingASpecificConsumerGroupResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingASpecificConsumerGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.group {
-            let p = path.field("group");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingASpecificConsumerGroupResponse200 {

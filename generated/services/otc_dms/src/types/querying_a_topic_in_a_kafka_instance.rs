@@ -31,15 +31,6 @@ impl QueryingATopicInAKafkaInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingATopicInAKafkaInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingATopicInAKafkaInstanceResponse200 {
     const NAME: &'static str = "QueryingATopicInAKafkaInstanceResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -40,15 +40,6 @@ impl GroupInfoSimple {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for GroupInfoSimple {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for GroupInfoSimple {
     const NAME: &'static str = "GroupInfoSimple";
     const FIELDS: &'static [&'static str] = &[
@@ -146,21 +137,6 @@ impl QueryingAllConsumerGroupsResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAllConsumerGroupsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.groups {
-            let p = path.field("groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingAllConsumerGroupsResponse200 {

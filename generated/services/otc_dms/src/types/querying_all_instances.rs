@@ -22,15 +22,6 @@ impl QueryingAllInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingAllInstancesResponse200 {
     const NAME: &'static str = "QueryingAllInstancesResponse200";
     const FIELDS: &'static [&'static str] = &["instances", "instance_num"];

@@ -247,25 +247,6 @@ impl QueryingAnInstanceResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingAnInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAnInstanceResponse200 {
     const NAME: &'static str = "QueryingAnInstanceResponse200";
     const FIELDS: &'static [&'static str] = &[

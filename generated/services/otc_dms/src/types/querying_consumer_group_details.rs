@@ -23,15 +23,6 @@ impl Assignment {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Assignment {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Assignment {
     const NAME: &'static str = "Assignment";
     const FIELDS: &'static [&'static str] = &["topic", "partitions"];
@@ -117,28 +108,6 @@ impl QueryingConsumerGroupDetailsGroup {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingConsumerGroupDetailsGroup {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.members {
-            let p = path.field("members");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.group_message_offsets {
-            let p = path.field("group_message_offsets");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingConsumerGroupDetailsGroup {
@@ -256,21 +225,6 @@ impl QueryingConsumerGroupDetailsMembers {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingConsumerGroupDetailsMembers {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.assignment {
-            let p = path.field("assignment");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingConsumerGroupDetailsMembers {
     const NAME: &'static str = "QueryingConsumerGroupDetailsMembers";
     const FIELDS: &'static [&'static str] = &[
@@ -345,18 +299,6 @@ impl QueryingConsumerGroupDetailsResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingConsumerGroupDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.group {
-            let p = path.field("group");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingConsumerGroupDetailsResponse200 {

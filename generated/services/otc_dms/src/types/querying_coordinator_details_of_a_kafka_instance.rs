@@ -28,15 +28,6 @@ impl Coordinators {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Coordinators {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Coordinators {
     const NAME: &'static str = "Coordinators";
     const FIELDS: &'static [&'static str] = &["group_id", "id", "host", "port"];
@@ -109,21 +100,6 @@ impl QueryingCoordinatorDetailsOfAKafkaInstanceResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingCoordinatorDetailsOfAKafkaInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.coordinators {
-            let p = path.field("coordinators");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingCoordinatorDetailsOfAKafkaInstanceResponse200 {

@@ -37,15 +37,6 @@ impl Brokers {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Brokers {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Brokers {
     const NAME: &'static str = "Brokers";
     const FIELDS: &'static [&'static str] = &[
@@ -173,21 +164,6 @@ impl Cluster {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Cluster {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.brokers {
-            let p = path.field("brokers");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for Cluster {
@@ -326,18 +302,6 @@ impl QueryingKafkaClusterMetadataResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingKafkaClusterMetadataResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.cluster {
-            let p = path.field("cluster");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingKafkaClusterMetadataResponse200 {

@@ -28,15 +28,6 @@ impl Children {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Children {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Children {
     const NAME: &'static str = "Children";
     const FIELDS: &'static [&'static str] = &[
@@ -145,21 +136,6 @@ impl Dimensions {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Dimensions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.children {
-            let p = path.field("children");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for Dimensions {
@@ -279,21 +255,6 @@ impl Groups {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Groups {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.queues {
-            let p = path.field("queues");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Groups {
     const NAME: &'static str = "Groups";
     const FIELDS: &'static [&'static str] = &["name", "queues"];
@@ -357,15 +318,6 @@ impl InstanceIds {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for InstanceIds {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for InstanceIds {
     const NAME: &'static str = "InstanceIds";
     const FIELDS: &'static [&'static str] = &["name"];
@@ -412,15 +364,6 @@ impl Nodes {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Nodes {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Nodes {
     const NAME: &'static str = "Nodes";
     const FIELDS: &'static [&'static str] = &["name"];
@@ -465,15 +408,6 @@ impl Partitions {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Partitions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Partitions {
@@ -532,49 +466,6 @@ impl QueryingKafkaInstanceMonitoringDimensionsResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingKafkaInstanceMonitoringDimensionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
-            let p = path.field("instance_ids");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.nodes {
-            let p = path.field("nodes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.queues {
-            let p = path.field("queues");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.groups {
-            let p = path.field("groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingKafkaInstanceMonitoringDimensionsResponse200 {
@@ -704,21 +595,6 @@ impl Queues {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Queues {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.partitions {
-            let p = path.field("partitions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for Queues {

@@ -28,15 +28,6 @@ impl MaintainWindows {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MaintainWindows {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for MaintainWindows {
     const NAME: &'static str = "MaintainWindows";
     const FIELDS: &'static [&'static str] = &["seq", "begin", "end", "default"];
@@ -109,21 +100,6 @@ impl QueryingMaintenanceTimeWindowsResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingMaintenanceTimeWindowsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.maintain_windows {
-            let p = path.field("maintain_windows");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingMaintenanceTimeWindowsResponse200 {

@@ -49,15 +49,6 @@ impl MessagesEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MessagesEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for MessagesEntity {
     const NAME: &'static str = "MessagesEntity";
     const FIELDS: &'static [&'static str] = &[
@@ -199,21 +190,6 @@ impl QueryingMessagesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingMessagesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.messages {
-            let p = path.field("messages");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingMessagesResponse200 {
     const NAME: &'static str = "QueryingMessagesResponse200";
     const FIELDS: &'static [&'static str] = &["messages", "total", "size"];
@@ -296,15 +272,6 @@ impl QueryingMessagesResponse400 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingMessagesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingMessagesResponse400 {

@@ -29,15 +29,6 @@ impl QueryingOffsetOfTheEarliestMessageInAPartitionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingOffsetOfTheEarliestMessageInAPartitionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingOffsetOfTheEarliestMessageInAPartitionResponse200 {
     const NAME: &'static str = "QueryingOffsetOfTheEarliestMessageInAPartitionResponse200";
     const FIELDS: &'static [&'static str] = &[

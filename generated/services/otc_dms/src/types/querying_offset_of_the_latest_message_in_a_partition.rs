@@ -29,15 +29,6 @@ impl QueryingOffsetOfTheLatestMessageInAPartitionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingOffsetOfTheLatestMessageInAPartitionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingOffsetOfTheLatestMessageInAPartitionResponse200 {
     const NAME: &'static str = "QueryingOffsetOfTheLatestMessageInAPartitionResponse200";
     const FIELDS: &'static [&'static str] = &[

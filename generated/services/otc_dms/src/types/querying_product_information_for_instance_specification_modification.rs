@@ -48,32 +48,6 @@ impl ExtendProductInfoEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExtendProductInfoEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.ios {
-            let p = path.field("ios");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.support_features {
-            let p = path.field("support_features");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.properties {
-            let p = path.field("properties");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ExtendProductInfoEntity {
     const NAME: &'static str = "ExtendProductInfoEntity";
     const FIELDS: &'static [&'static str] = &[
@@ -253,15 +227,6 @@ impl ExtendProductIosEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExtendProductIosEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ExtendProductIosEntity {
     const NAME: &'static str = "ExtendProductIosEntity";
     const FIELDS: &'static [&'static str] = &[
@@ -373,15 +338,6 @@ impl ExtendProductPropertiesEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExtendProductPropertiesEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ExtendProductPropertiesEntity {
     const NAME: &'static str = "ExtendProductPropertiesEntity";
     const FIELDS: &'static [&'static str] = &[
@@ -477,15 +433,6 @@ impl ExtendProductSupportFeaturesEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExtendProductSupportFeaturesEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ExtendProductSupportFeaturesEntity {
     const NAME: &'static str = "ExtendProductSupportFeaturesEntity";
     const FIELDS: &'static [&'static str] = &["name", "properties"];
@@ -549,22 +496,6 @@ impl QueryingProductInformationForInstanceSpecificationModificationResponse200 {
     /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for QueryingProductInformationForInstanceSpecificationModificationResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.products {
-            let p = path.field("products");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read

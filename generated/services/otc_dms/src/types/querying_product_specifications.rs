@@ -46,21 +46,6 @@ impl Detail {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Detail {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.io {
-            let p = path.field("io");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Detail {
     const NAME: &'static str = "Detail";
     const FIELDS: &'static [&'static str] = &[
@@ -190,15 +175,6 @@ impl Io {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Io {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Io {
     const NAME: &'static str = "Io";
     const FIELDS: &'static [&'static str] = &[
@@ -298,21 +274,6 @@ impl QueryingProductSpecificationsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingProductSpecificationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.values {
-            let p = path.field("values");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingProductSpecificationsResponse200 {
     const NAME: &'static str = "QueryingProductSpecificationsResponse200";
     const FIELDS: &'static [&'static str] = &["name", "version", "values"];
@@ -387,21 +348,6 @@ impl Values {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Values {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.detail {
-            let p = path.field("detail");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for Values {

@@ -28,15 +28,6 @@ impl ListEngineIosEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListEngineIosEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ListEngineIosEntity {
     const NAME: &'static str = "ListEngineIosEntity";
     const FIELDS: &'static [&'static str] = &[
@@ -145,32 +136,6 @@ impl ListEngineProductsEntity {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListEngineProductsEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.ios {
-            let p = path.field("ios");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.support_features {
-            let p = path.field("support_features");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.properties {
-            let p = path.field("properties");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ListEngineProductsEntity {
@@ -333,15 +298,6 @@ impl ListEnginePropertiesEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListEnginePropertiesEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ListEnginePropertiesEntity {
     const NAME: &'static str = "ListEnginePropertiesEntity";
     const FIELDS: &'static [&'static str] = &[
@@ -435,18 +391,6 @@ impl ListEngineSupportFeaturesEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListEngineSupportFeaturesEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.properties {
-            let p = path.field("properties");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ListEngineSupportFeaturesEntity {
     const NAME: &'static str = "ListEngineSupportFeaturesEntity";
     const FIELDS: &'static [&'static str] = &["name", "properties"];
@@ -515,15 +459,6 @@ impl ListEngineSupportFeaturesPropertiesEntity {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListEngineSupportFeaturesPropertiesEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ListEngineSupportFeaturesPropertiesEntity {
@@ -595,21 +530,6 @@ impl QueryingProductSpecificationsListResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingProductSpecificationsListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.products {
-            let p = path.field("products");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingProductSpecificationsListResponse200 {

@@ -47,22 +47,6 @@ impl QueryingSmartConnectTaskDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSmartConnectTaskDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.source_task {
-            let p = path.field("source_task");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.sink_task {
-            let p = path.field("sink_task");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingSmartConnectTaskDetailsResponse200 {
     const NAME: &'static str = "QueryingSmartConnectTaskDetailsResponse200";
     const FIELDS: &'static [&'static str] = &[

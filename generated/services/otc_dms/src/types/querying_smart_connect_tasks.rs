@@ -29,21 +29,6 @@ impl QueryingSmartConnectTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSmartConnectTasksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tasks {
-            let p = path.field("tasks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSmartConnectTasksResponse200 {
     const NAME: &'static str = "QueryingSmartConnectTasksResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -166,22 +151,6 @@ impl SmartConnectTaskEntity {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SmartConnectTaskEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.source_task {
-            let p = path.field("source_task");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.sink_task {
-            let p = path.field("sink_task");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for SmartConnectTaskEntity {

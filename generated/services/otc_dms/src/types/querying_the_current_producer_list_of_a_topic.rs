@@ -25,15 +25,6 @@ impl Producers {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Producers {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Producers {
     const NAME: &'static str = "Producers";
     const FIELDS: &'static [&'static str] = &[
@@ -102,21 +93,6 @@ impl QueryingTheCurrentProducerListOfATopicResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheCurrentProducerListOfATopicResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.producers {
-            let p = path.field("producers");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingTheCurrentProducerListOfATopicResponse200 {

@@ -37,21 +37,6 @@ impl DiskusageEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DiskusageEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.topic_list {
-            let p = path.field("topic_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for DiskusageEntity {
     const NAME: &'static str = "DiskusageEntity";
     const FIELDS: &'static [&'static str] = &[
@@ -152,15 +137,6 @@ impl DiskusageTopicEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DiskusageTopicEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DiskusageTopicEntity {
     const NAME: &'static str = "DiskusageTopicEntity";
     const FIELDS: &'static [&'static str] = &[
@@ -231,21 +207,6 @@ impl QueryingTheDiskUsageStatusOfTopicsResponse200 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheDiskUsageStatusOfTopicsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.broker_list {
-            let p = path.field("broker_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingTheDiskUsageStatusOfTopicsResponse200 {

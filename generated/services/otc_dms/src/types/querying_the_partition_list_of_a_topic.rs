@@ -31,15 +31,6 @@ impl QueryingThePartitionListOfATopicPartitions {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingThePartitionListOfATopicPartitions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingThePartitionListOfATopicPartitions {
     const NAME: &'static str = "QueryingThePartitionListOfATopicPartitions";
     const FIELDS: &'static [&'static str] = &[
@@ -148,21 +139,6 @@ impl QueryingThePartitionListOfATopicResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingThePartitionListOfATopicResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.partitions {
-            let p = path.field("partitions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingThePartitionListOfATopicResponse200 {

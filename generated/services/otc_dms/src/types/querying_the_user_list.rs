@@ -19,21 +19,6 @@ impl QueryingTheUserListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheUserListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.users {
-            let p = path.field("users");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheUserListResponse200 {
     const NAME: &'static str = "QueryingTheUserListResponse200";
     const FIELDS: &'static [&'static str] = &["users"];
@@ -127,18 +112,6 @@ impl ShowInstanceUsersEntity {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for ShowInstanceUsersEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.user_name {
-            let p = path.field("user_name");
-            Self::check_user_name(out, &p, value);
-        }
     }
 }
 impl support::Read for ShowInstanceUsersEntity {

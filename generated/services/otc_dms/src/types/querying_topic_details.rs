@@ -39,21 +39,6 @@ impl QueryingTopicDetailsPartitions {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTopicDetailsPartitions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.replicas {
-            let p = path.field("replicas");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTopicDetailsPartitions {
     const NAME: &'static str = "QueryingTopicDetailsPartitions";
     const FIELDS: &'static [&'static str] = &[
@@ -195,21 +180,6 @@ impl QueryingTopicDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTopicDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.partitions {
-            let p = path.field("partitions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTopicDetailsResponse200 {
     const NAME: &'static str = "QueryingTopicDetailsResponse200";
     const FIELDS: &'static [&'static str] = &["topic", "partitions", "group_subscribed"];
@@ -298,15 +268,6 @@ impl Replicas {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Replicas {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Replicas {

@@ -28,15 +28,6 @@ impl PolicyEntity {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PolicyEntity {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PolicyEntity {
     const NAME: &'static str = "PolicyEntity";
     const FIELDS: &'static [&'static str] = &["owner", "user_name", "access_policy"];
@@ -110,21 +101,6 @@ impl QueryingUserPermissionsResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingUserPermissionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.policies {
-            let p = path.field("policies");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingUserPermissionsResponse200 {

@@ -148,21 +148,6 @@ impl RestartingOrDeletingInstancesInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RestartingOrDeletingInstancesInBatchesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for RestartingOrDeletingInstancesInBatchesResponse200 {
     const NAME: &'static str = "RestartingOrDeletingInstancesInBatchesResponse200";
     const FIELDS: &'static [&'static str] = &["results"];
@@ -222,15 +207,6 @@ impl RestartingOrDeletingInstancesInBatchesResults {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RestartingOrDeletingInstancesInBatchesResults {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RestartingOrDeletingInstancesInBatchesResults {

@@ -389,15 +389,6 @@ impl RebuildingAnEcsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RebuildingAnEcsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RebuildingAnEcsResponse200 {
     const NAME: &'static str = "RebuildingAnEcsResponse200";
     const FIELDS: &'static [&'static str] = &[

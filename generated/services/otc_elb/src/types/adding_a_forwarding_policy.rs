@@ -86,18 +86,6 @@ impl AddingAForwardingPolicyResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingAForwardingPolicyResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.l7policy {
-            let p = path.field("l7policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AddingAForwardingPolicyResponse201 {
     const NAME: &'static str = "AddingAForwardingPolicyResponse201";
     const FIELDS: &'static [&'static str] = &["request_id", "l7policy"];
@@ -1655,26 +1643,6 @@ impl FixtedResponseConfig {
         );
     }
 }
-impl support::Validate for FixtedResponseConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status_code {
-            let p = path.field("status_code");
-            Self::check_status_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.content_type {
-            let p = path.field("content_type");
-            Self::check_content_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.message_body {
-            let p = path.field("message_body");
-            Self::check_message_body(out, &p, value);
-        }
-    }
-}
 impl support::Read for FixtedResponseConfig {
     const NAME: &'static str = "FixtedResponseConfig";
     const FIELDS: &'static [&'static str] = &[
@@ -1913,45 +1881,6 @@ impl L7Policy {
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(10000i64),
         );
-    }
-}
-impl support::Validate for L7Policy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.position {
-            let p = path.field("position");
-            Self::check_position(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.provisioning_status {
-            let p = path.field("provisioning_status");
-            Self::check_provisioning_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.rules {
-            let p = path.field("rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.redirect_url_config {
-            let p = path.field("redirect_url_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.fixed_response_config {
-            let p = path.field("fixed_response_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.priority {
-            let p = path.field("priority");
-            Self::check_priority(out, &p, value);
-        }
     }
 }
 impl support::Read for L7Policy {
@@ -2297,38 +2226,6 @@ impl RedirectUrlConfig {
         );
     }
 }
-impl support::Validate for RedirectUrlConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.protocol {
-            let p = path.field("protocol");
-            Self::check_protocol(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.host {
-            let p = path.field("host");
-            Self::check_host(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            Self::check_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.path {
-            let p = path.field("path");
-            Self::check_path(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.query {
-            let p = path.field("query");
-            Self::check_query(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status_code {
-            let p = path.field("status_code");
-            Self::check_status_code(out, &p, value);
-        }
-    }
-}
 impl support::Read for RedirectUrlConfig {
     const NAME: &'static str = "RedirectUrlConfig";
     const FIELDS: &'static [&'static str] = &[
@@ -2405,15 +2302,6 @@ impl RuleRef {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RuleRef {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RuleRef {

@@ -87,18 +87,6 @@ impl ConfiguringAHealthCheckResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConfiguringAHealthCheckResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.healthmonitor {
-            let p = path.field("healthmonitor");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ConfiguringAHealthCheckResponse201 {
     const NAME: &'static str = "ConfiguringAHealthCheckResponse201";
     const FIELDS: &'static [&'static str] = &["request_id", "healthmonitor"];
@@ -1029,53 +1017,6 @@ impl HealthMonitor {
             |_: char| true,
             |_: char| true,
         );
-    }
-}
-impl support::Validate for HealthMonitor {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.delay {
-            let p = path.field("delay");
-            Self::check_delay(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.domain_name {
-            let p = path.field("domain_name");
-            Self::check_domain_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.http_method {
-            let p = path.field("http_method");
-            Self::check_http_method(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.max_retries {
-            let p = path.field("max_retries");
-            Self::check_max_retries(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.max_retries_down {
-            let p = path.field("max_retries_down");
-            Self::check_max_retries_down(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.monitor_port {
-            let p = path.field("monitor_port");
-            Self::check_monitor_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.pools {
-            let p = path.field("pools");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.timeout {
-            let p = path.field("timeout");
-            Self::check_timeout(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.url_path {
-            let p = path.field("url_path");
-            Self::check_url_path(out, &p, value);
-        }
     }
 }
 impl support::Read for HealthMonitor {

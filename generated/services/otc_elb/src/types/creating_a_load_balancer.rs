@@ -80,15 +80,6 @@ impl BandwidthRefInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BandwidthRefInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
-    }
-}
 impl support::Read for BandwidthRefInResponse {
     const NAME: &'static str = "BandwidthRefInResponse";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -1266,18 +1257,6 @@ impl CreatingALoadBalancerResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingALoadBalancerResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.loadbalancer {
-            let p = path.field("loadbalancer");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingALoadBalancerResponse201 {
     const NAME: &'static str = "CreatingALoadBalancerResponse201";
     const FIELDS: &'static [&'static str] = &["loadbalancer", "request_id"];
@@ -1335,15 +1314,6 @@ impl EipInfo {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for EipInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for EipInfo {
@@ -1407,15 +1377,6 @@ impl ListenerRef {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListenerRef {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ListenerRef {
@@ -1841,113 +1802,6 @@ impl LoadBalancer {
         );
     }
 }
-impl support::Validate for LoadBalancer {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.description {
-            let p = path.field("description");
-            Self::check_description(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.provisioning_status {
-            let p = path.field("provisioning_status");
-            Self::check_provisioning_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.provider {
-            let p = path.field("provider");
-            Self::check_provider(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.pools {
-            let p = path.field("pools");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.listeners {
-            let p = path.field("listeners");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.operating_status {
-            let p = path.field("operating_status");
-            Self::check_operating_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.vip_address {
-            let p = path.field("vip_address");
-            Self::check_vip_address(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.vip_subnet_cidr_id {
-            let p = path.field("vip_subnet_cidr_id");
-            Self::check_vip_subnet_cidr_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.project_id {
-            let p = path.field("project_id");
-            Self::check_project_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.created_at {
-            let p = path.field("created_at");
-            Self::check_created_at(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.updated_at {
-            let p = path.field("updated_at");
-            Self::check_updated_at(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.eips {
-            let p = path.field("eips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ipv6_vip_address {
-            let p = path.field("ipv6_vip_address");
-            Self::check_ipv6_vip_address(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.l4_flavor_id {
-            let p = path.field("l4_flavor_id");
-            Self::check_l4_flavor_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.l4_scale_flavor_id {
-            let p = path.field("l4_scale_flavor_id");
-            Self::check_l4_scale_flavor_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.l7_flavor_id {
-            let p = path.field("l7_flavor_id");
-            Self::check_l7_flavor_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.l7_scale_flavor_id {
-            let p = path.field("l7_scale_flavor_id");
-            Self::check_l7_scale_flavor_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.publicips {
-            let p = path.field("publicips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ipv6_bandwidth {
-            let p = path.field("ipv6_bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for LoadBalancer {
     const NAME: &'static str = "LoadBalancer";
     const FIELDS: &'static [&'static str] = &[
@@ -2359,18 +2213,6 @@ impl PublicIpInfo {
         value: &IpVersion,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for PublicIpInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.ip_version {
-            let p = path.field("ip_version");
-            Self::check_ip_version(out, &p, value);
-        }
     }
 }
 impl support::Read for PublicIpInfo {

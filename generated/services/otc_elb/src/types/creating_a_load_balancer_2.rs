@@ -402,15 +402,6 @@ impl CreatingALoadBalancer2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingALoadBalancer2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingALoadBalancer2Response200 {
     const NAME: &'static str = "CreatingALoadBalancer2Response200";
     const FIELDS: &'static [&'static str] = &["uri", "job_id"];

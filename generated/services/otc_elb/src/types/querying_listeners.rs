@@ -355,84 +355,6 @@ impl Listeners {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Listeners {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tenant_id {
-            let p = path.field("tenant_id");
-            Self::check_tenant_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            let p = path.field("description");
-            Self::check_description(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.protocol {
-            let p = path.field("protocol");
-            Self::check_protocol(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.protocol_port {
-            let p = path.field("protocol_port");
-            Self::check_protocol_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.loadbalancers {
-            let p = path.field("loadbalancers");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.connection_limit {
-            let p = path.field("connection_limit");
-            Self::check_connection_limit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.keepalive_timeout {
-            let p = path.field("keepalive_timeout");
-            Self::check_keepalive_timeout(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.client_timeout {
-            let p = path.field("client_timeout");
-            Self::check_client_timeout(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.member_timeout {
-            let p = path.field("member_timeout");
-            Self::check_member_timeout(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.default_tls_container_ref {
-            let p = path.field("default_tls_container_ref");
-            Self::check_default_tls_container_ref(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.client_ca_tls_container_ref {
-            let p = path.field("client_ca_tls_container_ref");
-            Self::check_client_ca_tls_container_ref(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.created_at {
-            let p = path.field("created_at");
-            Self::check_created_at(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.updated_at {
-            let p = path.field("updated_at");
-            Self::check_updated_at(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.listeners_links {
-            let p = path.field("listeners_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.tls_ciphers_policy {
-            let p = path.field("tls_ciphers_policy");
-            Self::check_tls_ciphers_policy(out, &p, value);
-        }
-    }
-}
 impl support::Read for Listeners {
     const NAME: &'static str = "Listeners";
     const FIELDS: &'static [&'static str] = &[
@@ -733,18 +655,6 @@ impl ListenersLinks {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ListenersLinks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.rel {
-            let p = path.field("rel");
-            Self::check_rel(out, &p, value);
-        }
-    }
-}
 impl support::Read for ListenersLinks {
     const NAME: &'static str = "ListenersLinks";
     const FIELDS: &'static [&'static str] = &["href", "rel"];
@@ -804,15 +714,6 @@ impl Loadbalancers {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Loadbalancers {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Loadbalancers {
     const NAME: &'static str = "Loadbalancers";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -859,28 +760,6 @@ impl QueryingListenersResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingListenersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.listeners {
-            let p = path.field("listeners");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.listeners_links {
-            let p = path.field("listeners_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingListenersResponse200 {

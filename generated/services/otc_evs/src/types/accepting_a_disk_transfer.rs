@@ -81,18 +81,6 @@ impl AcceptingADiskTransferResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AcceptingADiskTransferResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.transfer {
-            let p = path.field("transfer");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AcceptingADiskTransferResponse202 {
     const NAME: &'static str = "AcceptingADiskTransferResponse202";
     const FIELDS: &'static [&'static str] = &["transfer"];

@@ -81,15 +81,6 @@ impl AddingOrUpdatingTagsForAnEvsResourceDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingOrUpdatingTagsForAnEvsResourceDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AddingOrUpdatingTagsForAnEvsResourceDeprecatedResponse200 {
     const NAME: &'static str = "AddingOrUpdatingTagsForAnEvsResourceDeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];

@@ -85,18 +85,6 @@ impl CancelingReservationOfAnEvsDiskDeprecatedResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CancelingReservationOfAnEvsDiskDeprecatedResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CancelingReservationOfAnEvsDiskDeprecatedResponse202 {
     const NAME: &'static str = "CancelingReservationOfAnEvsDiskDeprecatedResponse202";
     const FIELDS: &'static [&'static str] = &["error"];

@@ -83,15 +83,6 @@ impl ChangingTheEvsDiskTypeResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingTheEvsDiskTypeResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingTheEvsDiskTypeResponse202 {
     const NAME: &'static str = "ChangingTheEvsDiskTypeResponse202";
     const FIELDS: &'static [&'static str] = &["job_id"];
@@ -137,18 +128,6 @@ impl ChangingTheEvsDiskTypeResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ChangingTheEvsDiskTypeResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ChangingTheEvsDiskTypeResponse400 {
@@ -204,15 +183,6 @@ impl ChangingTheEvsDiskTypeError {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ChangingTheEvsDiskTypeError {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ChangingTheEvsDiskTypeError {

@@ -90,18 +90,6 @@ impl CreatingADiskTransfer2Response202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingADiskTransfer2Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.transfer {
-            let p = path.field("transfer");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingADiskTransfer2Response202 {
     const NAME: &'static str = "CreatingADiskTransfer2Response202";
     const FIELDS: &'static [&'static str] = &["transfer"];

@@ -109,15 +109,6 @@ impl CreatingAReplicationConsistencyGroupDeprecatedResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAReplicationConsistencyGroupDeprecatedResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAReplicationConsistencyGroupDeprecatedResponse202 {
     const NAME: &'static str = "CreatingAReplicationConsistencyGroupDeprecatedResponse202";
     const FIELDS: &'static [&'static str] = &[

@@ -108,15 +108,6 @@ impl CreatingAnEvsReplicationPairDeprecatedResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnEvsReplicationPairDeprecatedResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnEvsReplicationPairDeprecatedResponse202 {
     const NAME: &'static str = "CreatingAnEvsReplicationPairDeprecatedResponse202";
     const FIELDS: &'static [&'static str] = &[

@@ -88,22 +88,6 @@ impl CreatingAnEvsSnapshotResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnEvsSnapshotResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.snapshot {
-            let p = path.field("snapshot");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAnEvsSnapshotResponse202 {
     const NAME: &'static str = "CreatingAnEvsSnapshotResponse202";
     const FIELDS: &'static [&'static str] = &["snapshot", "error"];

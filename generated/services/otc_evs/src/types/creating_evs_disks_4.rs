@@ -85,22 +85,6 @@ impl CreatingEvsDisks4Response202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingEvsDisks4Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingEvsDisks4Response202 {
     const NAME: &'static str = "CreatingEvsDisks4Response202";
     const FIELDS: &'static [&'static str] = &["volume", "error"];

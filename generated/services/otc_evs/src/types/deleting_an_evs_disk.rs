@@ -26,18 +26,6 @@ impl DeletingAnEvsDiskResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAnEvsDiskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DeletingAnEvsDiskResponse200 {
     const NAME: &'static str = "DeletingAnEvsDiskResponse200";
     const FIELDS: &'static [&'static str] = &["job_id", "error"];

@@ -21,18 +21,6 @@ impl DeletingOnePieceOfMetadataForAnEvsDiskResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingOnePieceOfMetadataForAnEvsDiskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DeletingOnePieceOfMetadataForAnEvsDiskResponse200 {
     const NAME: &'static str = "DeletingOnePieceOfMetadataForAnEvsDiskResponse200";
     const FIELDS: &'static [&'static str] = &["error"];

@@ -21,18 +21,6 @@ impl DeletingOnePieceOfMetadataForAnEvsSnapshotResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingOnePieceOfMetadataForAnEvsSnapshotResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DeletingOnePieceOfMetadataForAnEvsSnapshotResponse200 {
     const NAME: &'static str = "DeletingOnePieceOfMetadataForAnEvsSnapshotResponse200";
     const FIELDS: &'static [&'static str] = &["error"];

@@ -90,18 +90,6 @@ impl ExpandingCapacityOfAnEvsDiskResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExpandingCapacityOfAnEvsDiskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ExpandingCapacityOfAnEvsDiskResponse200 {
     const NAME: &'static str = "ExpandingCapacityOfAnEvsDiskResponse200";
     const FIELDS: &'static [&'static str] = &["job_id", "error"];

@@ -85,18 +85,6 @@ impl ExpandingCapacityOfAnEvsDisk3Response202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExpandingCapacityOfAnEvsDisk3Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ExpandingCapacityOfAnEvsDisk3Response202 {
     const NAME: &'static str = "ExpandingCapacityOfAnEvsDisk3Response202";
     const FIELDS: &'static [&'static str] = &["error"];

@@ -91,22 +91,6 @@ impl ExportingEvsDiskDataAsAnImage2Response202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExportingEvsDiskDataAsAnImage2Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.os_volume_upload_image {
-            let p = path.field("os-volume_upload_image");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ExportingEvsDiskDataAsAnImage2Response202 {
     const NAME: &'static str = "ExportingEvsDiskDataAsAnImage2Response202";
     const FIELDS: &'static [&'static str] = &["os-volume_upload_image", "error"];

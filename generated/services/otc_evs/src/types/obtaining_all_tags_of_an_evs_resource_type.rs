@@ -21,15 +21,6 @@ impl ObtainingAllTagsOfAnEvsResourceTypeResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAllTagsOfAnEvsResourceTypeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingAllTagsOfAnEvsResourceTypeResponse200 {
     const NAME: &'static str = "ObtainingAllTagsOfAnEvsResourceTypeResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];

@@ -21,15 +21,6 @@ impl ObtainingTagsOfASpecifiedEvsResourceDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingTagsOfASpecifiedEvsResourceDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingTagsOfASpecifiedEvsResourceDeprecatedResponse200 {
     const NAME: &'static str = "ObtainingTagsOfASpecifiedEvsResourceDeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];

@@ -27,25 +27,6 @@ impl QueryingAllAzsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllAzsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.availability_zone_info {
-            let p = path.field("availabilityZoneInfo");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAllAzsResponse200 {
     const NAME: &'static str = "QueryingAllAzsResponse200";
     const FIELDS: &'static [&'static str] = &["availabilityZoneInfo", "error"];

@@ -22,21 +22,6 @@ impl QueryingAllDiskTransfersResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllDiskTransfersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.transfers {
-            let p = path.field("transfers");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAllDiskTransfersResponse200 {
     const NAME: &'static str = "QueryingAllDiskTransfersResponse200";
     const FIELDS: &'static [&'static str] = &["transfers"];

@@ -72,18 +72,6 @@ impl QueryingAllEvsReplicationPairsDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllEvsReplicationPairsDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.record_metadata {
-            let p = path.field("record_metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAllEvsReplicationPairsDeprecatedResponse200 {
     const NAME: &'static str = "QueryingAllEvsReplicationPairsDeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -59,15 +59,6 @@ impl QueryingAllReplicationConsistencyGroupsDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllReplicationConsistencyGroupsDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingAllReplicationConsistencyGroupsDeprecatedResponse200 {
     const NAME: &'static str = "QueryingAllReplicationConsistencyGroupsDeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -39,15 +39,6 @@ impl QueryingDetailsAboutADiskMetadata {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutADiskMetadata {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDetailsAboutADiskMetadata {
     const NAME: &'static str = "QueryingDetailsAboutADiskMetadata";
     const FIELDS: &'static [&'static str] = &[
@@ -110,22 +101,6 @@ impl QueryingDetailsAboutADiskResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDetailsAboutADiskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingDetailsAboutADiskResponse200 {
@@ -328,36 +303,6 @@ impl QueryingDetailsAboutADiskVolume {
         value: &VolumeType,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for QueryingDetailsAboutADiskVolume {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.attachments {
-            let p = path.field("attachments");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
-            let p = path.field("volume_type");
-            Self::check_volume_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingDetailsAboutADiskVolume {

@@ -24,22 +24,6 @@ impl QueryingDetailsAboutADisk2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutADisk2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsAboutADisk2Response200 {
     const NAME: &'static str = "QueryingDetailsAboutADisk2Response200";
     const FIELDS: &'static [&'static str] = &["volume", "error"];

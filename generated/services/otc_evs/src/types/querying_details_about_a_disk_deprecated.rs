@@ -24,22 +24,6 @@ impl QueryingDetailsAboutADiskDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutADiskDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsAboutADiskDeprecatedResponse200 {
     const NAME: &'static str = "QueryingDetailsAboutADiskDeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &["volume", "error"];
@@ -196,29 +180,6 @@ impl QueryingDetailsAboutADiskDeprecatedVolume {
         value: &VolumeType,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for QueryingDetailsAboutADiskDeprecatedVolume {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.attachments {
-            let p = path.field("attachments");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
-            let p = path.field("volume_type");
-            Self::check_volume_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingDetailsAboutADiskDeprecatedVolume {

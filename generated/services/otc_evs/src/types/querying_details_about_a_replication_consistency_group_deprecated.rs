@@ -59,16 +59,6 @@ impl QueryingDetailsAboutAReplicationConsistencyGroupDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingDetailsAboutAReplicationConsistencyGroupDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read
 for QueryingDetailsAboutAReplicationConsistencyGroupDeprecatedResponse200 {
     const NAME: &'static str = "QueryingDetailsAboutAReplicationConsistencyGroupDeprecatedResponse200";

@@ -29,25 +29,6 @@ impl QueryingDetailsAboutAllDisksResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutAllDisksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.volumes {
-            let p = path.field("volumes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsAboutAllDisksResponse200 {
     const NAME: &'static str = "QueryingDetailsAboutAllDisksResponse200";
     const FIELDS: &'static [&'static str] = &["volumes", "count", "error"];
@@ -269,32 +250,6 @@ impl QueryingDetailsAboutAllDisksVolumes {
         value: &VolumeType,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for QueryingDetailsAboutAllDisksVolumes {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.attachments {
-            let p = path.field("attachments");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
-            let p = path.field("volume_type");
-            Self::check_volume_type(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingDetailsAboutAllDisksVolumes {

@@ -34,25 +34,6 @@ impl QueryingDetailsAboutAllDisksDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutAllDisksDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.volumes {
-            let p = path.field("volumes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsAboutAllDisksDeprecatedResponse200 {
     const NAME: &'static str = "QueryingDetailsAboutAllDisksDeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -24,22 +24,6 @@ impl QueryingDetailsAboutAnEvsDiskType2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutAnEvsDiskType2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.volume_type {
-            let p = path.field("volume_type");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsAboutAnEvsDiskType2Response200 {
     const NAME: &'static str = "QueryingDetailsAboutAnEvsDiskType2Response200";
     const FIELDS: &'static [&'static str] = &["volume_type", "error"];

@@ -24,22 +24,6 @@ impl QueryingDetailsAboutAnEvsSnapshot3Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutAnEvsSnapshot3Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.snapshot {
-            let p = path.field("snapshot");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsAboutAnEvsSnapshot3Response200 {
     const NAME: &'static str = "QueryingDetailsAboutAnEvsSnapshot3Response200";
     const FIELDS: &'static [&'static str] = &["snapshot", "error"];
@@ -147,15 +131,6 @@ impl QueryingDetailsAboutAnEvsSnapshot3Snapshot {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDetailsAboutAnEvsSnapshot3Snapshot {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDetailsAboutAnEvsSnapshot3Snapshot {

@@ -34,32 +34,6 @@ impl QueryingDetailsAboutEvsSnapshotsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutEvsSnapshotsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.snapshots {
-            let p = path.field("snapshots");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.snapshots_links {
-            let p = path.field("snapshots_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsAboutEvsSnapshotsResponse200 {
     const NAME: &'static str = "QueryingDetailsAboutEvsSnapshotsResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -201,15 +175,6 @@ impl QueryingDetailsAboutEvsSnapshotsSnapshots {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutEvsSnapshotsSnapshots {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDetailsAboutEvsSnapshotsSnapshots {
     const NAME: &'static str = "QueryingDetailsAboutEvsSnapshotsSnapshots";
     const FIELDS: &'static [&'static str] = &[
@@ -327,15 +292,6 @@ impl SnapshotsLinks {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SnapshotsLinks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SnapshotsLinks {

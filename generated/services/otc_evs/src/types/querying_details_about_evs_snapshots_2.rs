@@ -24,22 +24,6 @@ impl QueryingDetailsAboutEvsSnapshots2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutEvsSnapshots2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.snapshots {
-            let p = path.field("snapshots");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsAboutEvsSnapshots2Response200 {
     const NAME: &'static str = "QueryingDetailsAboutEvsSnapshots2Response200";
     const FIELDS: &'static [&'static str] = &["snapshots", "error"];
@@ -141,15 +125,6 @@ impl QueryingDetailsAboutEvsSnapshots2Snapshots {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDetailsAboutEvsSnapshots2Snapshots {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDetailsAboutEvsSnapshots2Snapshots {

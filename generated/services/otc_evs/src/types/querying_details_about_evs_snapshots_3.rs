@@ -29,22 +29,6 @@ impl QueryingDetailsAboutEvsSnapshots3Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutEvsSnapshots3Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.snapshots {
-            let p = path.field("snapshots");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsAboutEvsSnapshots3Response200 {
     const NAME: &'static str = "QueryingDetailsAboutEvsSnapshots3Response200";
     const FIELDS: &'static [&'static str] = &["snapshots", "count", "error"];
@@ -153,15 +137,6 @@ impl QueryingDetailsAboutEvsSnapshots3Snapshots {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDetailsAboutEvsSnapshots3Snapshots {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDetailsAboutEvsSnapshots3Snapshots {

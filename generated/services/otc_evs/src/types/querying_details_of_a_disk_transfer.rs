@@ -20,18 +20,6 @@ impl QueryingDetailsOfADiskTransferResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsOfADiskTransferResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.transfer {
-            let p = path.field("transfer");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsOfADiskTransferResponse200 {
     const NAME: &'static str = "QueryingDetailsOfADiskTransferResponse200";
     const FIELDS: &'static [&'static str] = &["transfer"];

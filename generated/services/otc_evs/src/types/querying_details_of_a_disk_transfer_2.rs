@@ -20,18 +20,6 @@ impl QueryingDetailsOfADiskTransfer2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsOfADiskTransfer2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.transfer {
-            let p = path.field("transfer");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsOfADiskTransfer2Response200 {
     const NAME: &'static str = "QueryingDetailsOfADiskTransfer2Response200";
     const FIELDS: &'static [&'static str] = &["transfer"];

@@ -235,25 +235,6 @@ impl QueryingDetailsOfEvsDisksByTagResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsOfEvsDisksByTagResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsOfEvsDisksByTagResponse200 {
     const NAME: &'static str = "QueryingDetailsOfEvsDisksByTagResponse200";
     const FIELDS: &'static [&'static str] = &["total_count", "resources", "error"];

@@ -24,22 +24,6 @@ impl QueryingDetailsOfTenantQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsOfTenantQuotasResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.quota_set {
-            let p = path.field("quota_set");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsOfTenantQuotasResponse200 {
     const NAME: &'static str = "QueryingDetailsOfTenantQuotasResponse200";
     const FIELDS: &'static [&'static str] = &["quota_set", "error"];

@@ -29,25 +29,6 @@ impl QueryingEvsDisks2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingEvsDisks2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.volumes {
-            let p = path.field("volumes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingEvsDisks2Response200 {
     const NAME: &'static str = "QueryingEvsDisks2Response200";
     const FIELDS: &'static [&'static str] = &["volumes", "volumes_links", "error"];
@@ -130,15 +111,6 @@ impl QueryingEvsDisks2Volumes {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingEvsDisks2Volumes {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingEvsDisks2Volumes {

@@ -22,15 +22,6 @@ impl QueryingEvsResourcesByTagDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingEvsResourcesByTagDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingEvsResourcesByTagDeprecatedResponse200 {
     const NAME: &'static str = "QueryingEvsResourcesByTagDeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &["total_count", "resources"];

@@ -24,22 +24,6 @@ impl QueryingEvsSnapshotsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingEvsSnapshotsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.snapshots {
-            let p = path.field("snapshots");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingEvsSnapshotsResponse200 {
     const NAME: &'static str = "QueryingEvsSnapshotsResponse200";
     const FIELDS: &'static [&'static str] = &["snapshots", "error"];

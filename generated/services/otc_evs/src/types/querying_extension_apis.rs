@@ -24,25 +24,6 @@ impl QueryingExtensionApisResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingExtensionApisResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.extensions {
-            let p = path.field("extensions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingExtensionApisResponse200 {
     const NAME: &'static str = "QueryingExtensionApisResponse200";
     const FIELDS: &'static [&'static str] = &["extensions", "error"];

@@ -20,15 +20,6 @@ impl Info {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Info {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Info {
     const NAME: &'static str = "Info";
     const FIELDS: &'static [&'static str] = &["loading_progress"];
@@ -78,22 +69,6 @@ impl QueryingLoadingProgressOfALazyloadingDiskResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingLoadingProgressOfALazyloadingDiskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.info {
-            let p = path.field("info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingLoadingProgressOfALazyloadingDiskResponse200 {

@@ -26,18 +26,6 @@ impl QueryingMetadataOfAnEvsDisk2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingMetadataOfAnEvsDisk2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingMetadataOfAnEvsDisk2Response200 {
     const NAME: &'static str = "QueryingMetadataOfAnEvsDisk2Response200";
     const FIELDS: &'static [&'static str] = &["metadata", "error"];

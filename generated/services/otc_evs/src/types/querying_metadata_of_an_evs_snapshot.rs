@@ -28,18 +28,6 @@ impl QueryingMetadataOfAnEvsSnapshotResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingMetadataOfAnEvsSnapshotResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingMetadataOfAnEvsSnapshotResponse200 {
     const NAME: &'static str = "QueryingMetadataOfAnEvsSnapshotResponse200";
     const FIELDS: &'static [&'static str] = &["metadata", "error"];

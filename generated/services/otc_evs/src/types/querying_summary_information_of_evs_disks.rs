@@ -21,18 +21,6 @@ impl QueryingSummaryInformationOfEvsDisksResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSummaryInformationOfEvsDisksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.volume_summary {
-            let p = path.field("volume-summary");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingSummaryInformationOfEvsDisksResponse200 {
     const NAME: &'static str = "QueryingSummaryInformationOfEvsDisksResponse200";
     const FIELDS: &'static [&'static str] = &["volume-summary"];
@@ -86,15 +74,6 @@ impl VolumeSummary {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for VolumeSummary {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for VolumeSummary {

@@ -21,15 +21,6 @@ impl QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
     const NAME: &'static str = "QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &["tag"];

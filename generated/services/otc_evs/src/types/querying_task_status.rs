@@ -32,21 +32,6 @@ impl Entities {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Entities {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.sub_jobs {
-            let p = path.field("sub_jobs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Entities {
     const NAME: &'static str = "Entities";
     const FIELDS: &'static [&'static str] = &[
@@ -173,22 +158,6 @@ impl QueryingTaskStatusResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTaskStatusResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.entities {
-            let p = path.field("entities");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTaskStatusResponse200 {
     const NAME: &'static str = "QueryingTaskStatusResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -311,18 +280,6 @@ impl SubJobs {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SubJobs {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.entities {
-            let p = path.field("entities");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for SubJobs {

@@ -161,18 +161,6 @@ impl QueryingTheNumberOfEvsDisksByTagResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheNumberOfEvsDisksByTagResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheNumberOfEvsDisksByTagResponse200 {
     const NAME: &'static str = "QueryingTheNumberOfEvsDisksByTagResponse200";
     const FIELDS: &'static [&'static str] = &["total_count", "error"];

@@ -161,18 +161,6 @@ impl QueryingTheNumberOfEvsDisksByTag2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheNumberOfEvsDisksByTag2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheNumberOfEvsDisksByTag2Response200 {
     const NAME: &'static str = "QueryingTheNumberOfEvsDisksByTag2Response200";
     const FIELDS: &'static [&'static str] = &["total_count", "error"];

@@ -84,18 +84,6 @@ impl ReservingAnEvsDiskDeprecated2Response202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ReservingAnEvsDiskDeprecated2Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ReservingAnEvsDiskDeprecated2Response202 {
     const NAME: &'static str = "ReservingAnEvsDiskDeprecated2Response202";
     const FIELDS: &'static [&'static str] = &["error"];

@@ -80,15 +80,6 @@ impl ResettingTagsOfAnEvsResourceDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ResettingTagsOfAnEvsResourceDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ResettingTagsOfAnEvsResourceDeprecatedResponse200 {
     const NAME: &'static str = "ResettingTagsOfAnEvsResourceDeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];

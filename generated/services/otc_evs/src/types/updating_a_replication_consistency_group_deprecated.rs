@@ -281,42 +281,6 @@ impl UpdatingAReplicationConsistencyGroupDeprecatedResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAReplicationConsistencyGroupDeprecatedResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("replication_consistency_group"),
-            self.replication_consistency_group.is_some(),
-        );
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(
-            out,
-            &path.field("description"),
-            self.description.is_some(),
-        );
-        support::check_present(out, &path.field("status"), self.status.is_some());
-        support::check_present(
-            out,
-            &path.field("priority_station"),
-            self.priority_station.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("created_at"),
-            self.created_at.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("updated_at"),
-            self.updated_at.is_some(),
-        );
-    }
-}
 impl support::Read for UpdatingAReplicationConsistencyGroupDeprecatedResponse202 {
     const NAME: &'static str = "UpdatingAReplicationConsistencyGroupDeprecatedResponse202";
     const FIELDS: &'static [&'static str] = &[

@@ -93,22 +93,6 @@ impl UpdatingAnEvsSnapshot2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAnEvsSnapshot2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.snapshot {
-            let p = path.field("snapshot");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            let p = path.field("error");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAnEvsSnapshot2Response200 {
     const NAME: &'static str = "UpdatingAnEvsSnapshot2Response200";
     const FIELDS: &'static [&'static str] = &["snapshot", "error"];

@@ -81,15 +81,6 @@ impl UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
     const NAME: &'static str = "UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &["tag"];

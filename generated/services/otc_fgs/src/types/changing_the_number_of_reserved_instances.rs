@@ -112,15 +112,6 @@ impl ChangingTheNumberOfReservedInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingTheNumberOfReservedInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingTheNumberOfReservedInstancesResponse200 {
     const NAME: &'static str = "ChangingTheNumberOfReservedInstancesResponse200";
     const FIELDS: &'static [&'static str] = &["count", "idle_mode"];
@@ -188,15 +179,6 @@ impl ChangingTheNumberOfReservedInstancesResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ChangingTheNumberOfReservedInstancesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ChangingTheNumberOfReservedInstancesResponse400 {

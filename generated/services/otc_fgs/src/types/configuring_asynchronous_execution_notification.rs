@@ -282,31 +282,6 @@ impl ConfiguringAsynchronousExecutionNotificationResponse200 {
         );
     }
 }
-impl support::Validate for ConfiguringAsynchronousExecutionNotificationResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.func_urn {
-            let p = path.field("func_urn");
-            Self::check_func_urn(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.max_async_event_age_in_seconds
-        {
-            let p = path.field("max_async_event_age_in_seconds");
-            Self::check_max_async_event_age_in_seconds(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.max_async_retry_attempts {
-            let p = path.field("max_async_retry_attempts");
-            Self::check_max_async_retry_attempts(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_config {
-            let p = path.field("destination_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ConfiguringAsynchronousExecutionNotificationResponse200 {
     const NAME: &'static str = "ConfiguringAsynchronousExecutionNotificationResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -423,15 +398,6 @@ impl ConfiguringAsynchronousExecutionNotificationResponse400 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ConfiguringAsynchronousExecutionNotificationResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ConfiguringAsynchronousExecutionNotificationResponse400 {

@@ -337,18 +337,6 @@ impl CreatingADependencyVersionResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingADependencyVersionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            Self::check_runtime(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingADependencyVersionResponse200 {
     const NAME: &'static str = "CreatingADependencyVersionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -483,15 +471,6 @@ impl CreatingADependencyVersionResponse401 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingADependencyVersionResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingADependencyVersionResponse401 {

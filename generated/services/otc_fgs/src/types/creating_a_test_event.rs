@@ -119,15 +119,6 @@ impl CreatingATestEventResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingATestEventResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingATestEventResponse200 {
     const NAME: &'static str = "CreatingATestEventResponse200";
     const FIELDS: &'static [&'static str] = &["id", "name"];
@@ -181,15 +172,6 @@ impl CreatingATestEventResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingATestEventResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingATestEventResponse400 {

@@ -194,18 +194,6 @@ impl CreatingATriggerResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingATriggerResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.event_data {
-            let p = path.field("event_data");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingATriggerResponse201 {
     const NAME: &'static str = "CreatingATriggerResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -289,15 +277,6 @@ impl CreatingATriggerResponse400 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingATriggerResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingATriggerResponse400 {

@@ -220,21 +220,6 @@ impl CreatingAnAliasForAFunctionVersionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnAliasForAFunctionVersionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.additional_version_strategy {
-            let p = path.field("additional_version_strategy");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for CreatingAnAliasForAFunctionVersionResponse200 {
     const NAME: &'static str = "CreatingAnAliasForAFunctionVersionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -332,15 +317,6 @@ impl CreatingAnAliasForAFunctionVersionResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnAliasForAFunctionVersionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAnAliasForAFunctionVersionResponse400 {

@@ -167,15 +167,6 @@ impl CreatingResourceTagsResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingResourceTagsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingResourceTagsResponse400 {
     const NAME: &'static str = "CreatingResourceTagsResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -22,15 +22,6 @@ impl DeletingADependencyVersionResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingADependencyVersionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingADependencyVersionResponse400 {
     const NAME: &'static str = "DeletingADependencyVersionResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

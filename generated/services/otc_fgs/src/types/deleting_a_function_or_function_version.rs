@@ -22,15 +22,6 @@ impl DeletingAFunctionOrFunctionVersionResponse401 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAFunctionOrFunctionVersionResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAFunctionOrFunctionVersionResponse401 {
     const NAME: &'static str = "DeletingAFunctionOrFunctionVersionResponse401";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -22,15 +22,6 @@ impl DeletingAllTriggersOfAFunctionResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAllTriggersOfAFunctionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAllTriggersOfAFunctionResponse400 {
     const NAME: &'static str = "DeletingAllTriggersOfAFunctionResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

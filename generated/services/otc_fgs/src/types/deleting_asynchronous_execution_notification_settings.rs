@@ -22,15 +22,6 @@ impl DeletingAsynchronousExecutionNotificationSettingsResponse404 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAsynchronousExecutionNotificationSettingsResponse404 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAsynchronousExecutionNotificationSettingsResponse404 {
     const NAME: &'static str = "DeletingAsynchronousExecutionNotificationSettingsResponse404";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -167,15 +167,6 @@ impl DeletingResourceTagsResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingResourceTagsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingResourceTagsResponse400 {
     const NAME: &'static str = "DeletingResourceTagsResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -22,15 +22,6 @@ impl EnablingTheFunctionOfReportingLogsToLtsResponse429 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EnablingTheFunctionOfReportingLogsToLtsResponse429 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for EnablingTheFunctionOfReportingLogsToLtsResponse429 {
     const NAME: &'static str = "EnablingTheFunctionOfReportingLogsToLtsResponse429";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

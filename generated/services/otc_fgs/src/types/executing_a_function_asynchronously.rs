@@ -19,15 +19,6 @@ impl ExecutingAFunctionAsynchronouslyResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExecutingAFunctionAsynchronouslyResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ExecutingAFunctionAsynchronouslyResponse202 {
     const NAME: &'static str = "ExecutingAFunctionAsynchronouslyResponse202";
     const FIELDS: &'static [&'static str] = &["request_id"];
@@ -75,15 +66,6 @@ impl ExecutingAFunctionAsynchronouslyResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ExecutingAFunctionAsynchronouslyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ExecutingAFunctionAsynchronouslyResponse400 {

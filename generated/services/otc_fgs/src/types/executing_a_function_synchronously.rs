@@ -28,15 +28,6 @@ impl ExecutingAFunctionSynchronouslyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExecutingAFunctionSynchronouslyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ExecutingAFunctionSynchronouslyResponse200 {
     const NAME: &'static str = "ExecutingAFunctionSynchronouslyResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "result", "log", "status"];
@@ -105,15 +96,6 @@ impl ExecutingAFunctionSynchronouslyResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ExecutingAFunctionSynchronouslyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ExecutingAFunctionSynchronouslyResponse400 {

@@ -22,15 +22,6 @@ impl ExportingAFunctionResponse404 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExportingAFunctionResponse404 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ExportingAFunctionResponse404 {
     const NAME: &'static str = "ExportingAFunctionResponse404";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

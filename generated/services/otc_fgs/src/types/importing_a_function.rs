@@ -359,42 +359,6 @@ impl ImportingAFunctionResponse200 {
         );
     }
 }
-impl support::Validate for ImportingAFunctionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            Self::check_runtime(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.memory_size {
-            let p = path.field("memory_size");
-            Self::check_memory_size(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.gpu_memory {
-            let p = path.field("gpu_memory");
-            Self::check_gpu_memory(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.code_type {
-            let p = path.field("code_type");
-            Self::check_code_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.func_vpc {
-            let p = path.field("func_vpc");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.strategy_config {
-            let p = path.field("strategy_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.initializer_handler {
-            let p = path.field("initializer_handler");
-            Self::check_initializer_handler(out, &p, value);
-        }
-    }
-}
 impl support::Read for ImportingAFunctionResponse200 {
     const NAME: &'static str = "ImportingAFunctionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -706,15 +670,6 @@ impl ImportingAFunctionResponse409 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ImportingAFunctionResponse409 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ImportingAFunctionResponse409 {

@@ -179,15 +179,6 @@ impl ModifyingTheAliasOfAFunctionVersionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingTheAliasOfAFunctionVersionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingTheAliasOfAFunctionVersionResponse200 {
     const NAME: &'static str = "ModifyingTheAliasOfAFunctionVersionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -273,15 +264,6 @@ impl ModifyingTheAliasOfAFunctionVersionResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingTheAliasOfAFunctionVersionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingTheAliasOfAFunctionVersionResponse400 {

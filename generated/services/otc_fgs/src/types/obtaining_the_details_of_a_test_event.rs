@@ -28,15 +28,6 @@ impl ObtainingTheDetailsOfATestEventResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingTheDetailsOfATestEventResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingTheDetailsOfATestEventResponse200 {
     const NAME: &'static str = "ObtainingTheDetailsOfATestEventResponse200";
     const FIELDS: &'static [&'static str] = &["id", "name", "content", "last_modified"];
@@ -105,15 +96,6 @@ impl ObtainingTheDetailsOfATestEventResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingTheDetailsOfATestEventResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ObtainingTheDetailsOfATestEventResponse400 {

@@ -318,57 +318,6 @@ impl PublishingAFunctionVersionResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for PublishingAFunctionVersionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            Self::check_runtime(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.memory_size {
-            let p = path.field("memory_size");
-            Self::check_memory_size(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.code_type {
-            let p = path.field("code_type");
-            Self::check_code_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.func_vpc {
-            let p = path.field("func_vpc");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.mount_config {
-            let p = path.field("mount_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.strategy_config {
-            let p = path.field("strategy_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.dependencies {
-            let p = path.field("dependencies");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.initializer_handler {
-            let p = path.field("initializer_handler");
-            Self::check_initializer_handler(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.function_async_config {
-            let p = path.field("function_async_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for PublishingAFunctionVersionResponse200 {
     const NAME: &'static str = "PublishingAFunctionVersionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -731,15 +680,6 @@ impl PublishingAFunctionVersionResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for PublishingAFunctionVersionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for PublishingAFunctionVersionResponse400 {

@@ -69,18 +69,6 @@ impl QueryingADependencyVersionResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingADependencyVersionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            Self::check_runtime(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingADependencyVersionResponse200 {
     const NAME: &'static str = "QueryingADependencyVersionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -232,15 +220,6 @@ impl QueryingADependencyVersionResponse401 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingADependencyVersionResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingADependencyVersionResponse401 {

@@ -72,25 +72,6 @@ impl QueryingASpecifiedFunctionTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASpecifiedFunctionTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.trigger_metadata_list {
-            let p = path.field("trigger_metadata_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.temp_detail {
-            let p = path.field("temp_detail");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingASpecifiedFunctionTemplateResponse200 {
     const NAME: &'static str = "QueryingASpecifiedFunctionTemplateResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -272,15 +253,6 @@ impl QueryingASpecifiedFunctionTemplateResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASpecifiedFunctionTemplateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingASpecifiedFunctionTemplateResponse400 {
     const NAME: &'static str = "QueryingASpecifiedFunctionTemplateResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
@@ -337,15 +309,6 @@ impl TempDetail {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for TempDetail {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for TempDetail {
@@ -411,15 +374,6 @@ impl TriggerMetadataList {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for TriggerMetadataList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for TriggerMetadataList {

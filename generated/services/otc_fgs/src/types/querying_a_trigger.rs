@@ -51,18 +51,6 @@ impl QueryingATriggerResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingATriggerResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.event_data {
-            let p = path.field("event_data");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingATriggerResponse200 {
     const NAME: &'static str = "QueryingATriggerResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -146,15 +134,6 @@ impl QueryingATriggerResponse400 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingATriggerResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingATriggerResponse400 {

@@ -51,18 +51,6 @@ impl ListFunctionTriggerResult {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListFunctionTriggerResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.event_data {
-            let p = path.field("event_data");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ListFunctionTriggerResult {
     const NAME: &'static str = "ListFunctionTriggerResult";
     const FIELDS: &'static [&'static str] = &[
@@ -146,21 +134,6 @@ impl QueryingAllTriggersOfAFunctionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllTriggersOfAFunctionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("[items]");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAllTriggersOfAFunctionResponse200 {
     const NAME: &'static str = "QueryingAllTriggersOfAFunctionResponse200";
     const FIELDS: &'static [&'static str] = &["[items]"];
@@ -217,15 +190,6 @@ impl QueryingAllTriggersOfAFunctionResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAllTriggersOfAFunctionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAllTriggersOfAFunctionResponse400 {

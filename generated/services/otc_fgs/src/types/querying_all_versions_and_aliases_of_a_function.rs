@@ -36,15 +36,6 @@ impl ListVersionAliasResult {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListVersionAliasResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ListVersionAliasResult {
     const NAME: &'static str = "ListVersionAliasResult";
     const FIELDS: &'static [&'static str] = &[
@@ -130,21 +121,6 @@ impl QueryingAllVersionsAndAliasesOfAFunctionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllVersionsAndAliasesOfAFunctionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("[items]");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAllVersionsAndAliasesOfAFunctionResponse200 {
     const NAME: &'static str = "QueryingAllVersionsAndAliasesOfAFunctionResponse200";
     const FIELDS: &'static [&'static str] = &["[items]"];
@@ -202,15 +178,6 @@ impl QueryingAllVersionsAndAliasesOfAFunctionResponse401 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAllVersionsAndAliasesOfAFunctionResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAllVersionsAndAliasesOfAFunctionResponse401 {

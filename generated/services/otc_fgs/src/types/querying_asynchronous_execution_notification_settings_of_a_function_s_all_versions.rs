@@ -90,31 +90,6 @@ impl ListFunctionAsyncInvokeConfigResult {
         );
     }
 }
-impl support::Validate for ListFunctionAsyncInvokeConfigResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.func_urn {
-            let p = path.field("func_urn");
-            Self::check_func_urn(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.max_async_event_age_in_seconds
-        {
-            let p = path.field("max_async_event_age_in_seconds");
-            Self::check_max_async_event_age_in_seconds(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.max_async_retry_attempts {
-            let p = path.field("max_async_retry_attempts");
-            Self::check_max_async_retry_attempts(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_config {
-            let p = path.field("destination_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ListFunctionAsyncInvokeConfigResult {
     const NAME: &'static str = "ListFunctionAsyncInvokeConfigResult";
     const FIELDS: &'static [&'static str] = &[
@@ -251,30 +226,6 @@ impl QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsRes
             ::std::option::Option::Some(0i64),
             ::std::option::Option::None,
         );
-    }
-}
-impl support::Validate
-for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.async_invoke_configs {
-            let p = path.field("async_invoke_configs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            let p = path.field("count");
-            Self::check_count(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("page_info");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read

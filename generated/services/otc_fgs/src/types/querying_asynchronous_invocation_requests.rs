@@ -42,18 +42,6 @@ impl ListFunctionAsyncInvocationsResult {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ListFunctionAsyncInvocationsResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for ListFunctionAsyncInvocationsResult {
     const NAME: &'static str = "ListFunctionAsyncInvocationsResult";
     const FIELDS: &'static [&'static str] = &[
@@ -151,21 +139,6 @@ impl QueryingAsynchronousInvocationRequestsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAsynchronousInvocationRequestsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.invocations {
-            let p = path.field("invocations");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAsynchronousInvocationRequestsResponse200 {
     const NAME: &'static str = "QueryingAsynchronousInvocationRequestsResponse200";
     const FIELDS: &'static [&'static str] = &["invocations", "count", "next_marker"];
@@ -251,15 +224,6 @@ impl QueryingAsynchronousInvocationRequestsResponse403 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAsynchronousInvocationRequestsResponse403 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAsynchronousInvocationRequestsResponse403 {

@@ -60,18 +60,6 @@ impl ListDependenciesResult {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ListDependenciesResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            Self::check_runtime(out, &p, value);
-        }
-    }
-}
 impl support::Read for ListDependenciesResult {
     const NAME: &'static str = "ListDependenciesResult";
     const FIELDS: &'static [&'static str] = &[
@@ -206,21 +194,6 @@ impl QueryingDependenciesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDependenciesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dependencies {
-            let p = path.field("dependencies");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDependenciesResponse200 {
     const NAME: &'static str = "QueryingDependenciesResponse200";
     const FIELDS: &'static [&'static str] = &["dependencies", "next_marker", "count"];
@@ -303,15 +276,6 @@ impl QueryingDependenciesResponse401 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDependenciesResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDependenciesResponse401 {

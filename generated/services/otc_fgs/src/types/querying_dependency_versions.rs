@@ -66,18 +66,6 @@ impl ListDependencyVersionsResult {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ListDependencyVersionsResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            Self::check_runtime(out, &p, value);
-        }
-    }
-}
 impl support::Read for ListDependencyVersionsResult {
     const NAME: &'static str = "ListDependencyVersionsResult";
     const FIELDS: &'static [&'static str] = &[
@@ -231,21 +219,6 @@ impl QueryingDependencyVersionsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDependencyVersionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dependencies {
-            let p = path.field("dependencies");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDependencyVersionsResponse200 {
     const NAME: &'static str = "QueryingDependencyVersionsResponse200";
     const FIELDS: &'static [&'static str] = &["dependencies", "next_marker", "count"];
@@ -328,15 +301,6 @@ impl QueryingDependencyVersionsResponse401 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDependencyVersionsResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDependencyVersionsResponse401 {

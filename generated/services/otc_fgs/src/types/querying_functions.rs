@@ -229,42 +229,6 @@ impl ListFunctionResult {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ListFunctionResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            Self::check_runtime(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.memory_size {
-            let p = path.field("memory_size");
-            Self::check_memory_size(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.gpu_memory {
-            let p = path.field("gpu_memory");
-            Self::check_gpu_memory(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.code_type {
-            let p = path.field("code_type");
-            Self::check_code_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.strategy_config {
-            let p = path.field("strategy_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.initializer_handler {
-            let p = path.field("initializer_handler");
-            Self::check_initializer_handler(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for ListFunctionResult {
     const NAME: &'static str = "ListFunctionResult";
     const FIELDS: &'static [&'static str] = &[
@@ -625,21 +589,6 @@ impl QueryingFunctionsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingFunctionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.functions {
-            let p = path.field("functions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingFunctionsResponse200 {
     const NAME: &'static str = "QueryingFunctionsResponse200";
     const FIELDS: &'static [&'static str] = &["functions", "next_marker", "count"];
@@ -722,15 +671,6 @@ impl QueryingFunctionsResponse401 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingFunctionsResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingFunctionsResponse401 {

@@ -36,16 +36,6 @@ impl CronConfig {
     }
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
-impl support::Validate for CronConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Read for CronConfig {
     const NAME: &'static str = "CronConfig";
     const FIELDS: &'static [&'static str] = &[
@@ -180,26 +170,6 @@ impl QueryingReservedInstancesOfAFunctionResponse200 {
     }
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
-impl support::Validate for QueryingReservedInstancesOfAFunctionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.reserved_instances {
-            let p = path.field("reserved_instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("page_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Read for QueryingReservedInstancesOfAFunctionResponse200 {
     const NAME: &'static str = "QueryingReservedInstancesOfAFunctionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -285,16 +255,6 @@ impl QueryingReservedInstancesOfAFunctionResponse400 {
     }
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
-impl support::Validate for QueryingReservedInstancesOfAFunctionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Read for QueryingReservedInstancesOfAFunctionResponse400 {
     const NAME: &'static str = "QueryingReservedInstancesOfAFunctionResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
@@ -370,23 +330,6 @@ impl ReservedInstanceConfigs {
         value: &QualifierType,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
-impl support::Validate for ReservedInstanceConfigs {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.qualifier_type {
-            let p = path.field("qualifier_type");
-            Self::check_qualifier_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tactics_config {
-            let p = path.field("tactics_config");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
@@ -490,22 +433,6 @@ impl TacticsConfig {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
-impl support::Validate for TacticsConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.cron_configs {
-            let p = path.field("cron_configs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]

@@ -23,28 +23,6 @@ impl QueryingResourceTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingResourceTagsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.sys_tags {
-            let p = path.field("sys_tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingResourceTagsResponse200 {
     const NAME: &'static str = "QueryingResourceTagsResponse200";
     const FIELDS: &'static [&'static str] = &["tags", "sys_tags"];
@@ -120,15 +98,6 @@ impl QueryingResourceTagsResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingResourceTagsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingResourceTagsResponse400 {

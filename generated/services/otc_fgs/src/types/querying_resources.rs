@@ -21,15 +21,6 @@ impl ListEnterpriseResourceDetail {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListEnterpriseResourceDetail {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ListEnterpriseResourceDetail {
     const NAME: &'static str = "ListEnterpriseResourceDetail";
     const FIELDS: &'static [&'static str] = &["detailId"];
@@ -86,32 +77,6 @@ impl ListEnterpriseResourceResult {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListEnterpriseResourceResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resource_detail {
-            let p = path.field("resource_detail");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.sys_tags {
-            let p = path.field("sys_tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ListEnterpriseResourceResult {
@@ -419,21 +384,6 @@ impl QueryingResourcesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingResourcesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingResourcesResponse200 {
     const NAME: &'static str = "QueryingResourcesResponse200";
     const FIELDS: &'static [&'static str] = &["resources", "total_count"];
@@ -505,15 +455,6 @@ impl QueryingResourcesResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingResourcesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingResourcesResponse400 {

@@ -19,21 +19,6 @@ impl ListQuotasResult {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListQuotasResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListQuotasResult {
     const NAME: &'static str = "ListQuotasResult";
     const FIELDS: &'static [&'static str] = &["resources"];
@@ -89,18 +74,6 @@ impl QueryingTenantQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTenantQuotasResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.quotas {
-            let p = path.field("quotas");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTenantQuotasResponse200 {
     const NAME: &'static str = "QueryingTenantQuotasResponse200";
     const FIELDS: &'static [&'static str] = &["quotas"];
@@ -148,15 +121,6 @@ impl QueryingTenantQuotasResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTenantQuotasResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTenantQuotasResponse400 {
@@ -225,18 +189,6 @@ impl Resources {
         value: &QueryingTenantQuotasType,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for Resources {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
     }
 }
 impl support::Read for Resources {

@@ -25,15 +25,6 @@ impl ListEventsResult {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListEventsResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ListEventsResult {
     const NAME: &'static str = "ListEventsResult";
     const FIELDS: &'static [&'static str] = &["id", "last_modified", "name"];
@@ -101,21 +92,6 @@ impl QueryingTestEventsOfAFunctionResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTestEventsOfAFunctionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.events {
-            let p = path.field("events");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingTestEventsOfAFunctionResponse200 {
@@ -200,15 +176,6 @@ impl QueryingTestEventsOfAFunctionResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTestEventsOfAFunctionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTestEventsOfAFunctionResponse400 {

@@ -42,21 +42,6 @@ impl QueryingTheAliasOfAFunctionVersionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheAliasOfAFunctionVersionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.additional_version_strategy {
-            let p = path.field("additional_version_strategy");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheAliasOfAFunctionVersionResponse200 {
     const NAME: &'static str = "QueryingTheAliasOfAFunctionVersionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -154,15 +139,6 @@ impl QueryingTheAliasOfAFunctionVersionResponse401 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheAliasOfAFunctionVersionResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheAliasOfAFunctionVersionResponse401 {

@@ -83,37 +83,6 @@ impl QueryingTheCodeOfAFunctionResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingTheCodeOfAFunctionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            Self::check_runtime(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.code_type {
-            let p = path.field("code_type");
-            Self::check_code_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.func_code {
-            let p = path.field("func_code");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.strategy_config {
-            let p = path.field("strategy_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.dependencies {
-            let p = path.field("dependencies");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheCodeOfAFunctionResponse200 {
     const NAME: &'static str = "QueryingTheCodeOfAFunctionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -280,15 +249,6 @@ impl QueryingTheCodeOfAFunctionResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheCodeOfAFunctionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheCodeOfAFunctionResponse400 {

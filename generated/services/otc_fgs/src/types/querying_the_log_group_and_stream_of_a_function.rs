@@ -28,15 +28,6 @@ impl QueryingTheLogGroupAndStreamOfAFunctionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheLogGroupAndStreamOfAFunctionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheLogGroupAndStreamOfAFunctionResponse200 {
     const NAME: &'static str = "QueryingTheLogGroupAndStreamOfAFunctionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -104,15 +95,6 @@ impl QueryingTheLogGroupAndStreamOfAFunctionResponse403 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheLogGroupAndStreamOfAFunctionResponse403 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheLogGroupAndStreamOfAFunctionResponse403 {

@@ -313,69 +313,6 @@ impl QueryingTheMetadataOfAFunctionResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingTheMetadataOfAFunctionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            Self::check_runtime(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.memory_size {
-            let p = path.field("memory_size");
-            Self::check_memory_size(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.gpu_memory {
-            let p = path.field("gpu_memory");
-            Self::check_gpu_memory(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.code_type {
-            let p = path.field("code_type");
-            Self::check_code_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ephemeral_storage {
-            let p = path.field("ephemeral_storage");
-            Self::check_ephemeral_storage(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.func_vpc {
-            let p = path.field("func_vpc");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.mount_config {
-            let p = path.field("mount_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.strategy_config {
-            let p = path.field("strategy_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.dependencies {
-            let p = path.field("dependencies");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.initializer_handler {
-            let p = path.field("initializer_handler");
-            Self::check_initializer_handler(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.custom_image {
-            let p = path.field("custom_image");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.network_controller {
-            let p = path.field("network_controller");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheMetadataOfAFunctionResponse200 {
     const NAME: &'static str = "QueryingTheMetadataOfAFunctionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -931,15 +868,6 @@ impl QueryingTheMetadataOfAFunctionResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheMetadataOfAFunctionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheMetadataOfAFunctionResponse400 {

@@ -23,15 +23,6 @@ impl FuncReservedInstance {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for FuncReservedInstance {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for FuncReservedInstance {
     const NAME: &'static str = "FuncReservedInstance";
     const FIELDS: &'static [&'static str] = &["func_urn", "count"];
@@ -95,25 +86,6 @@ impl QueryingTheNumberOfReservedInstancesResponse200 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheNumberOfReservedInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.reservedinstances {
-            let p = path.field("reservedinstances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("page_info");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingTheNumberOfReservedInstancesResponse200 {
@@ -191,15 +163,6 @@ impl QueryingTheNumberOfReservedInstancesResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheNumberOfReservedInstancesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheNumberOfReservedInstancesResponse400 {

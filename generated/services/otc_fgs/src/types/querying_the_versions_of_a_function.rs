@@ -211,42 +211,6 @@ impl ListFunctionVersionResult {
         );
     }
 }
-impl support::Validate for ListFunctionVersionResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            Self::check_runtime(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.memory_size {
-            let p = path.field("memory_size");
-            Self::check_memory_size(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.code_type {
-            let p = path.field("code_type");
-            Self::check_code_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.strategy_config {
-            let p = path.field("strategy_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.initializer_handler {
-            let p = path.field("initializer_handler");
-            Self::check_initializer_handler(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.function_async_config {
-            let p = path.field("function_async_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.custom_image {
-            let p = path.field("custom_image");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ListFunctionVersionResult {
     const NAME: &'static str = "ListFunctionVersionResult";
     const FIELDS: &'static [&'static str] = &[
@@ -624,21 +588,6 @@ impl QueryingTheVersionsOfAFunctionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheVersionsOfAFunctionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.versions {
-            let p = path.field("versions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheVersionsOfAFunctionResponse200 {
     const NAME: &'static str = "QueryingTheVersionsOfAFunctionResponse200";
     const FIELDS: &'static [&'static str] = &["versions", "next_marker", "count"];
@@ -721,15 +670,6 @@ impl QueryingTheVersionsOfAFunctionResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheVersionsOfAFunctionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheVersionsOfAFunctionResponse400 {

@@ -122,15 +122,6 @@ impl StoppingAnAsynchronousInvocationRequestResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for StoppingAnAsynchronousInvocationRequestResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for StoppingAnAsynchronousInvocationRequestResponse400 {
     const NAME: &'static str = "StoppingAnAsynchronousInvocationRequestResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

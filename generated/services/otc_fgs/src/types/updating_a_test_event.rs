@@ -81,15 +81,6 @@ impl UpdatingATestEventResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingATestEventResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingATestEventResponse200 {
     const NAME: &'static str = "UpdatingATestEventResponse200";
     const FIELDS: &'static [&'static str] = &["id", "name"];
@@ -143,15 +134,6 @@ impl UpdatingATestEventResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingATestEventResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingATestEventResponse400 {

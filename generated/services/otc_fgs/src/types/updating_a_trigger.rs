@@ -291,18 +291,6 @@ impl UpdatingATriggerResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingATriggerResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.event_data {
-            let p = path.field("event_data");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingATriggerResponse200 {
     const NAME: &'static str = "UpdatingATriggerResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -386,15 +374,6 @@ impl UpdatingATriggerResponse404 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingATriggerResponse404 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingATriggerResponse404 {

@@ -22,15 +22,6 @@ impl UpdatingThePinningStatusOfAFunctionResponse500 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingThePinningStatusOfAFunctionResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingThePinningStatusOfAFunctionResponse500 {
     const NAME: &'static str = "UpdatingThePinningStatusOfAFunctionResponse500";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

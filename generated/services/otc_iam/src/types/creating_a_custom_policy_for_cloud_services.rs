@@ -86,18 +86,6 @@ impl CreatingACustomPolicyForCloudServicesResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingACustomPolicyForCloudServicesResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.role {
-            let p = path.field("role");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingACustomPolicyForCloudServicesResponse201 {
     const NAME: &'static str = "CreatingACustomPolicyForCloudServicesResponse201";
     const FIELDS: &'static [&'static str] = &["role"];
@@ -266,23 +254,6 @@ impl CreatingACustomPolicyForCloudServicesPolicyInResponse {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingACustomPolicyForCloudServicesPolicyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("Version"), self.version.is_some());
-        support::check_present(out, &path.field("Statement"), self.statement.is_some());
-        if let ::std::option::Option::Some(value) = &self.statement {
-            let p = path.field("Statement");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for CreatingACustomPolicyForCloudServicesPolicyInResponse {
@@ -509,30 +480,6 @@ impl CreatingACustomPolicyForCloudServicesRoleInResponse {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingACustomPolicyForCloudServicesRoleInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("display_name"),
-            self.display_name.is_some(),
-        );
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(
-            out,
-            &path.field("description"),
-            self.description.is_some(),
-        );
-        support::check_present(out, &path.field("policy"), self.policy.is_some());
-        if let ::std::option::Option::Some(value) = &self.policy {
-            let p = path.field("policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingACustomPolicyForCloudServicesRoleInResponse {
@@ -846,20 +793,6 @@ impl CreatingACustomPolicyForCloudServicesStatementInResponse {
         value: &Effect,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for CreatingACustomPolicyForCloudServicesStatementInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("Action"), self.action.is_some());
-        support::check_present(out, &path.field("Effect"), self.effect.is_some());
-        if let ::std::option::Option::Some(value) = &self.effect {
-            let p = path.field("Effect");
-            Self::check_effect(out, &p, value);
-        }
     }
 }
 impl support::Read for CreatingACustomPolicyForCloudServicesStatementInResponse {

@@ -94,20 +94,6 @@ impl CreatingAMappingResponse201 {
     }
 }
 #[cfg(feature = "creating_a_mapping")]
-impl support::Validate for CreatingAMappingResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("mapping"), self.mapping.is_some());
-        if let ::std::option::Option::Some(value) = &self.mapping {
-            let p = path.field("mapping");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "creating_a_mapping")]
 impl support::Read for CreatingAMappingResponse201 {
     const NAME: &'static str = "CreatingAMappingResponse201";
     const FIELDS: &'static [&'static str] = &["mapping"];

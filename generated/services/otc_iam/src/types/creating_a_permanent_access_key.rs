@@ -82,18 +82,6 @@ impl CreatingAPermanentAccessKeyResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAPermanentAccessKeyResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.credential {
-            let p = path.field("credential");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAPermanentAccessKeyResponse201 {
     const NAME: &'static str = "CreatingAPermanentAccessKeyResponse201";
     const FIELDS: &'static [&'static str] = &["credential"];
@@ -223,15 +211,6 @@ impl CredentialInResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CredentialInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("user_id"), self.user_id.is_some());
     }
 }
 impl support::Read for CredentialInResponse {

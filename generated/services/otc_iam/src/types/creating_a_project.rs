@@ -82,18 +82,6 @@ impl CreatingAProjectResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAProjectResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.project {
-            let p = path.field("project");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAProjectResponse201 {
     const NAME: &'static str = "CreatingAProjectResponse201";
     const FIELDS: &'static [&'static str] = &["project"];
@@ -306,20 +294,6 @@ impl CreatingAProjectProjectInResponse {
             ::std::option::Option::None,
             ::std::option::Option::Some(255usize),
         );
-    }
-}
-impl support::Validate for CreatingAProjectProjectInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("parent_id"), self.parent_id.is_some());
-        if let ::std::option::Option::Some(value) = &self.description {
-            let p = path.field("description");
-            Self::check_description(out, &p, value);
-        }
     }
 }
 impl support::Read for CreatingAProjectProjectInResponse {

@@ -80,19 +80,6 @@ impl CreatingAUserResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAUserResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("user"), self.user.is_some());
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAUserResponse201 {
     const NAME: &'static str = "CreatingAUserResponse201";
     const FIELDS: &'static [&'static str] = &["user"];
@@ -157,28 +144,6 @@ impl CreatingAUserJson {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAUserJson {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("enabled"), self.enabled.is_some());
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("domain_id"), self.domain_id.is_some());
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        support::check_present(
-            out,
-            &path.field("password_expires_at"),
-            self.password_expires_at.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingAUserJson {

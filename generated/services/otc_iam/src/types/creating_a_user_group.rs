@@ -80,19 +80,6 @@ impl CreatingAUserGroupResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAUserGroupResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("group"), self.group.is_some());
-        if let ::std::option::Option::Some(value) = &self.group {
-            let p = path.field("group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAUserGroupResponse201 {
     const NAME: &'static str = "CreatingAUserGroupResponse201";
     const FIELDS: &'static [&'static str] = &["group"];
@@ -318,23 +305,6 @@ impl CreatingAUserGroupGroupInResponse {
             ::std::option::Option::None,
             ::std::option::Option::Some(64usize),
         );
-    }
-}
-impl support::Validate for CreatingAUserGroupGroupInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        if let ::std::option::Option::Some(value) = &self.description {
-            let p = path.field("description");
-            Self::check_description(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
     }
 }
 impl support::Read for CreatingAUserGroupGroupInResponse {

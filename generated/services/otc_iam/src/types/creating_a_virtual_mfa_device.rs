@@ -82,18 +82,6 @@ impl CreatingAVirtualMfaDeviceResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAVirtualMfaDeviceResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.virtual_mfa_device {
-            let p = path.field("virtual_mfa_device");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAVirtualMfaDeviceResponse201 {
     const NAME: &'static str = "CreatingAVirtualMfaDeviceResponse201";
     const FIELDS: &'static [&'static str] = &["virtual_mfa_device"];
@@ -227,16 +215,6 @@ impl VirtualMfaDeviceInResponse {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for VirtualMfaDeviceInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("user_id"), self.user_id.is_some());
     }
 }
 impl support::Read for VirtualMfaDeviceInResponse {

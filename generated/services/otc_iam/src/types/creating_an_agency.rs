@@ -303,19 +303,6 @@ impl CreatingAnAgencyResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnAgencyResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("agency"), self.agency.is_some());
-        if let ::std::option::Option::Some(value) = &self.agency {
-            let p = path.field("agency");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAnAgencyResponse201 {
     const NAME: &'static str = "CreatingAnAgencyResponse201";
     const FIELDS: &'static [&'static str] = &["agency"];
@@ -381,38 +368,6 @@ impl CreatingAnAgencyJson {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnAgencyJson {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("domain_id"), self.domain_id.is_some());
-        support::check_present(
-            out,
-            &path.field("trust_domain_id"),
-            self.trust_domain_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("description"),
-            self.description.is_some(),
-        );
-        support::check_present(out, &path.field("duration"), self.duration.is_some());
-        support::check_present(
-            out,
-            &path.field("expire_time"),
-            self.expire_time.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("create_time"),
-            self.create_time.is_some(),
-        );
     }
 }
 impl support::Read for CreatingAnAgencyJson {

@@ -85,18 +85,6 @@ impl CreatingAnIamUserRecommendedResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnIamUserRecommendedResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAnIamUserRecommendedResponse201 {
     const NAME: &'static str = "CreatingAnIamUserRecommendedResponse201";
     const FIELDS: &'static [&'static str] = &["user"];
@@ -581,35 +569,6 @@ impl CreatingAnIamUserRecommendedUserInResponse {
             ::std::option::Option::None,
             ::std::option::Option::Some(255usize),
         );
-    }
-}
-impl support::Validate for CreatingAnIamUserRecommendedUserInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("domain_id"), self.domain_id.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.email {
-            let p = path.field("email");
-            Self::check_email(out, &p, value);
-        }
-        if !(match &self.password {
-            ::std::option::Option::Some(value) => matches!(& * * value, "not empty"),
-            ::std::option::Option::None => false,
-        }) {
-            support::forbid(
-                out,
-                &path.field("pwd_status"),
-                self.pwd_status.is_some(),
-                "password is not empty",
-            );
-        }
     }
 }
 impl support::Read for CreatingAnIamUserRecommendedUserInResponse {

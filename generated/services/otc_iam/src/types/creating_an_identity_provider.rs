@@ -89,18 +89,6 @@ impl CreatingAnIdentityProviderResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnIdentityProviderResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.identity_provider {
-            let p = path.field("identity_provider");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAnIdentityProviderResponse201 {
     const NAME: &'static str = "CreatingAnIdentityProviderResponse201";
     const FIELDS: &'static [&'static str] = &["identity_provider"];

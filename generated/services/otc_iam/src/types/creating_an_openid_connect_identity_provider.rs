@@ -187,19 +187,6 @@ impl CreatingAnOpenidConnectIdentityProviderResponse201 {
     }
 }
 #[cfg(feature = "creating_an_openid_connect_identity_provider")]
-impl support::Validate for CreatingAnOpenidConnectIdentityProviderResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.openid_connect_config {
-            let p = path.field("openid_connect_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl support::Read for CreatingAnOpenidConnectIdentityProviderResponse201 {
     const NAME: &'static str = "CreatingAnOpenidConnectIdentityProviderResponse201";
     const FIELDS: &'static [&'static str] = &["openid_connect_config"];
@@ -347,31 +334,6 @@ impl OpenidConnectConfig {
             ::std::option::Option::Some(10usize),
             ::std::option::Option::Some(30000usize),
         );
-    }
-}
-#[cfg(feature = "creating_an_openid_connect_identity_provider")]
-impl support::Validate for OpenidConnectConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.idp_url {
-            let p = path.field("idp_url");
-            Self::check_idp_url(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.client_id {
-            let p = path.field("client_id");
-            Self::check_client_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.authorization_endpoint {
-            let p = path.field("authorization_endpoint");
-            Self::check_authorization_endpoint(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.signing_key {
-            let p = path.field("signing_key");
-            Self::check_signing_key(out, &p, value);
-        }
     }
 }
 #[cfg(feature = "creating_an_openid_connect_identity_provider")]

@@ -107,15 +107,6 @@ impl ImportingAMetadataFileResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ImportingAMetadataFileResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ImportingAMetadataFileResponse201 {
     const NAME: &'static str = "ImportingAMetadataFileResponse201";
     const FIELDS: &'static [&'static str] = &["message"];

@@ -31,15 +31,6 @@ impl Credentials {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Credentials {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Credentials {
     const NAME: &'static str = "Credentials";
     const FIELDS: &'static [&'static str] = &[
@@ -108,21 +99,6 @@ impl ListingPermanentAccessKeysResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListingPermanentAccessKeysResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.credentials {
-            let p = path.field("credentials");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ListingPermanentAccessKeysResponse200 {

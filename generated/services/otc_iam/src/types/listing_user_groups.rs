@@ -62,20 +62,6 @@ impl ListingUserGroupsResponse200 {
     }
 }
 #[cfg(feature = "listing_user_groups")]
-impl support::Validate for ListingUserGroupsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "listing_user_groups")]
 impl support::Read for ListingUserGroupsResponse200 {
     const NAME: &'static str = "ListingUserGroupsResponse200";
     const FIELDS: &'static [&'static str] = &["links"];

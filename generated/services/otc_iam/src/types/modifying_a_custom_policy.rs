@@ -81,18 +81,6 @@ impl ModifyingACustomPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingACustomPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.role {
-            let p = path.field("role");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ModifyingACustomPolicyResponse200 {
     const NAME: &'static str = "ModifyingACustomPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["role"];

@@ -191,18 +191,6 @@ impl ModifyingACustomPolicyForCloudServicesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingACustomPolicyForCloudServicesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.role {
-            let p = path.field("role");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ModifyingACustomPolicyForCloudServicesResponse200 {
     const NAME: &'static str = "ModifyingACustomPolicyForCloudServicesResponse200";
     const FIELDS: &'static [&'static str] = &["role"];
@@ -452,23 +440,6 @@ impl ModifyingACustomPolicyForCloudServicesPolicyInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingACustomPolicyForCloudServicesPolicyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("Version"), self.version.is_some());
-        support::check_present(out, &path.field("Statement"), self.statement.is_some());
-        if let ::std::option::Option::Some(value) = &self.statement {
-            let p = path.field("Statement");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ModifyingACustomPolicyForCloudServicesPolicyInResponse {
     const NAME: &'static str = "ModifyingACustomPolicyForCloudServicesPolicyInResponse";
     const FIELDS: &'static [&'static str] = &["Version", "Statement"];
@@ -693,30 +664,6 @@ impl ModifyingACustomPolicyForCloudServicesRoleInResponse {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingACustomPolicyForCloudServicesRoleInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("display_name"),
-            self.display_name.is_some(),
-        );
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(
-            out,
-            &path.field("description"),
-            self.description.is_some(),
-        );
-        support::check_present(out, &path.field("policy"), self.policy.is_some());
-        if let ::std::option::Option::Some(value) = &self.policy {
-            let p = path.field("policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ModifyingACustomPolicyForCloudServicesRoleInResponse {
@@ -1023,24 +970,6 @@ impl ModifyingACustomPolicyForCloudServicesStatementInResponse {
         value: &Effect,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for ModifyingACustomPolicyForCloudServicesStatementInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("Action"), self.action.is_some());
-        support::check_present(out, &path.field("Effect"), self.effect.is_some());
-        if let ::std::option::Option::Some(value) = &self.effect {
-            let p = path.field("Effect");
-            Self::check_effect(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.condition {
-            let p = path.field("Condition");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ModifyingACustomPolicyForCloudServicesStatementInResponse {

@@ -175,18 +175,6 @@ impl ModifyingAPermanentAccessKeyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingAPermanentAccessKeyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.credential {
-            let p = path.field("credential");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ModifyingAPermanentAccessKeyResponse200 {
     const NAME: &'static str = "ModifyingAPermanentAccessKeyResponse200";
     const FIELDS: &'static [&'static str] = &["credential"];

@@ -198,15 +198,6 @@ impl ModifyingAnAgencyJson {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingAnAgencyJson {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingAnAgencyJson {
     const NAME: &'static str = "ModifyingAnAgencyJson";
     const FIELDS: &'static [&'static str] = &[
@@ -356,19 +347,6 @@ impl ModifyingAnAgencyResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingAnAgencyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("agency"), self.agency.is_some());
-        if let ::std::option::Option::Some(value) = &self.agency {
-            let p = path.field("agency");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ModifyingAnAgencyResponse200 {

@@ -87,18 +87,6 @@ impl ModifyingProjectDataResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingProjectDataResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.project {
-            let p = path.field("project");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ModifyingProjectDataResponse200 {
     const NAME: &'static str = "ModifyingProjectDataResponse200";
     const FIELDS: &'static [&'static str] = &["project"];

@@ -111,19 +111,6 @@ impl AllowVpcEndpointsInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AllowVpcEndpointsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("vpc_endpoint_id"),
-            self.vpc_endpoint_id.is_some(),
-        );
-    }
-}
 impl support::Read for AllowVpcEndpointsInResponse {
     const NAME: &'static str = "AllowVpcEndpointsInResponse";
     const FIELDS: &'static [&'static str] = &["description", "vpc_endpoint_id"];
@@ -352,35 +339,6 @@ impl ApiAclPolicyInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ApiAclPolicyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.allow_address_netmasks {
-            let p = path.field("allow_address_netmasks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.allow_ip_ranges {
-            let p = path.field("allow_ip_ranges");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.allow_vpc_endpoints {
-            let p = path.field("allow_vpc_endpoints");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ApiAclPolicyInResponse {
     const NAME: &'static str = "ApiAclPolicyInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -535,18 +493,6 @@ impl ModifyingTheAclForApiAccessResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingTheAclForApiAccessResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.api_acl_policy {
-            let p = path.field("api_acl_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ModifyingTheAclForApiAccessResponse200 {

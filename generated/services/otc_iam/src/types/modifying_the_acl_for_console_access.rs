@@ -83,18 +83,6 @@ impl ModifyingTheAclForConsoleAccessResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingTheAclForConsoleAccessResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.console_acl_policy {
-            let p = path.field("console_acl_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ModifyingTheAclForConsoleAccessResponse200 {
     const NAME: &'static str = "ModifyingTheAclForConsoleAccessResponse200";
     const FIELDS: &'static [&'static str] = &["console_acl_policy"];

@@ -347,18 +347,6 @@ impl ModifyingTheLoginAuthenticationPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingTheLoginAuthenticationPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.login_policy {
-            let p = path.field("login_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ModifyingTheLoginAuthenticationPolicyResponse200 {
     const NAME: &'static str = "ModifyingTheLoginAuthenticationPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["login_policy"];

@@ -37,19 +37,6 @@ impl LoginProtect {
     }
 }
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
-impl support::Validate for LoginProtect {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.verification_method {
-            let p = path.field("verification_method");
-            Self::check_verification_method(out, &p, value);
-        }
-    }
-}
-#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl support::Read for LoginProtect {
     const NAME: &'static str = "LoginProtect";
     const FIELDS: &'static [&'static str] = &[
@@ -217,19 +204,6 @@ impl ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
-impl support::Validate for ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.login_protect {
-            let p = path.field("login_protect");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]

@@ -83,18 +83,6 @@ impl ModifyingTheOperationProtectionPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingTheOperationProtectionPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.protect_policy {
-            let p = path.field("protect_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ModifyingTheOperationProtectionPolicyResponse200 {
     const NAME: &'static str = "ModifyingTheOperationProtectionPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["protect_policy"];
@@ -420,60 +408,6 @@ impl ProtectPolicyInResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ProtectPolicyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("operation_protection"),
-            self.operation_protection.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.allow_user {
-            let p = path.field("allow_user");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if match &self.admin_check {
-            ::std::option::Option::Some(value) => {
-                matches!(& * * value, "on and scene is set to mobile")
-            }
-            ::std::option::Option::None => false,
-        } {
-            support::require(
-                out,
-                &path.field("mobile"),
-                self.mobile.is_some(),
-                "admin_check is on and scene is set to mobile",
-            );
-        }
-        if match &self.admin_check {
-            ::std::option::Option::Some(value) => {
-                matches!(& * * value, "on and scene is set to email")
-            }
-            ::std::option::Option::None => false,
-        } {
-            support::require(
-                out,
-                &path.field("email"),
-                self.email.is_some(),
-                "admin_check is on and scene is set to email",
-            );
-        }
-        if match &self.admin_check {
-            ::std::option::Option::Some(value) => matches!(& * * value, "on"),
-            ::std::option::Option::None => false,
-        } {
-            support::require(
-                out,
-                &path.field("scene"),
-                self.scene.is_some(),
-                "admin_check is on",
-            );
-        }
     }
 }
 impl support::Read for ProtectPolicyInResponse {

@@ -82,18 +82,6 @@ impl ModifyingThePasswordPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingThePasswordPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.password_policy {
-            let p = path.field("password_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ModifyingThePasswordPolicyResponse200 {
     const NAME: &'static str = "ModifyingThePasswordPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["password_policy"];

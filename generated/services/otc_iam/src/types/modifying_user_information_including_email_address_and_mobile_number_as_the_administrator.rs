@@ -97,19 +97,6 @@ impl ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministra
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read
 for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200 {
     const NAME: &'static str = "ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200";

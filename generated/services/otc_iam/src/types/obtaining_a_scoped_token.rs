@@ -265,19 +265,6 @@ impl ObtainingAScopedTokenResponse201 {
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
-impl support::Validate for ObtainingAScopedTokenResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.token {
-            let p = path.field("token");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Read for ObtainingAScopedTokenResponse201 {
     const NAME: &'static str = "ObtainingAScopedTokenResponse201";
     const FIELDS: &'static [&'static str] = &["token"];
@@ -637,16 +624,6 @@ impl TokenInResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "obtaining_a_scoped_token")]
-impl support::Validate for TokenInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]

@@ -37,16 +37,6 @@ impl ObtainingATemporaryAkSkResponse201 {
     }
 }
 #[cfg(feature = "obtaining_a_temporary_ak_sk")]
-impl support::Validate for ObtainingATemporaryAkSkResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "obtaining_a_temporary_ak_sk")]
 impl support::Read for ObtainingATemporaryAkSkResponse201 {
     const NAME: &'static str = "ObtainingATemporaryAkSkResponse201";
     const FIELDS: &'static [&'static str] = &[];

@@ -132,15 +132,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
     const NAME: &'static str = "ObtainingATokenWithAnOpenidConnectIdTokenCatalog";
     const FIELDS: &'static [&'static str] = &[
@@ -338,18 +329,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.token {
-            let p = path.field("token");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenResponse201 {
     const NAME: &'static str = "ObtainingATokenWithAnOpenidConnectIdTokenResponse201";
     const FIELDS: &'static [&'static str] = &["token"];
@@ -403,15 +382,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenRoles {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenRoles {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenRoles {
@@ -588,40 +558,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenToken {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenToken {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.project {
-            let p = path.field("project");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.roles {
-            let p = path.field("roles");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            let p = path.field("catalog");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenToken {

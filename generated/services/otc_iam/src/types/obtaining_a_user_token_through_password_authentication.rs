@@ -290,18 +290,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAUserTokenThroughPasswordAuthenticationResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.token {
-            let p = path.field("token");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationResponse201 {
     const NAME: &'static str = "ObtainingAUserTokenThroughPasswordAuthenticationResponse201";
     const FIELDS: &'static [&'static str] = &["token"];
@@ -430,40 +418,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationToken {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAUserTokenThroughPasswordAuthenticationToken {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            let p = path.field("catalog");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.project {
-            let p = path.field("project");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.roles {
-            let p = path.field("roles");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationToken {

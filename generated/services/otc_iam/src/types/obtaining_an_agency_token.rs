@@ -142,18 +142,6 @@ impl AssumedBy {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AssumedBy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AssumedBy {
     const NAME: &'static str = "AssumedBy";
     const FIELDS: &'static [&'static str] = &["user"];
@@ -465,18 +453,6 @@ impl ObtainingAnAgencyTokenResponse201 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAnAgencyTokenResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.token {
-            let p = path.field("token");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingAnAgencyTokenResponse201 {
@@ -834,44 +810,6 @@ impl ObtainingAnAgencyTokenToken {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAnAgencyTokenToken {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.assumed_by {
-            let p = path.field("assumed_by");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            let p = path.field("catalog");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.project {
-            let p = path.field("project");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.roles {
-            let p = path.field("roles");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingAnAgencyTokenToken {
     const NAME: &'static str = "ObtainingAnAgencyTokenToken";
     const FIELDS: &'static [&'static str] = &[
@@ -1024,18 +962,6 @@ impl ObtainingAnAgencyTokenUser {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAnAgencyTokenUser {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingAnAgencyTokenUser {

@@ -87,18 +87,6 @@ impl ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.token {
-            let p = path.field("token");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
     const NAME: &'static str = "ObtainingAnUnscopedTokenIdpInitiatedResponse201";
     const FIELDS: &'static [&'static str] = &["token"];
@@ -163,18 +151,6 @@ impl ObtainingAnUnscopedTokenIdpInitiatedToken {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAnUnscopedTokenIdpInitiatedToken {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingAnUnscopedTokenIdpInitiatedToken {
@@ -268,22 +244,6 @@ impl ObtainingAnUnscopedTokenIdpInitiatedUser {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAnUnscopedTokenIdpInitiatedUser {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.os_federation {
-            let p = path.field("OS-FEDERATION");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingAnUnscopedTokenIdpInitiatedUser {

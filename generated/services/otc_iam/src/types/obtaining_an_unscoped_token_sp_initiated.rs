@@ -20,18 +20,6 @@ impl ObtainingAnUnscopedTokenSpInitiatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.token {
-            let p = path.field("token");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingAnUnscopedTokenSpInitiatedResponse200 {
     const NAME: &'static str = "ObtainingAnUnscopedTokenSpInitiatedResponse200";
     const FIELDS: &'static [&'static str] = &["token"];
@@ -87,18 +75,6 @@ impl ObtainingAnUnscopedTokenSpInitiatedProject {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedProject {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingAnUnscopedTokenSpInitiatedProject {
@@ -178,40 +154,6 @@ impl ObtainingAnUnscopedTokenSpInitiatedToken {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedToken {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            let p = path.field("catalog");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.project {
-            let p = path.field("project");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.roles {
-            let p = path.field("roles");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingAnUnscopedTokenSpInitiatedToken {
@@ -360,22 +302,6 @@ impl ObtainingAnUnscopedTokenSpInitiatedUser {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedUser {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.os_federation {
-            let p = path.field("OS-FEDERATION");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingAnUnscopedTokenSpInitiatedUser {

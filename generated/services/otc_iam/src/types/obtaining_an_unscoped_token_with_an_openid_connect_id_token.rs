@@ -22,19 +22,6 @@ impl ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.token {
-            let p = path.field("token");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
     const NAME: &'static str = "ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201";
     const FIELDS: &'static [&'static str] = &["token"];
@@ -96,18 +83,6 @@ impl ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken {

@@ -44,43 +44,6 @@ impl ObtainingDetailsOfASpecifiedAgencyJson {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingDetailsOfASpecifiedAgencyJson {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("domain_id"), self.domain_id.is_some());
-        support::check_present(
-            out,
-            &path.field("trust_domain_id"),
-            self.trust_domain_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("trust_domain_name"),
-            self.trust_domain_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("description"),
-            self.description.is_some(),
-        );
-        support::check_present(out, &path.field("duration"), self.duration.is_some());
-        support::check_present(
-            out,
-            &path.field("expire_time"),
-            self.expire_time.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("create_time"),
-            self.create_time.is_some(),
-        );
-    }
-}
 impl support::Read for ObtainingDetailsOfASpecifiedAgencyJson {
     const NAME: &'static str = "ObtainingDetailsOfASpecifiedAgencyJson";
     const FIELDS: &'static [&'static str] = &[
@@ -182,19 +145,6 @@ impl ObtainingDetailsOfASpecifiedAgencyResponse200 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingDetailsOfASpecifiedAgencyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("agency"), self.agency.is_some());
-        if let ::std::option::Option::Some(value) = &self.agency {
-            let p = path.field("agency");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingDetailsOfASpecifiedAgencyResponse200 {

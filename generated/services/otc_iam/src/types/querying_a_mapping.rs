@@ -66,28 +66,6 @@ impl QueryingAMappingMapping {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAMappingMapping {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("rules"), self.rules.is_some());
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.rules {
-            let p = path.field("rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAMappingMapping {
     const NAME: &'static str = "QueryingAMappingMapping";
     const FIELDS: &'static [&'static str] = &["id", "rules", "links"];
@@ -160,18 +138,6 @@ impl QueryingAMappingResponse200 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAMappingResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.mapping {
-            let p = path.field("mapping");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingAMappingResponse200 {

@@ -40,34 +40,6 @@ impl QueryingAMetadataFileResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAMetadataFileResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("idp_id"), self.idp_id.is_some());
-        support::check_present(out, &path.field("entity_id"), self.entity_id.is_some());
-        support::check_present(
-            out,
-            &path.field("protocol_id"),
-            self.protocol_id.is_some(),
-        );
-        support::check_present(out, &path.field("domain_id"), self.domain_id.is_some());
-        support::check_present(
-            out,
-            &path.field("xaccount_type"),
-            self.xaccount_type.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("update_time"),
-            self.update_time.is_some(),
-        );
-        support::check_present(out, &path.field("data"), self.data.is_some());
-    }
-}
 impl support::Read for QueryingAMetadataFileResponse200 {
     const NAME: &'static str = "QueryingAMetadataFileResponse200";
     const FIELDS: &'static [&'static str] = &[

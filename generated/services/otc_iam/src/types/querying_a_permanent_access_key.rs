@@ -35,15 +35,6 @@ impl QueryingAPermanentAccessKeyCredential {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAPermanentAccessKeyCredential {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingAPermanentAccessKeyCredential {
     const NAME: &'static str = "QueryingAPermanentAccessKeyCredential";
     const FIELDS: &'static [&'static str] = &[
@@ -117,18 +108,6 @@ impl QueryingAPermanentAccessKeyResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAPermanentAccessKeyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.credential {
-            let p = path.field("credential");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingAPermanentAccessKeyResponse200 {

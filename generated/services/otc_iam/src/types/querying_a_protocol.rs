@@ -26,18 +26,6 @@ impl QueryingAProtocolProtocol {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAProtocolProtocol {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAProtocolProtocol {
     const NAME: &'static str = "QueryingAProtocolProtocol";
     const FIELDS: &'static [&'static str] = &["id", "mapping_id", "links"];
@@ -99,19 +87,6 @@ impl QueryingAProtocolResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAProtocolResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("protocol"), self.protocol.is_some());
-        if let ::std::option::Option::Some(value) = &self.protocol {
-            let p = path.field("protocol");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingAProtocolResponse200 {

@@ -24,19 +24,6 @@ impl QueryingAResourceQuotaResponse200 {
     }
 }
 #[cfg(feature = "querying_a_resource_quota")]
-impl support::Validate for QueryingAResourceQuotaResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.quotas {
-            let p = path.field("quotas");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "querying_a_resource_quota")]
 impl support::Read for QueryingAResourceQuotaResponse200 {
     const NAME: &'static str = "QueryingAResourceQuotaResponse200";
     const FIELDS: &'static [&'static str] = &["quotas"];

@@ -21,15 +21,6 @@ impl QueryingARoleListCondition {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingARoleListCondition {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingARoleListCondition {
     const NAME: &'static str = "QueryingARoleListCondition";
     const FIELDS: &'static [&'static str] = &["attribute"];
@@ -97,28 +88,6 @@ impl QueryingARoleListPolicy {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingARoleListPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.depends {
-            let p = path.field("Depends");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.statement {
-            let p = path.field("Statement");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingARoleListPolicy {
@@ -203,25 +172,6 @@ impl QueryingARoleListResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingARoleListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.roles {
-            let p = path.field("roles");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingARoleListResponse200 {
@@ -347,22 +297,6 @@ impl QueryingARoleListRoles {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingARoleListRoles {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.policy {
-            let p = path.field("policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingARoleListRoles {
@@ -525,22 +459,6 @@ impl QueryingARoleListStatement {
         value: &Effect,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for QueryingARoleListStatement {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.effect {
-            let p = path.field("Effect");
-            Self::check_effect(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.condition {
-            let p = path.field("Condition");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingARoleListStatement {

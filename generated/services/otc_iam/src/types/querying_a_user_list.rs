@@ -24,20 +24,6 @@ impl QueryingAUserListResponse200 {
     }
 }
 #[cfg(feature = "querying_a_user_list")]
-impl support::Validate for QueryingAUserListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "querying_a_user_list")]
 impl support::Read for QueryingAUserListResponse200 {
     const NAME: &'static str = "QueryingAUserListResponse200";
     const FIELDS: &'static [&'static str] = &["links"];

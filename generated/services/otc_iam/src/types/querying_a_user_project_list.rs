@@ -41,18 +41,6 @@ impl Projects {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Projects {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Projects {
     const NAME: &'static str = "Projects";
     const FIELDS: &'static [&'static str] = &[
@@ -160,27 +148,6 @@ impl QueryingAUserProjectListResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAUserProjectListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("projects"), self.projects.is_some());
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.projects {
-            let p = path.field("projects");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingAUserProjectListResponse200 {

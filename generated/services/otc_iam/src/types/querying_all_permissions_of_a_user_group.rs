@@ -25,25 +25,6 @@ impl QueryingAllPermissionsOfAUserGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllPermissionsOfAUserGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.roles {
-            let p = path.field("roles");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAllPermissionsOfAUserGroupResponse200 {
     const NAME: &'static str = "QueryingAllPermissionsOfAUserGroupResponse200";
     const FIELDS: &'static [&'static str] = &["links", "roles"];
@@ -160,22 +141,6 @@ impl QueryingAllPermissionsOfAUserGroupRoles {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAllPermissionsOfAUserGroupRoles {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.policy {
-            let p = path.field("policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingAllPermissionsOfAUserGroupRoles {

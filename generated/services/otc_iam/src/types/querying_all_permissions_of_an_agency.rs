@@ -25,25 +25,6 @@ impl QueryingAllPermissionsOfAnAgencyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllPermissionsOfAnAgencyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.roles {
-            let p = path.field("roles");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAllPermissionsOfAnAgencyResponse200 {
     const NAME: &'static str = "QueryingAllPermissionsOfAnAgencyResponse200";
     const FIELDS: &'static [&'static str] = &["roles", "links"];
@@ -113,18 +94,6 @@ impl QueryingAllPermissionsOfAnAgencyRoles {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAllPermissionsOfAnAgencyRoles {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingAllPermissionsOfAnAgencyRoles {

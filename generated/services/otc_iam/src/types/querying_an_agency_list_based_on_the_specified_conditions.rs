@@ -71,16 +71,6 @@ impl QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
     }
 }
 #[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
-impl support::Validate for QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 impl support::Read for QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
     const NAME: &'static str = "QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200";
     const FIELDS: &'static [&'static str] = &[];

@@ -48,32 +48,6 @@ impl QueryingAnIdentityProviderIdentityProvider {
         self.enabled.unwrap_or(Self::DEFAULT_ENABLED)
     }
 }
-impl support::Validate for QueryingAnIdentityProviderIdentityProvider {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("sso_type"), self.sso_type.is_some());
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(
-            out,
-            &path.field("description"),
-            self.description.is_some(),
-        );
-        support::check_present(out, &path.field("enabled"), self.enabled.is_some());
-        support::check_present(
-            out,
-            &path.field("remote_ids"),
-            self.remote_ids.is_some(),
-        );
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAnIdentityProviderIdentityProvider {
     const NAME: &'static str = "QueryingAnIdentityProviderIdentityProvider";
     const FIELDS: &'static [&'static str] = &[
@@ -184,23 +158,6 @@ impl QueryingAnIdentityProviderResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAnIdentityProviderResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("identity_provider"),
-            self.identity_provider.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.identity_provider {
-            let p = path.field("identity_provider");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingAnIdentityProviderResponse200 {

@@ -84,16 +84,6 @@ impl QueryingAnOpenidConnectIdentityProviderResponse200 {
     }
 }
 #[cfg(feature = "querying_an_openid_connect_identity_provider")]
-impl support::Validate for QueryingAnOpenidConnectIdentityProviderResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "querying_an_openid_connect_identity_provider")]
 impl support::Read for QueryingAnOpenidConnectIdentityProviderResponse200 {
     const NAME: &'static str = "QueryingAnOpenidConnectIdentityProviderResponse200";
     const FIELDS: &'static [&'static str] = &["openid_connect_config"];

@@ -20,18 +20,6 @@ impl QueryingCustomPolicyDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingCustomPolicyDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.role {
-            let p = path.field("role");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingCustomPolicyDetailsResponse200 {
     const NAME: &'static str = "QueryingCustomPolicyDetailsResponse200";
     const FIELDS: &'static [&'static str] = &["role"];
@@ -122,22 +110,6 @@ impl QueryingCustomPolicyDetailsRole {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingCustomPolicyDetailsRole {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.policy {
-            let p = path.field("policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingCustomPolicyDetailsRole {

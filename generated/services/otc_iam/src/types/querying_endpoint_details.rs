@@ -40,18 +40,6 @@ impl Endpoint {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Endpoint {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Endpoint {
     const NAME: &'static str = "Endpoint";
     const FIELDS: &'static [&'static str] = &[
@@ -159,15 +147,6 @@ impl QueryingEndpointDetailsLinks {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingEndpointDetailsLinks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingEndpointDetailsLinks {
     const NAME: &'static str = "QueryingEndpointDetailsLinks";
     const FIELDS: &'static [&'static str] = &["self", "next", "previous"];
@@ -222,19 +201,6 @@ impl QueryingEndpointDetailsResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingEndpointDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("endpoint"), self.endpoint.is_some());
-        if let ::std::option::Option::Some(value) = &self.endpoint {
-            let p = path.field("endpoint");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingEndpointDetailsResponse200 {

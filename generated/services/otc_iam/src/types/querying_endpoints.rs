@@ -43,33 +43,6 @@ impl QueryingEndpointsEndpoints {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingEndpointsEndpoints {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("url"), self.url.is_some());
-        support::check_present(out, &path.field("region"), self.region.is_some());
-        support::check_present(out, &path.field("region_id"), self.region_id.is_some());
-        support::check_present(out, &path.field("enabled"), self.enabled.is_some());
-        support::check_present(out, &path.field("interface"), self.interface.is_some());
-        support::check_present(
-            out,
-            &path.field("service_id"),
-            self.service_id.is_some(),
-        );
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingEndpointsEndpoints {
     const NAME: &'static str = "QueryingEndpointsEndpoints";
     const FIELDS: &'static [&'static str] = &[
@@ -186,30 +159,6 @@ impl QueryingEndpointsResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingEndpointsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        support::check_present(out, &path.field("endpoints"), self.endpoints.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.endpoints {
-            let p = path.field("endpoints");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingEndpointsResponse200 {

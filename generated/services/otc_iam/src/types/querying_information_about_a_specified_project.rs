@@ -42,18 +42,6 @@ impl QueryingInformationAboutASpecifiedProjectProject {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingInformationAboutASpecifiedProjectProject {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingInformationAboutASpecifiedProjectProject {
     const NAME: &'static str = "QueryingInformationAboutASpecifiedProjectProject";
     const FIELDS: &'static [&'static str] = &[
@@ -159,18 +147,6 @@ impl QueryingInformationAboutASpecifiedProjectResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingInformationAboutASpecifiedProjectResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.project {
-            let p = path.field("project");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingInformationAboutASpecifiedProjectResponse200 {

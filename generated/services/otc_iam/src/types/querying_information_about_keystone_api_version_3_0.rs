@@ -24,15 +24,6 @@ impl QueryingInformationAboutKeystoneApiVersion30Links {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingInformationAboutKeystoneApiVersion30Links {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingInformationAboutKeystoneApiVersion30Links {
     const NAME: &'static str = "QueryingInformationAboutKeystoneApiVersion30Links";
     const FIELDS: &'static [&'static str] = &["rel", "href"];
@@ -89,15 +80,6 @@ impl MediaTypes {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MediaTypes {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for MediaTypes {
     const NAME: &'static str = "MediaTypes";
     const FIELDS: &'static [&'static str] = &["type", "base"];
@@ -148,19 +130,6 @@ impl QueryingInformationAboutKeystoneApiVersion30Response200 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingInformationAboutKeystoneApiVersion30Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("version"), self.version.is_some());
-        if let ::std::option::Option::Some(value) = &self.version {
-            let p = path.field("version");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingInformationAboutKeystoneApiVersion30Response200 {
@@ -223,37 +192,6 @@ impl Version {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Version {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("status"), self.status.is_some());
-        support::check_present(out, &path.field("updated"), self.updated.is_some());
-        support::check_present(
-            out,
-            &path.field("media-types"),
-            self.media_types.is_some(),
-        );
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.media_types {
-            let p = path.field("media-types");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for Version {

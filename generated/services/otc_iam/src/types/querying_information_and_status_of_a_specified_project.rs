@@ -43,26 +43,6 @@ impl QueryingInformationAndStatusOfASpecifiedProjectProject {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingInformationAndStatusOfASpecifiedProjectProject {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("description"),
-            self.description.is_some(),
-        );
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("domain_id"), self.domain_id.is_some());
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("is_domain"), self.is_domain.is_some());
-        support::check_present(out, &path.field("enabled"), self.enabled.is_some());
-        support::check_present(out, &path.field("parent_id"), self.parent_id.is_some());
-        support::check_present(out, &path.field("status"), self.status.is_some());
-    }
-}
 impl support::Read for QueryingInformationAndStatusOfASpecifiedProjectProject {
     const NAME: &'static str = "QueryingInformationAndStatusOfASpecifiedProjectProject";
     const FIELDS: &'static [&'static str] = &[
@@ -180,19 +160,6 @@ impl QueryingInformationAndStatusOfASpecifiedProjectResponse200 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingInformationAndStatusOfASpecifiedProjectResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("project"), self.project.is_some());
-        if let ::std::option::Option::Some(value) = &self.project {
-            let p = path.field("project");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingInformationAndStatusOfASpecifiedProjectResponse200 {

@@ -28,15 +28,6 @@ impl LoginProtects {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for LoginProtects {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for LoginProtects {
     const NAME: &'static str = "LoginProtects";
     const FIELDS: &'static [&'static str] = &[
@@ -105,21 +96,6 @@ impl QueryingLoginProtectionConfigurationsOfUsersResponse200 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingLoginProtectionConfigurationsOfUsersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.login_protects {
-            let p = path.field("login_protects");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingLoginProtectionConfigurationsOfUsersResponse200 {

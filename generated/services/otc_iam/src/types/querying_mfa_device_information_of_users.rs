@@ -19,21 +19,6 @@ impl QueryingMfaDeviceInformationOfUsersResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingMfaDeviceInformationOfUsersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.virtual_mfa_devices {
-            let p = path.field("virtual_mfa_devices");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingMfaDeviceInformationOfUsersResponse200 {
     const NAME: &'static str = "QueryingMfaDeviceInformationOfUsersResponse200";
     const FIELDS: &'static [&'static str] = &["virtual_mfa_devices"];
@@ -90,15 +75,6 @@ impl VirtualMfaDevices {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for VirtualMfaDevices {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for VirtualMfaDevices {

@@ -25,22 +25,6 @@ impl QueryingPermissionAssignmentRecordsResponse200 {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-impl support::Validate for QueryingPermissionAssignmentRecordsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.role_assignments {
-            let p = path.field("role_assignments");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Read for QueryingPermissionAssignmentRecordsResponse200 {
     const NAME: &'static str = "QueryingPermissionAssignmentRecordsResponse200";
     const FIELDS: &'static [&'static str] = &["total_num", "role_assignments"];
@@ -115,16 +99,6 @@ impl RoleAgencyAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-impl support::Validate for RoleAgencyAssignmentId {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Read for RoleAgencyAssignmentId {
     const NAME: &'static str = "RoleAgencyAssignmentId";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -185,35 +159,6 @@ impl RoleAssignmentBody {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Validate for RoleAssignmentBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.role {
-            let p = path.field("role");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.group {
-            let p = path.field("group");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.agency {
-            let p = path.field("agency");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.scope {
-            let p = path.field("scope");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
@@ -333,16 +278,6 @@ impl RoleAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-impl support::Validate for RoleAssignmentId {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Read for RoleAssignmentId {
     const NAME: &'static str = "RoleAssignmentId";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -394,27 +329,6 @@ impl RoleAssignmentScope {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Validate for RoleAssignmentScope {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.project {
-            let p = path.field("project");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.enterprise_project {
-            let p = path.field("enterprise_project");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
@@ -499,16 +413,6 @@ impl RoleDomainAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-impl support::Validate for RoleDomainAssignmentId {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Read for RoleDomainAssignmentId {
     const NAME: &'static str = "RoleDomainAssignmentId";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -554,16 +458,6 @@ impl RoleEnterpriseProjectAssignmentId {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Validate for RoleEnterpriseProjectAssignmentId {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
@@ -615,16 +509,6 @@ impl RoleGroupAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-impl support::Validate for RoleGroupAssignmentId {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Read for RoleGroupAssignmentId {
     const NAME: &'static str = "RoleGroupAssignmentId";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -673,16 +557,6 @@ impl RoleProjectAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-impl support::Validate for RoleProjectAssignmentId {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Read for RoleProjectAssignmentId {
     const NAME: &'static str = "RoleProjectAssignmentId";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -728,16 +602,6 @@ impl RoleUserAssignmentId {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Validate for RoleUserAssignmentId {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]

@@ -41,31 +41,6 @@ impl QueryingProjectInformationBasedOnTheSpecifiedCriteriaProjects {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingProjectInformationBasedOnTheSpecifiedCriteriaProjects {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("is_domain"), self.is_domain.is_some());
-        support::check_present(
-            out,
-            &path.field("description"),
-            self.description.is_some(),
-        );
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        support::check_present(out, &path.field("enabled"), self.enabled.is_some());
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("parent_id"), self.parent_id.is_some());
-        support::check_present(out, &path.field("domain_id"), self.domain_id.is_some());
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingProjectInformationBasedOnTheSpecifiedCriteriaProjects {
     const NAME: &'static str = "QueryingProjectInformationBasedOnTheSpecifiedCriteriaProjects";
     const FIELDS: &'static [&'static str] = &[
@@ -188,28 +163,6 @@ impl QueryingProjectInformationBasedOnTheSpecifiedCriteriaResponse200 {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for QueryingProjectInformationBasedOnTheSpecifiedCriteriaResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("projects"), self.projects.is_some());
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.projects {
-            let p = path.field("projects");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingProjectInformationBasedOnTheSpecifiedCriteriaResponse200 {

@@ -20,19 +20,6 @@ impl QueryingRegionDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingRegionDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("region"), self.region.is_some());
-        if let ::std::option::Option::Some(value) = &self.region {
-            let p = path.field("region");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingRegionDetailsResponse200 {
     const NAME: &'static str = "QueryingRegionDetailsResponse200";
     const FIELDS: &'static [&'static str] = &["region"];
@@ -93,22 +80,6 @@ impl Region {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Region {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.locales {
-            let p = path.field("locales");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for Region {

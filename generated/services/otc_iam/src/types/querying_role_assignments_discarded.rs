@@ -27,34 +27,6 @@ impl QueryingRoleAssignmentsDiscardedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingRoleAssignmentsDiscardedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("role_assignments"),
-            self.role_assignments.is_some(),
-        );
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.role_assignments {
-            let p = path.field("role_assignments");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingRoleAssignmentsDiscardedResponse200 {
     const NAME: &'static str = "QueryingRoleAssignmentsDiscardedResponse200";
     const FIELDS: &'static [&'static str] = &["role_assignments", "links"];
@@ -180,24 +152,6 @@ impl QueryingRoleAssignmentsDiscardedRoleAssignments {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingRoleAssignmentsDiscardedRoleAssignments {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("scope"), self.scope.is_some());
-        support::check_present(out, &path.field("role"), self.role.is_some());
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingRoleAssignmentsDiscardedRoleAssignments {

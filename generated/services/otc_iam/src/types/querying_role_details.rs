@@ -20,19 +20,6 @@ impl QueryingRoleDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingRoleDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("role"), self.role.is_some());
-        if let ::std::option::Option::Some(value) = &self.role {
-            let p = path.field("role");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingRoleDetailsResponse200 {
     const NAME: &'static str = "QueryingRoleDetailsResponse200";
     const FIELDS: &'static [&'static str] = &["role"];
@@ -119,22 +106,6 @@ impl QueryingRoleDetailsRole {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingRoleDetailsRole {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.policy {
-            let p = path.field("policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingRoleDetailsRole {

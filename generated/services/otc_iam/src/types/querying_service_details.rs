@@ -20,18 +20,6 @@ impl QueryingServiceDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingServiceDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.service {
-            let p = path.field("service");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingServiceDetailsResponse200 {
     const NAME: &'static str = "QueryingServiceDetailsResponse200";
     const FIELDS: &'static [&'static str] = &["service"];
@@ -92,18 +80,6 @@ impl Service {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Service {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for Service {

@@ -27,28 +27,6 @@ impl QueryingServicesResponse200 {
     }
 }
 #[cfg(feature = "querying_services")]
-impl support::Validate for QueryingServicesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        support::check_present(out, &path.field("services"), self.services.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.services {
-            let p = path.field("services");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(feature = "querying_services")]
 impl support::Read for QueryingServicesResponse200 {
     const NAME: &'static str = "QueryingServicesResponse200";
     const FIELDS: &'static [&'static str] = &["links", "services"];
@@ -135,19 +113,6 @@ impl Services {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_services")]
-impl support::Validate for Services {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(feature = "querying_services")]

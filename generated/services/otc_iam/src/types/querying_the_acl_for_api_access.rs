@@ -23,15 +23,6 @@ impl QueryingTheAclForApiAccessAllowVpcEndpoints {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheAclForApiAccessAllowVpcEndpoints {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheAclForApiAccessAllowVpcEndpoints {
     const NAME: &'static str = "QueryingTheAclForApiAccessAllowVpcEndpoints";
     const FIELDS: &'static [&'static str] = &["vpc_endpoint_id", "description"];
@@ -92,35 +83,6 @@ impl QueryingTheAclForApiAccessApiAclPolicy {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheAclForApiAccessApiAclPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.allow_address_netmasks {
-            let p = path.field("allow_address_netmasks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.allow_ip_ranges {
-            let p = path.field("allow_ip_ranges");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.allow_vpc_endpoints {
-            let p = path.field("allow_vpc_endpoints");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingTheAclForApiAccessApiAclPolicy {
@@ -216,18 +178,6 @@ impl QueryingTheAclForApiAccessResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheAclForApiAccessResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.api_acl_policy {
-            let p = path.field("api_acl_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingTheAclForApiAccessResponse200 {

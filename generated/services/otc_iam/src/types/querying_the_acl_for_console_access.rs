@@ -20,18 +20,6 @@ impl QueryingTheAclForConsoleAccessResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheAclForConsoleAccessResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.console_acl_policy {
-            let p = path.field("console_acl_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheAclForConsoleAccessResponse200 {
     const NAME: &'static str = "QueryingTheAclForConsoleAccessResponse200";
     const FIELDS: &'static [&'static str] = &["console_acl_policy"];

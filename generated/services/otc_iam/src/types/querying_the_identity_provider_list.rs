@@ -56,31 +56,6 @@ impl IdentityProviders {
         self.enabled.unwrap_or(Self::DEFAULT_ENABLED)
     }
 }
-impl support::Validate for IdentityProviders {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(
-            out,
-            &path.field("description"),
-            self.description.is_some(),
-        );
-        support::check_present(out, &path.field("enabled"), self.enabled.is_some());
-        support::check_present(
-            out,
-            &path.field("remote_ids"),
-            self.remote_ids.is_some(),
-        );
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for IdentityProviders {
     const NAME: &'static str = "IdentityProviders";
     const FIELDS: &'static [&'static str] = &[
@@ -191,31 +166,6 @@ impl QueryingTheIdentityProviderListResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheIdentityProviderListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("identity_providers"),
-            self.identity_providers.is_some(),
-        );
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.identity_providers {
-            let p = path.field("identity_providers");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingTheIdentityProviderListResponse200 {

@@ -32,18 +32,6 @@ impl Domains {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Domains {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Domains {
     const NAME: &'static str = "Domains";
     const FIELDS: &'static [&'static str] = &[
@@ -122,28 +110,6 @@ impl QueryingTheListOfDomainsAccessibleToFederatedUsersResponse200 {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for QueryingTheListOfDomainsAccessibleToFederatedUsersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("domains"), self.domains.is_some());
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.domains {
-            let p = path.field("domains");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingTheListOfDomainsAccessibleToFederatedUsersResponse200 {

@@ -59,15 +59,6 @@ impl QueryingTheListOfDomainsAccessibleToUsersJson {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheListOfDomainsAccessibleToUsersJson {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheListOfDomainsAccessibleToUsersJson {
     const NAME: &'static str = "QueryingTheListOfDomainsAccessibleToUsersJson";
     const FIELDS: &'static [&'static str] = &["self"];
@@ -114,20 +105,6 @@ impl QueryingTheListOfDomainsAccessibleToUsersResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
-impl support::Validate for QueryingTheListOfDomainsAccessibleToUsersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]

@@ -120,23 +120,6 @@ impl QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
     }
 }
 #[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
-impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("roles"), self.roles.is_some());
-        if let ::std::option::Option::Some(value) = &self.roles {
-            let p = path.field("roles");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 impl support::Read for QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
     const NAME: &'static str = "QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200";
     const FIELDS: &'static [&'static str] = &["roles"];
@@ -223,22 +206,6 @@ impl QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
-impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.policy {
-            let p = path.field("policy");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]

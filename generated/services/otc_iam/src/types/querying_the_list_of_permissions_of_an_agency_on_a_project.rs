@@ -22,22 +22,6 @@ impl QueryingTheListOfPermissionsOfAnAgencyOnAProjectResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnAProjectResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("roles"), self.roles.is_some());
-        if let ::std::option::Option::Some(value) = &self.roles {
-            let p = path.field("roles");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheListOfPermissionsOfAnAgencyOnAProjectResponse200 {
     const NAME: &'static str = "QueryingTheListOfPermissionsOfAnAgencyOnAProjectResponse200";
     const FIELDS: &'static [&'static str] = &["roles"];
@@ -134,22 +118,6 @@ impl QueryingTheListOfPermissionsOfAnAgencyOnAProjectRoles {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnAProjectRoles {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.policy {
-            let p = path.field("policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingTheListOfPermissionsOfAnAgencyOnAProjectRoles {

@@ -21,15 +21,6 @@ impl LinksSelf {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for LinksSelf {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for LinksSelf {
     const NAME: &'static str = "LinksSelf";
     const FIELDS: &'static [&'static str] = &["self"];
@@ -96,18 +87,6 @@ impl QueryingTheListOfProjectsAccessibleToFederatedUsersProjects {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheListOfProjectsAccessibleToFederatedUsersProjects {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingTheListOfProjectsAccessibleToFederatedUsersProjects {
@@ -213,28 +192,6 @@ impl QueryingTheListOfProjectsAccessibleToFederatedUsersResponse200 {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for QueryingTheListOfProjectsAccessibleToFederatedUsersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("projects"), self.projects.is_some());
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.projects {
-            let p = path.field("projects");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingTheListOfProjectsAccessibleToFederatedUsersResponse200 {

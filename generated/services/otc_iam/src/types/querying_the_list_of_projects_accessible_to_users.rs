@@ -67,19 +67,6 @@ impl QueryingTheListOfProjectsAccessibleToUsersResponse200 {
     }
 }
 #[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
-impl support::Validate for QueryingTheListOfProjectsAccessibleToUsersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 impl support::Read for QueryingTheListOfProjectsAccessibleToUsersResponse200 {
     const NAME: &'static str = "QueryingTheListOfProjectsAccessibleToUsersResponse200";
     const FIELDS: &'static [&'static str] = &["links"];

@@ -39,15 +39,6 @@ impl QueryingTheLoginAuthenticationPolicyLoginPolicy {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheLoginAuthenticationPolicyLoginPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheLoginAuthenticationPolicyLoginPolicy {
     const NAME: &'static str = "QueryingTheLoginAuthenticationPolicyLoginPolicy";
     const FIELDS: &'static [&'static str] = &[
@@ -170,18 +161,6 @@ impl QueryingTheLoginAuthenticationPolicyResponse200 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheLoginAuthenticationPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.login_policy {
-            let p = path.field("login_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingTheLoginAuthenticationPolicyResponse200 {

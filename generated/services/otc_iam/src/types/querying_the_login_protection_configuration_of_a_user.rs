@@ -25,15 +25,6 @@ impl QueryingTheLoginProtectionConfigurationOfAUserLoginProtect {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheLoginProtectionConfigurationOfAUserLoginProtect {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheLoginProtectionConfigurationOfAUserLoginProtect {
     const NAME: &'static str = "QueryingTheLoginProtectionConfigurationOfAUserLoginProtect";
     const FIELDS: &'static [&'static str] = &[
@@ -102,18 +93,6 @@ impl QueryingTheLoginProtectionConfigurationOfAUserResponse200 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheLoginProtectionConfigurationOfAUserResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.login_protect {
-            let p = path.field("login_protect");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingTheLoginProtectionConfigurationOfAUserResponse200 {

@@ -21,18 +21,6 @@ impl QueryingTheMfaDeviceInformationOfAUserResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheMfaDeviceInformationOfAUserResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.virtual_mfa_device {
-            let p = path.field("virtual_mfa_device");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheMfaDeviceInformationOfAUserResponse200 {
     const NAME: &'static str = "QueryingTheMfaDeviceInformationOfAUserResponse200";
     const FIELDS: &'static [&'static str] = &["virtual_mfa_device"];
@@ -88,15 +76,6 @@ impl QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice {

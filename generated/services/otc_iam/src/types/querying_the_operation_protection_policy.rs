@@ -44,22 +44,6 @@ impl QueryingTheOperationProtectionPolicyProtectPolicy {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingTheOperationProtectionPolicyProtectPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.allow_user {
-            let p = path.field("allow_user");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.scene {
-            let p = path.field("scene");
-            Self::check_scene(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingTheOperationProtectionPolicyProtectPolicy {
     const NAME: &'static str = "QueryingTheOperationProtectionPolicyProtectPolicy";
     const FIELDS: &'static [&'static str] = &[
@@ -150,18 +134,6 @@ impl QueryingTheOperationProtectionPolicyResponse200 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheOperationProtectionPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.protect_policy {
-            let p = path.field("protect_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingTheOperationProtectionPolicyResponse200 {

@@ -40,15 +40,6 @@ impl QueryingThePasswordPolicyPasswordPolicy {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingThePasswordPolicyPasswordPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingThePasswordPolicyPasswordPolicy {
     const NAME: &'static str = "QueryingThePasswordPolicyPasswordPolicy";
     const FIELDS: &'static [&'static str] = &[
@@ -181,18 +172,6 @@ impl QueryingThePasswordPolicyResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingThePasswordPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.password_policy {
-            let p = path.field("password_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingThePasswordPolicyResponse200 {

@@ -19,18 +19,6 @@ impl Config {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Config {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_compliance {
-            let p = path.field("security_compliance");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Config {
     const NAME: &'static str = "Config";
     const FIELDS: &'static [&'static str] = &["security_compliance"];
@@ -75,18 +63,6 @@ impl QueryingThePasswordStrengthPolicyResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingThePasswordStrengthPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.config {
-            let p = path.field("config");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingThePasswordStrengthPolicyResponse200 {
@@ -136,15 +112,6 @@ impl SecurityCompliance {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SecurityCompliance {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SecurityCompliance {

@@ -23,15 +23,6 @@ impl QueryingThePasswordStrengthPolicyByOptionConfig {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingThePasswordStrengthPolicyByOptionConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingThePasswordStrengthPolicyByOptionConfig {
     const NAME: &'static str = "QueryingThePasswordStrengthPolicyByOptionConfig";
     const FIELDS: &'static [&'static str] = &[
@@ -85,19 +76,6 @@ impl QueryingThePasswordStrengthPolicyByOptionResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingThePasswordStrengthPolicyByOptionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("config"), self.config.is_some());
-        if let ::std::option::Option::Some(value) = &self.config {
-            let p = path.field("config");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingThePasswordStrengthPolicyByOptionResponse200 {

@@ -30,15 +30,6 @@ impl QueryingTheProtocolListLinks {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheProtocolListLinks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheProtocolListLinks {
     const NAME: &'static str = "QueryingTheProtocolListLinks";
     const FIELDS: &'static [&'static str] = &[
@@ -132,20 +123,6 @@ impl QueryingTheProtocolListResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_the_protocol_list")]
-impl support::Validate for QueryingTheProtocolListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(feature = "querying_the_protocol_list")]

@@ -20,18 +20,6 @@ impl QueryingTheQuotasOfAProjectResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheQuotasOfAProjectResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.quotas {
-            let p = path.field("quotas");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheQuotasOfAProjectResponse200 {
     const NAME: &'static str = "QueryingTheQuotasOfAProjectResponse200";
     const FIELDS: &'static [&'static str] = &["quotas"];

@@ -23,25 +23,6 @@ impl QueryingTheServiceCatalogResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheServiceCatalogResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            let p = path.field("catalog");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheServiceCatalogResponse200 {
     const NAME: &'static str = "QueryingTheServiceCatalogResponse200";
     const FIELDS: &'static [&'static str] = &["catalog", "links"];

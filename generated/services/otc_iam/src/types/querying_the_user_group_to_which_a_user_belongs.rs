@@ -62,20 +62,6 @@ impl QueryingTheUserGroupToWhichAUserBelongsResponse200 {
     }
 }
 #[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
-impl support::Validate for QueryingTheUserGroupToWhichAUserBelongsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 impl support::Read for QueryingTheUserGroupToWhichAUserBelongsResponse200 {
     const NAME: &'static str = "QueryingTheUserGroupToWhichAUserBelongsResponse200";
     const FIELDS: &'static [&'static str] = &["links"];

@@ -68,37 +68,6 @@ impl QueryingUserDetailsJson {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingUserDetailsJson {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("description"),
-            self.description.is_some(),
-        );
-        support::check_present(out, &path.field("domain_id"), self.domain_id.is_some());
-        support::check_present(out, &path.field("enabled"), self.enabled.is_some());
-        support::check_present(out, &path.field("id"), self.id.is_some());
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(
-            out,
-            &path.field("password_expires_at"),
-            self.password_expires_at.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.pwd_strength {
-            let p = path.field("pwd_strength");
-            Self::check_pwd_strength(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingUserDetailsJson {
     const NAME: &'static str = "QueryingUserDetailsJson";
     const FIELDS: &'static [&'static str] = &[
@@ -236,19 +205,6 @@ impl QueryingUserDetailsResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingUserDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("user"), self.user.is_some());
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingUserDetailsResponse200 {

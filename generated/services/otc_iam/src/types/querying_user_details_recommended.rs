@@ -20,18 +20,6 @@ impl QueryingUserDetailsRecommendedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingUserDetailsRecommendedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingUserDetailsRecommendedResponse200 {
     const NAME: &'static str = "QueryingUserDetailsRecommendedResponse200";
     const FIELDS: &'static [&'static str] = &["user"];
@@ -141,22 +129,6 @@ impl QueryingUserDetailsRecommendedUser {
         value: &QueryingUserDetailsRecommendedPwdStrength,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for QueryingUserDetailsRecommendedUser {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.pwd_strength {
-            let p = path.field("pwd_strength");
-            Self::check_pwd_strength(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingUserDetailsRecommendedUser {

@@ -31,15 +31,6 @@ impl QueryingUserGroupDetailsJson {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingUserGroupDetailsJson {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingUserGroupDetailsJson {
     const NAME: &'static str = "QueryingUserGroupDetailsJson";
     const FIELDS: &'static [&'static str] = &[
@@ -115,18 +106,6 @@ impl QueryingUserGroupDetailsResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingUserGroupDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.group {
-            let p = path.field("group");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingUserGroupDetailsResponse200 {

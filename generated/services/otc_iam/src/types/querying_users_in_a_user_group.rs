@@ -26,20 +26,6 @@ impl QueryingUsersInAUserGroupResponse200 {
     }
 }
 #[cfg(feature = "querying_users_in_a_user_group")]
-impl support::Validate for QueryingUsersInAUserGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("links"), self.links.is_some());
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "querying_users_in_a_user_group")]
 impl support::Read for QueryingUsersInAUserGroupResponse200 {
     const NAME: &'static str = "QueryingUsersInAUserGroupResponse200";
     const FIELDS: &'static [&'static str] = &["links"];

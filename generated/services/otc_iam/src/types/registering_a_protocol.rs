@@ -88,19 +88,6 @@ impl RegisteringAProtocolResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RegisteringAProtocolResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("protocol"), self.protocol.is_some());
-        if let ::std::option::Option::Some(value) = &self.protocol {
-            let p = path.field("protocol");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for RegisteringAProtocolResponse201 {
     const NAME: &'static str = "RegisteringAProtocolResponse201";
     const FIELDS: &'static [&'static str] = &["protocol"];

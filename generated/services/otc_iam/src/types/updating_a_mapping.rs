@@ -83,19 +83,6 @@ impl UpdatingAMappingResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAMappingResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("mapping"), self.mapping.is_some());
-        if let ::std::option::Option::Some(value) = &self.mapping {
-            let p = path.field("mapping");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAMappingResponse200 {
     const NAME: &'static str = "UpdatingAMappingResponse200";
     const FIELDS: &'static [&'static str] = &["mapping"];

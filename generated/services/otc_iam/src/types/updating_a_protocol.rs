@@ -88,18 +88,6 @@ impl UpdatingAProtocolResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAProtocolResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.protocol {
-            let p = path.field("protocol");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAProtocolResponse200 {
     const NAME: &'static str = "UpdatingAProtocolResponse200";
     const FIELDS: &'static [&'static str] = &["protocol"];

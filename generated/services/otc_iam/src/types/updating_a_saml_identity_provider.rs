@@ -189,18 +189,6 @@ impl UpdatingASamlIdentityProviderResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingASamlIdentityProviderResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.identity_provider {
-            let p = path.field("identity_provider");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingASamlIdentityProviderResponse200 {
     const NAME: &'static str = "UpdatingASamlIdentityProviderResponse200";
     const FIELDS: &'static [&'static str] = &["identity_provider"];

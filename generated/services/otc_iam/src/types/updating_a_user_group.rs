@@ -220,19 +220,6 @@ impl UpdatingAUserGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAUserGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("group"), self.group.is_some());
-        if let ::std::option::Option::Some(value) = &self.group {
-            let p = path.field("group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAUserGroupResponse200 {
     const NAME: &'static str = "UpdatingAUserGroupResponse200";
     const FIELDS: &'static [&'static str] = &["group"];

@@ -553,16 +553,6 @@ impl UpdatingAnOpenidConnectIdentityProviderResponse200 {
     }
 }
 #[cfg(feature = "updating_an_openid_connect_identity_provider")]
-impl support::Validate for UpdatingAnOpenidConnectIdentityProviderResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl support::Read for UpdatingAnOpenidConnectIdentityProviderResponse200 {
     const NAME: &'static str = "UpdatingAnOpenidConnectIdentityProviderResponse200";
     const FIELDS: &'static [&'static str] = &["openid_connect_config"];

@@ -26,18 +26,6 @@ impl VerifyingATokenAndReturningAValidTokenProject {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for VerifyingATokenAndReturningAValidTokenProject {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for VerifyingATokenAndReturningAValidTokenProject {
     const NAME: &'static str = "VerifyingATokenAndReturningAValidTokenProject";
     const FIELDS: &'static [&'static str] = &["domain", "id", "name"];
@@ -175,49 +163,6 @@ impl VerifyingATokenAndReturningAValidTokenToken {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for VerifyingATokenAndReturningAValidTokenToken {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("methods"), self.methods.is_some());
-        support::check_present(
-            out,
-            &path.field("expires_at"),
-            self.expires_at.is_some(),
-        );
-        support::check_present(out, &path.field("issued_at"), self.issued_at.is_some());
-        support::check_present(out, &path.field("user"), self.user.is_some());
-        support::check_present(out, &path.field("roles"), self.roles.is_some());
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.project {
-            let p = path.field("project");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            let p = path.field("catalog");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.roles {
-            let p = path.field("roles");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for VerifyingATokenAndReturningAValidTokenToken {
@@ -378,18 +323,6 @@ impl VerifyingATokenAndReturningAValidTokenUser {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for VerifyingATokenAndReturningAValidTokenUser {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for VerifyingATokenAndReturningAValidTokenUser {
     const NAME: &'static str = "VerifyingATokenAndReturningAValidTokenUser";
     const FIELDS: &'static [&'static str] = &[
@@ -453,19 +386,6 @@ impl VerifyingATokenAndReturningAValidTokenResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for VerifyingATokenAndReturningAValidTokenResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("token"), self.token.is_some());
-        if let ::std::option::Option::Some(value) = &self.token {
-            let p = path.field("token");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for VerifyingATokenAndReturningAValidTokenResponse200 {

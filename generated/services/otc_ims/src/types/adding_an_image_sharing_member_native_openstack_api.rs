@@ -93,15 +93,6 @@ impl AddingAnImageSharingMemberNativeOpenstackApiResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingAnImageSharingMemberNativeOpenstackApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AddingAnImageSharingMemberNativeOpenstackApiResponse200 {
     const NAME: &'static str = "AddingAnImageSharingMemberNativeOpenstackApiResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -112,15 +112,6 @@ impl AddingImageSharingMembersResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingImageSharingMembersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AddingImageSharingMembersResponse200 {
     const NAME: &'static str = "AddingImageSharingMembersResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

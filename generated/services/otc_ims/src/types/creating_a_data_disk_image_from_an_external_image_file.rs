@@ -276,15 +276,6 @@ impl CreatingADataDiskImageFromAnExternalImageFileResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingADataDiskImageFromAnExternalImageFileResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingADataDiskImageFromAnExternalImageFileResponse200 {
     const NAME: &'static str = "CreatingADataDiskImageFromAnExternalImageFileResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

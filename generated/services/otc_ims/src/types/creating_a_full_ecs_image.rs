@@ -280,15 +280,6 @@ impl CreatingAFullEcsImageResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAFullEcsImageResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAFullEcsImageResponse200 {
     const NAME: &'static str = "CreatingAFullEcsImageResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -569,15 +569,6 @@ impl CreatingAnImageResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnImageResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnImageResponse200 {
     const NAME: &'static str = "CreatingAnImageResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -476,26 +476,6 @@ impl CreatingImageMetadataNativeOpenstackApiResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingImageMetadataNativeOpenstackApiResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.disk_format {
-            let p = path.field("disk_format");
-            Self::check_disk_format(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.os_bit {
-            let p = path.field("__os_bit");
-            Self::check_os_bit(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.virtual_env_type {
-            let p = path.field("virtual_env_type");
-            Self::check_virtual_env_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingImageMetadataNativeOpenstackApiResponse201 {
     const NAME: &'static str = "CreatingImageMetadataNativeOpenstackApiResponse201";
     const FIELDS: &'static [&'static str] = &[

@@ -20,15 +20,6 @@ impl DeletingImageSharingMembersResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingImageSharingMembersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingImageSharingMembersResponse200 {
     const NAME: &'static str = "DeletingImageSharingMembersResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -143,15 +143,6 @@ impl ExportingAnImageResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExportingAnImageResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ExportingAnImageResponse200 {
     const NAME: &'static str = "ExportingAnImageResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

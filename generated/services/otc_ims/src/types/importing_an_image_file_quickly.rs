@@ -258,15 +258,6 @@ impl ImportingAnImageFileQuicklyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ImportingAnImageFileQuicklyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ImportingAnImageFileQuicklyResponse200 {
     const NAME: &'static str = "ImportingAnImageFileQuicklyResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -520,26 +520,6 @@ impl ModifyingAnImageNativeOpenstackApiResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ModifyingAnImageNativeOpenstackApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.disk_format {
-            let p = path.field("disk_format");
-            Self::check_disk_format(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.virtual_env_type {
-            let p = path.field("virtual_env_type");
-            Self::check_virtual_env_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.lazyloading {
-            let p = path.field("__lazyloading");
-            Self::check_lazyloading(out, &p, value);
-        }
-    }
-}
 impl support::Read for ModifyingAnImageNativeOpenstackApiResponse200 {
     const NAME: &'static str = "ModifyingAnImageNativeOpenstackApiResponse200";
     const FIELDS: &'static [&'static str] = &[

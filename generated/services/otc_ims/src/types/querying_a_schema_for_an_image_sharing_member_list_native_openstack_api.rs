@@ -30,22 +30,6 @@ impl QueryingASchemaForAnImageSharingMemberListNativeOpenstackApiResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingASchemaForAnImageSharingMemberListNativeOpenstackApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read
 for QueryingASchemaForAnImageSharingMemberListNativeOpenstackApiResponse200 {
     const NAME: &'static str = "QueryingASchemaForAnImageSharingMemberListNativeOpenstackApiResponse200";

@@ -25,16 +25,6 @@ impl QueryingASchemaForAnImageSharingMemberNativeOpenstackApiResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingASchemaForAnImageSharingMemberNativeOpenstackApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read
 for QueryingASchemaForAnImageSharingMemberNativeOpenstackApiResponse200 {
     const NAME: &'static str = "QueryingASchemaForAnImageSharingMemberNativeOpenstackApiResponse200";

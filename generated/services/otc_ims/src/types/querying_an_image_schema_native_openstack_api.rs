@@ -20,15 +20,6 @@ impl AdditionalProperties {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AdditionalProperties {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AdditionalProperties {
     const NAME: &'static str = "AdditionalProperties";
     const FIELDS: &'static [&'static str] = &["type"];
@@ -88,25 +79,6 @@ impl QueryingAnImageSchemaNativeOpenstackApiResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAnImageSchemaNativeOpenstackApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.additional_properties {
-            let p = path.field("additionalProperties");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingAnImageSchemaNativeOpenstackApiResponse200 {

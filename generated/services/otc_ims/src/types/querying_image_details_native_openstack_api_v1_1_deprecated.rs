@@ -72,16 +72,6 @@ impl QueryingImageDetailsNativeOpenstackApiV11DeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingImageDetailsNativeOpenstackApiV11DeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingImageDetailsNativeOpenstackApiV11DeprecatedResponse200 {
     const NAME: &'static str = "QueryingImageDetailsNativeOpenstackApiV11DeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &[

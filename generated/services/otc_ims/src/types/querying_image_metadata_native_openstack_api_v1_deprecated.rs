@@ -91,16 +91,6 @@ impl QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200 {
     const NAME: &'static str = "QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -39,16 +39,6 @@ impl QueryingImageSharingMemberDetailsNativeOpenstackApiResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingImageSharingMemberDetailsNativeOpenstackApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingImageSharingMemberDetailsNativeOpenstackApiResponse200 {
     const NAME: &'static str = "QueryingImageSharingMemberDetailsNativeOpenstackApiResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -34,15 +34,6 @@ impl Members {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Members {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Members {
     const NAME: &'static str = "Members";
     const FIELDS: &'static [&'static str] = &[
@@ -120,21 +111,6 @@ impl QueryingImageSharingMembersNativeOpenstackApiResponse200 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingImageSharingMembersNativeOpenstackApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.members {
-            let p = path.field("members");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingImageSharingMembersNativeOpenstackApiResponse200 {

@@ -300,26 +300,6 @@ impl Images {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Images {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.disk_format {
-            let p = path.field("disk_format");
-            Self::check_disk_format(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.virtual_env_type {
-            let p = path.field("virtual_env_type");
-            Self::check_virtual_env_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.lazyloading {
-            let p = path.field("__lazyloading");
-            Self::check_lazyloading(out, &p, value);
-        }
-    }
-}
 impl support::Read for Images {
     const NAME: &'static str = "Images";
     const FIELDS: &'static [&'static str] = &[
@@ -709,21 +689,6 @@ impl QueryingImagesResponse200 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingImagesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.images {
-            let p = path.field("images");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingImagesResponse200 {

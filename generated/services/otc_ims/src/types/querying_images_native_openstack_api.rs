@@ -306,26 +306,6 @@ impl QueryingImagesNativeOpenstackApiImages {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingImagesNativeOpenstackApiImages {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.lazyloading {
-            let p = path.field("__lazyloading");
-            Self::check_lazyloading(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.virtual_env_type {
-            let p = path.field("virtual_env_type");
-            Self::check_virtual_env_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.disk_format {
-            let p = path.field("disk_format");
-            Self::check_disk_format(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingImagesNativeOpenstackApiImages {
     const NAME: &'static str = "QueryingImagesNativeOpenstackApiImages";
     const FIELDS: &'static [&'static str] = &[
@@ -732,21 +712,6 @@ impl QueryingImagesNativeOpenstackApiResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingImagesNativeOpenstackApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.images {
-            let p = path.field("images");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingImagesNativeOpenstackApiResponse200 {

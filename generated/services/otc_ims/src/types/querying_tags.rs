@@ -19,15 +19,6 @@ impl QueryingTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTagsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTagsResponse200 {
     const NAME: &'static str = "QueryingTagsResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];

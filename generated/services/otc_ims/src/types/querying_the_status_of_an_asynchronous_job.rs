@@ -41,28 +41,6 @@ impl Entities {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Entities {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.sub_jobs_result {
-            let p = path.field("sub_jobs_result");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Entities {
     const NAME: &'static str = "Entities";
     const FIELDS: &'static [&'static str] = &[
@@ -210,18 +188,6 @@ impl QueryingTheStatusOfAnAsynchronousJobResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheStatusOfAnAsynchronousJobResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.entities {
-            let p = path.field("entities");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheStatusOfAnAsynchronousJobResponse200 {
     const NAME: &'static str = "QueryingTheStatusOfAnAsynchronousJobResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -321,15 +287,6 @@ impl Result {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Result {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Result {
     const NAME: &'static str = "Result";
     const FIELDS: &'static [&'static str] = &["image_id", "project_id", "status"];
@@ -421,18 +378,6 @@ impl SubJobsResult {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SubJobsResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.entities {
-            let p = path.field("entities");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for SubJobsResult {

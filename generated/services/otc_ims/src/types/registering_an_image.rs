@@ -85,15 +85,6 @@ impl RegisteringAnImageResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RegisteringAnImageResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RegisteringAnImageResponse200 {
     const NAME: &'static str = "RegisteringAnImageResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -144,15 +144,6 @@ impl ReplicatingAnImageWithinARegionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ReplicatingAnImageWithinARegionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ReplicatingAnImageWithinARegionResponse200 {
     const NAME: &'static str = "ReplicatingAnImageWithinARegionResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -123,15 +123,6 @@ impl UpdatingTheImageSharingStatusNativeOpenstackApiResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingTheImageSharingStatusNativeOpenstackApiResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingTheImageSharingStatusNativeOpenstackApiResponse200 {
     const NAME: &'static str = "UpdatingTheImageSharingStatusNativeOpenstackApiResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -149,15 +149,6 @@ impl UpdatingTheSharingStatusForImagesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingTheSharingStatusForImagesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingTheSharingStatusForImagesResponse200 {
     const NAME: &'static str = "UpdatingTheSharingStatusForImagesResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -226,15 +226,6 @@ impl AddingALogToFavoritesResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingALogToFavoritesResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AddingALogToFavoritesResponse201 {
     const NAME: &'static str = "AddingALogToFavoritesResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -352,18 +343,6 @@ impl AddingALogToFavoritesResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AddingALogToFavoritesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message {
-            let p = path.field("message");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for AddingALogToFavoritesResponse400 {

@@ -162,15 +162,6 @@ impl AddingAQuickSearchResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingAQuickSearchResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AddingAQuickSearchResponse201 {
     const NAME: &'static str = "AddingAQuickSearchResponse201";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -213,18 +204,6 @@ impl AddingAQuickSearchResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AddingAQuickSearchResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message {
-            let p = path.field("message");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for AddingAQuickSearchResponse400 {

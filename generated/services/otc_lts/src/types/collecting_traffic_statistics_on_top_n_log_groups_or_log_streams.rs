@@ -244,22 +244,6 @@ impl CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read
 for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
     const NAME: &'static str = "CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200";
@@ -320,16 +304,6 @@ impl CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400 {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read
@@ -413,15 +387,6 @@ impl ResultsTopnBody {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ResultsTopnBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ResultsTopnBody {

@@ -101,23 +101,6 @@ impl CreatingACrossAccountLogIngestionConfigurationResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingACrossAccountLogIngestionConfigurationResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self
-            .lts_agency_access_config_info_list
-        {
-            let p = path.field("LTSAgencyAccessConfigInfoList");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for CreatingACrossAccountLogIngestionConfigurationResponse201 {
     const NAME: &'static str = "CreatingACrossAccountLogIngestionConfigurationResponse201";
     const FIELDS: &'static [&'static str] = &["LTSAgencyAccessConfigInfoList"];
@@ -172,18 +155,6 @@ impl CreatingACrossAccountLogIngestionConfigurationResponse400 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingACrossAccountLogIngestionConfigurationResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message {
-            let p = path.field("message");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingACrossAccountLogIngestionConfigurationResponse400 {
@@ -262,18 +233,6 @@ impl LtsAccessConfigInfoRespon200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for LtsAccessConfigInfoRespon200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.agency_log_access {
-            let p = path.field("agency_log_access");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for LtsAccessConfigInfoRespon200 {
@@ -645,84 +604,6 @@ impl PreviewAgencyLogAccessReqBodyInResponse {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for PreviewAgencyLogAccessReqBodyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("agency_access_type"),
-            self.agency_access_type.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("agency_log_access"),
-            self.agency_log_access.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("log_agencyStream_name"),
-            self.log_agency_stream_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("log_agencyStream_id"),
-            self.log_agency_stream_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("log_agencyGroup_name"),
-            self.log_agency_group_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("log_agencyGroup_id"),
-            self.log_agency_group_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("log_beAgencystream_name"),
-            self.log_be_agencystream_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("log_beAgencystream_id"),
-            self.log_be_agencystream_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("log_beAgencygroup_name"),
-            self.log_be_agencygroup_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("log_beAgencygroup_id"),
-            self.log_be_agencygroup_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("be_agency_project_id"),
-            self.be_agency_project_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("agency_project_id"),
-            self.agency_project_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("agency_domain_name"),
-            self.agency_domain_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("agency_name"),
-            self.agency_name.is_some(),
-        );
     }
 }
 impl support::Read for PreviewAgencyLogAccessReqBodyInResponse {

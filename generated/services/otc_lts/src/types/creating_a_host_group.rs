@@ -285,21 +285,6 @@ impl CreatingAHostGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAHostGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.host_group_tag {
-            let p = path.field("host_group_tag");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for CreatingAHostGroupResponse200 {
     const NAME: &'static str = "CreatingAHostGroupResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -438,15 +423,6 @@ impl CreatingAHostGroupResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAHostGroupResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAHostGroupResponse400 {

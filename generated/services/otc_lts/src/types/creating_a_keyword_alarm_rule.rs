@@ -442,15 +442,6 @@ impl CreatingAKeywordAlarmRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAKeywordAlarmRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAKeywordAlarmRuleResponse200 {
     const NAME: &'static str = "CreatingAKeywordAlarmRuleResponse200";
     const FIELDS: &'static [&'static str] = &["keywords_alarm_rule_id"];
@@ -498,15 +489,6 @@ impl CreatingAKeywordAlarmRuleResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAKeywordAlarmRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAKeywordAlarmRuleResponse400 {

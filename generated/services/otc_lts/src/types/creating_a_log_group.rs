@@ -235,18 +235,6 @@ impl CreatingALogGroupResponse201 {
         );
     }
 }
-impl support::Validate for CreatingALogGroupResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.log_group_id {
-            let p = path.field("log_group_id");
-            Self::check_log_group_id(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingALogGroupResponse201 {
     const NAME: &'static str = "CreatingALogGroupResponse201";
     const FIELDS: &'static [&'static str] = &["log_group_id"];
@@ -294,15 +282,6 @@ impl CreatingALogGroupResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingALogGroupResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingALogGroupResponse400 {

@@ -1080,33 +1080,6 @@ impl CreatingALogIngestionConfigurationResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingALogIngestionConfigurationResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.access_config_detail {
-            let p = path.field("access_config_detail");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.log_info {
-            let p = path.field("log_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.host_group_info {
-            let p = path.field("host_group_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.access_config_tag {
-            let p = path.field("access_config_tag");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for CreatingALogIngestionConfigurationResponse200 {
     const NAME: &'static str = "CreatingALogIngestionConfigurationResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -1261,15 +1234,6 @@ impl CreatingALogIngestionConfigurationResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingALogIngestionConfigurationResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingALogIngestionConfigurationResponse400 {

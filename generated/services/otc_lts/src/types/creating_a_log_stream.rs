@@ -289,15 +289,6 @@ impl CreatingALogStreamResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingALogStreamResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingALogStreamResponse201 {
     const NAME: &'static str = "CreatingALogStreamResponse201";
     const FIELDS: &'static [&'static str] = &["log_stream_id"];
@@ -345,15 +336,6 @@ impl CreatingALogStreamResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingALogStreamResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingALogStreamResponse400 {

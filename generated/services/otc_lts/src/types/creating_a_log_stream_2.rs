@@ -117,15 +117,6 @@ impl CreatingALogStream2Response201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingALogStream2Response201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingALogStream2Response201 {
     const NAME: &'static str = "CreatingALogStream2Response201";
     const FIELDS: &'static [&'static str] = &["log_topic_id"];

@@ -176,25 +176,6 @@ impl CreatingALogTransferTaskNewVersionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingALogTransferTaskNewVersionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.log_streams {
-            let p = path.field("log_streams");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.log_transfer_info {
-            let p = path.field("log_transfer_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingALogTransferTaskNewVersionResponse200 {
     const NAME: &'static str = "CreatingALogTransferTaskNewVersionResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -286,15 +267,6 @@ impl CreatingALogTransferTaskNewVersionResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingALogTransferTaskNewVersionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingALogTransferTaskNewVersionResponse400 {
@@ -474,23 +446,6 @@ impl CreatingALogTransferTaskNewVersionLogStreamsInResponse {
             ::std::option::Option::Some(36usize),
             ::std::option::Option::Some(36usize),
         );
-    }
-}
-impl support::Validate for CreatingALogTransferTaskNewVersionLogStreamsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("log_stream_id"),
-            self.log_stream_id.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.log_stream_id {
-            let p = path.field("log_stream_id");
-            Self::check_log_stream_id(out, &p, value);
-        }
     }
 }
 impl support::Read for CreatingALogTransferTaskNewVersionLogStreamsInResponse {

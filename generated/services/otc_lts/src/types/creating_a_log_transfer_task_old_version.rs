@@ -372,15 +372,6 @@ impl CreatingALogTransferTaskOldVersionResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingALogTransferTaskOldVersionResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingALogTransferTaskOldVersionResponse201 {
     const NAME: &'static str = "CreatingALogTransferTaskOldVersionResponse201";
     const FIELDS: &'static [&'static str] = &["log_dump_obs_id"];
@@ -428,15 +419,6 @@ impl CreatingALogTransferTaskOldVersionResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingALogTransferTaskOldVersionResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingALogTransferTaskOldVersionResponse400 {

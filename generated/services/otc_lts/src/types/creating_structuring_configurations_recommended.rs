@@ -348,15 +348,6 @@ impl CreatingStructuringConfigurationsRecommendedResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingStructuringConfigurationsRecommendedResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingStructuringConfigurationsRecommendedResponse201 {
     const NAME: &'static str = "CreatingStructuringConfigurationsRecommendedResponse201";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -118,25 +118,6 @@ impl DeletingAHostGroupResponse200 {
         );
     }
 }
-impl support::Validate for DeletingAHostGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.result {
-            let p = path.field("result");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.total {
-            let p = path.field("total");
-            Self::check_total(out, &p, value);
-        }
-    }
-}
 impl support::Read for DeletingAHostGroupResponse200 {
     const NAME: &'static str = "DeletingAHostGroupResponse200";
     const FIELDS: &'static [&'static str] = &["result", "total"];
@@ -208,15 +189,6 @@ impl DeletingAHostGroupResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingAHostGroupResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingAHostGroupResponse400 {

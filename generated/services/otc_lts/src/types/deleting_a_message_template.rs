@@ -90,15 +90,6 @@ impl DeletingAMessageTemplateResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAMessageTemplateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAMessageTemplateResponse400 {
     const NAME: &'static str = "DeletingAMessageTemplateResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

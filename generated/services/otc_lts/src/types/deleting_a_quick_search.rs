@@ -100,18 +100,6 @@ impl DeletingAQuickSearchResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAQuickSearchResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message {
-            let p = path.field("message");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DeletingAQuickSearchResponse400 {
     const NAME: &'static str = "DeletingAQuickSearchResponse400";
     const FIELDS: &'static [&'static str] = &["message"];

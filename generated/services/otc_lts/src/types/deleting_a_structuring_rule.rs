@@ -98,15 +98,6 @@ impl DeletingAStructuringRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAStructuringRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAStructuringRuleResponse200 {
     const NAME: &'static str = "DeletingAStructuringRuleResponse200";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
@@ -160,15 +151,6 @@ impl DeletingAStructuringRuleResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingAStructuringRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingAStructuringRuleResponse400 {

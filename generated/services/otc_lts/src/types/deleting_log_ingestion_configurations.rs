@@ -103,21 +103,6 @@ impl DeletingLogIngestionConfigurationsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingLogIngestionConfigurationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.result {
-            let p = path.field("result");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for DeletingLogIngestionConfigurationsResponse200 {
     const NAME: &'static str = "DeletingLogIngestionConfigurationsResponse200";
     const FIELDS: &'static [&'static str] = &["result", "total"];
@@ -189,15 +174,6 @@ impl DeletingLogIngestionConfigurationsResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingLogIngestionConfigurationsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingLogIngestionConfigurationsResponse400 {

@@ -22,15 +22,6 @@ impl EnablingLogCollectionBeyondFreeQuotaResponse403 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EnablingLogCollectionBeyondFreeQuotaResponse403 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for EnablingLogCollectionBeyondFreeQuotaResponse403 {
     const NAME: &'static str = "EnablingLogCollectionBeyondFreeQuotaResponse403";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

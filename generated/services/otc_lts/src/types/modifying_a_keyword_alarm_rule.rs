@@ -38,15 +38,6 @@ impl FrequencyRespBody {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for FrequencyRespBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for FrequencyRespBody {
     const NAME: &'static str = "FrequencyRespBody";
     const FIELDS: &'static [&'static str] = &[
@@ -177,18 +168,6 @@ impl KeywordsResBody {
             ::std::option::Option::None,
             ::std::option::Option::Some(60i64),
         );
-    }
-}
-impl support::Validate for KeywordsResBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.search_time_range {
-            let p = path.field("search_time_range");
-            Self::check_search_time_range(out, &p, value);
-        }
     }
 }
 impl support::Read for KeywordsResBody {
@@ -881,32 +860,6 @@ impl ModifyingAKeywordAlarmRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingAKeywordAlarmRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.keywords_requests {
-            let p = path.field("keywords_requests");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.frequency {
-            let p = path.field("frequency");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.topics {
-            let p = path.field("topics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ModifyingAKeywordAlarmRuleResponse200 {
     const NAME: &'static str = "ModifyingAKeywordAlarmRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -1096,15 +1049,6 @@ impl ModifyingAKeywordAlarmRuleResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingAKeywordAlarmRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingAKeywordAlarmRuleResponse400 {

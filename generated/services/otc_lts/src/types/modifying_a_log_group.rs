@@ -151,15 +151,6 @@ impl ModifyingALogGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingALogGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingALogGroupResponse200 {
     const NAME: &'static str = "ModifyingALogGroupResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -240,15 +231,6 @@ impl ModifyingALogGroupResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingALogGroupResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingALogGroupResponse400 {

@@ -149,15 +149,6 @@ impl ModifyingALogStreamResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingALogStreamResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingALogStreamResponse200 {
     const NAME: &'static str = "ModifyingALogStreamResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -238,15 +229,6 @@ impl ModifyingALogStreamResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingALogStreamResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingALogStreamResponse400 {

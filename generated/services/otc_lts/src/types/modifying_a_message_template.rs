@@ -260,21 +260,6 @@ impl ModifyingAMessageTemplateResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingAMessageTemplateResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.templates {
-            let p = path.field("templates");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ModifyingAMessageTemplateResponse201 {
     const NAME: &'static str = "ModifyingAMessageTemplateResponse201";
     const FIELDS: &'static [&'static str] = &[
@@ -373,15 +358,6 @@ impl ModifyingAMessageTemplateResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingAMessageTemplateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingAMessageTemplateResponse400 {

@@ -348,15 +348,6 @@ impl ModifyingStructuringConfigurationsRecommendedResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingStructuringConfigurationsRecommendedResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingStructuringConfigurationsRecommendedResponse400 {
     const NAME: &'static str = "ModifyingStructuringConfigurationsRecommendedResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

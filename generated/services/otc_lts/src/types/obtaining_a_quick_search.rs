@@ -22,21 +22,6 @@ impl ObtainingAQuickSearchResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAQuickSearchResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.search_criterias {
-            let p = path.field("search_criterias");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingAQuickSearchResponse200 {
     const NAME: &'static str = "ObtainingAQuickSearchResponse200";
     const FIELDS: &'static [&'static str] = &["search_criterias"];
@@ -90,18 +75,6 @@ impl ObtainingAQuickSearchResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAQuickSearchResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message {
-            let p = path.field("message");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingAQuickSearchResponse400 {

@@ -171,15 +171,6 @@ impl PreviewingTheEmailFormatOfAMessageTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PreviewingTheEmailFormatOfAMessageTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PreviewingTheEmailFormatOfAMessageTemplateResponse200 {
     const NAME: &'static str = "PreviewingTheEmailFormatOfAMessageTemplateResponse200";
     const FIELDS: &'static [&'static str] = &["template", "subject"];
@@ -234,15 +225,6 @@ impl PreviewingTheEmailFormatOfAMessageTemplateResponse500 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for PreviewingTheEmailFormatOfAMessageTemplateResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for PreviewingTheEmailFormatOfAMessageTemplateResponse500 {

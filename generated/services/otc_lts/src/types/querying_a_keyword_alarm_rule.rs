@@ -120,32 +120,6 @@ impl KeywordsAlarmRuleRespList {
         self.whether_recovery_policy.unwrap_or(Self::DEFAULT_WHETHER_RECOVERY_POLICY)
     }
 }
-impl support::Validate for KeywordsAlarmRuleRespList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.keywords_requests {
-            let p = path.field("keywords_requests");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.frequency {
-            let p = path.field("frequency");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.topics {
-            let p = path.field("topics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for KeywordsAlarmRuleRespList {
     const NAME: &'static str = "KeywordsAlarmRuleRespList";
     const FIELDS: &'static [&'static str] = &[
@@ -398,21 +372,6 @@ impl QueryingAKeywordAlarmRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAKeywordAlarmRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.keywords_alarm_rules {
-            let p = path.field("keywords_alarm_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAKeywordAlarmRuleResponse200 {
     const NAME: &'static str = "QueryingAKeywordAlarmRuleResponse200";
     const FIELDS: &'static [&'static str] = &["keywords_alarm_rules"];
@@ -469,15 +428,6 @@ impl QueryingAKeywordAlarmRuleResponse500 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAKeywordAlarmRuleResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAKeywordAlarmRuleResponse500 {

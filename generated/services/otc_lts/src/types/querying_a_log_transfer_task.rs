@@ -32,25 +32,6 @@ impl CreateTransferResponseBody {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreateTransferResponseBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.log_streams {
-            let p = path.field("log_streams");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.log_transfer_info {
-            let p = path.field("log_transfer_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreateTransferResponseBody {
     const NAME: &'static str = "CreateTransferResponseBody";
     const FIELDS: &'static [&'static str] = &[
@@ -141,21 +122,6 @@ impl QueryingALogTransferTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingALogTransferTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.log_transfers {
-            let p = path.field("log_transfers");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingALogTransferTaskResponse200 {
     const NAME: &'static str = "QueryingALogTransferTaskResponse200";
     const FIELDS: &'static [&'static str] = &["log_transfers"];
@@ -212,15 +178,6 @@ impl QueryingALogTransferTaskResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingALogTransferTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingALogTransferTaskResponse400 {

@@ -23,15 +23,6 @@ impl CodeDetailsRspBody {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CodeDetailsRspBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CodeDetailsRspBody {
     const NAME: &'static str = "CodeDetailsRspBody";
     const FIELDS: &'static [&'static str] = &["code", "details"];
@@ -107,21 +98,6 @@ impl QueryingAMessageTemplateResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAMessageTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.templates {
-            let p = path.field("templates");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingAMessageTemplateResponse200 {
@@ -250,18 +226,6 @@ impl QueryingAMessageTemplateResponse401 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAMessageTemplateResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message {
-            let p = path.field("message");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAMessageTemplateResponse401 {
     const NAME: &'static str = "QueryingAMessageTemplateResponse401";
     const FIELDS: &'static [&'static str] = &["message"];
@@ -309,15 +273,6 @@ impl QueryingAMessageTemplateResponse500 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAMessageTemplateResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAMessageTemplateResponse500 {

@@ -60,36 +60,6 @@ impl QueryingAStructuringRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAStructuringRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.demo_fields {
-            let p = path.field("demoFields");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.tag_fields {
-            let p = path.field("tagFields");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.rule {
-            let p = path.field("rule");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.cluster_info {
-            let p = path.field("cluster_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAStructuringRuleResponse200 {
     const NAME: &'static str = "QueryingAStructuringRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -234,15 +204,6 @@ impl QueryingAStructuringRuleResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAStructuringRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingAStructuringRuleResponse400 {
     const NAME: &'static str = "QueryingAStructuringRuleResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
@@ -296,15 +257,6 @@ impl ShowStructTemplateRule {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ShowStructTemplateRule {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ShowStructTemplateRule {
@@ -363,15 +315,6 @@ impl ShowStructTemplateclusterInfo {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ShowStructTemplateclusterInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ShowStructTemplateclusterInfo {
@@ -453,15 +396,6 @@ impl StructFieldInfoReturn {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for StructFieldInfoReturn {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for StructFieldInfoReturn {
@@ -560,15 +494,6 @@ impl TagFieldsInfo {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for TagFieldsInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for TagFieldsInfo {

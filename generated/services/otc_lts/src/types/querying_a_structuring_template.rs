@@ -39,15 +39,6 @@ impl DemoField {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DemoField {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DemoField {
     const NAME: &'static str = "DemoField";
     const FIELDS: &'static [&'static str] = &[
@@ -142,21 +133,6 @@ impl QueryingAStructuringTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAStructuringTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAStructuringTemplateResponse200 {
     const NAME: &'static str = "QueryingAStructuringTemplateResponse200";
     const FIELDS: &'static [&'static str] = &["results"];
@@ -212,18 +188,6 @@ impl QueryingAStructuringTemplateResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAStructuringTemplateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message {
-            let p = path.field("message");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAStructuringTemplateResponse400 {
     const NAME: &'static str = "QueryingAStructuringTemplateResponse400";
     const FIELDS: &'static [&'static str] = &["message"];
@@ -271,15 +235,6 @@ impl QueryingAStructuringTemplateResponse500 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAStructuringTemplateResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAStructuringTemplateResponse500 {
@@ -359,32 +314,6 @@ impl StructTemplateModel {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for StructTemplateModel {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.demo_fields {
-            let p = path.field("demo_fields");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.tag_fields {
-            let p = path.field("tag_fields");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.rule {
-            let p = path.field("rule");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for StructTemplateModel {
@@ -524,15 +453,6 @@ impl TagFieldNew {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for TagFieldNew {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for TagFieldNew {
     const NAME: &'static str = "TagFieldNew";
     const FIELDS: &'static [&'static str] = &[
@@ -646,15 +566,6 @@ impl TemplateRule {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for TemplateRule {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for TemplateRule {

@@ -78,26 +78,6 @@ impl LogGroup {
         );
     }
 }
-impl support::Validate for LogGroup {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.log_group_name {
-            let p = path.field("log_group_name");
-            Self::check_log_group_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.log_group_id {
-            let p = path.field("log_group_id");
-            Self::check_log_group_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ttl_in_days {
-            let p = path.field("ttl_in_days");
-            Self::check_ttl_in_days(out, &p, value);
-        }
-    }
-}
 impl support::Read for LogGroup {
     const NAME: &'static str = "LogGroup";
     const FIELDS: &'static [&'static str] = &[
@@ -199,21 +179,6 @@ impl QueryingAllLogGroupsOfAnAccountResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllLogGroupsOfAnAccountResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.log_groups {
-            let p = path.field("log_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAllLogGroupsOfAnAccountResponse200 {
     const NAME: &'static str = "QueryingAllLogGroupsOfAnAccountResponse200";
     const FIELDS: &'static [&'static str] = &["log_groups"];
@@ -270,15 +235,6 @@ impl QueryingAllLogGroupsOfAnAccountResponse401 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAllLogGroupsOfAnAccountResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAllLogGroupsOfAnAccountResponse401 {

@@ -36,15 +36,6 @@ impl LogStreamResBody {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for LogStreamResBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for LogStreamResBody {
     const NAME: &'static str = "LogStreamResBody";
     const FIELDS: &'static [&'static str] = &[
@@ -148,21 +139,6 @@ impl QueryingAllLogStreamsInASpecifiedLogGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllLogStreamsInASpecifiedLogGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.log_streams {
-            let p = path.field("log_streams");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAllLogStreamsInASpecifiedLogGroupResponse200 {
     const NAME: &'static str = "QueryingAllLogStreamsInASpecifiedLogGroupResponse200";
     const FIELDS: &'static [&'static str] = &["log_streams"];
@@ -220,15 +196,6 @@ impl QueryingAllLogStreamsInASpecifiedLogGroupResponse401 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAllLogStreamsInASpecifiedLogGroupResponse401 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAllLogStreamsInASpecifiedLogGroupResponse401 {

@@ -20,21 +20,6 @@ impl QueryingAllQuickSearchesInALogGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllQuickSearchesInALogGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.search_criterias {
-            let p = path.field("search_criterias");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAllQuickSearchesInALogGroupResponse200 {
     const NAME: &'static str = "QueryingAllQuickSearchesInALogGroupResponse200";
     const FIELDS: &'static [&'static str] = &["search_criterias"];
@@ -90,18 +75,6 @@ impl QueryingAllQuickSearchesInALogGroupResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllQuickSearchesInALogGroupResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message {
-            let p = path.field("message");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAllQuickSearchesInALogGroupResponse400 {
     const NAME: &'static str = "QueryingAllQuickSearchesInALogGroupResponse400";
     const FIELDS: &'static [&'static str] = &["message"];
@@ -155,21 +128,6 @@ impl SearchCriteriasBody {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SearchCriteriasBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.criterias {
-            let p = path.field("criterias");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for SearchCriteriasBody {

@@ -26,21 +26,6 @@ impl QueryingAnSmnTopicResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAnSmnTopicResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.topics {
-            let p = path.field("topics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAnSmnTopicResponse200 {
     const NAME: &'static str = "QueryingAnSmnTopicResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "topic_count", "topics"];
@@ -116,15 +101,6 @@ impl QueryingAnSmnTopicResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAnSmnTopicResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAnSmnTopicResponse400 {

@@ -414,21 +414,6 @@ impl QueryingHostGroupsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingHostGroupsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.result {
-            let p = path.field("result");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingHostGroupsResponse200 {
     const NAME: &'static str = "QueryingHostGroupsResponse200";
     const FIELDS: &'static [&'static str] = &["result", "total"];
@@ -500,15 +485,6 @@ impl QueryingHostGroupsResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingHostGroupsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingHostGroupsResponse400 {

@@ -248,15 +248,6 @@ impl GetHostListInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for GetHostListInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for GetHostListInfo {
     const NAME: &'static str = "GetHostListInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -456,21 +447,6 @@ impl QueryingHostInformationResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingHostInformationResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.result {
-            let p = path.field("result");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingHostInformationResponse200 {
     const NAME: &'static str = "QueryingHostInformationResponse200";
     const FIELDS: &'static [&'static str] = &["result", "total"];
@@ -542,15 +518,6 @@ impl QueryingHostInformationResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingHostInformationResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingHostInformationResponse400 {

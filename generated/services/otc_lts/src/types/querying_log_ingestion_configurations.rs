@@ -255,21 +255,6 @@ impl QueryingLogIngestionConfigurationsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingLogIngestionConfigurationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.result {
-            let p = path.field("result");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingLogIngestionConfigurationsResponse200 {
     const NAME: &'static str = "QueryingLogIngestionConfigurationsResponse200";
     const FIELDS: &'static [&'static str] = &["result", "total"];
@@ -341,15 +326,6 @@ impl QueryingLogIngestionConfigurationsResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingLogIngestionConfigurationsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingLogIngestionConfigurationsResponse400 {

@@ -33,15 +33,6 @@ impl LogStreamNoIsFavorite {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for LogStreamNoIsFavorite {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for LogStreamNoIsFavorite {
     const NAME: &'static str = "LogStreamNoIsFavorite";
     const FIELDS: &'static [&'static str] = &[
@@ -133,21 +124,6 @@ impl QueryingLogStreamsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingLogStreamsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.log_streams {
-            let p = path.field("log_streams");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingLogStreamsResponse200 {
     const NAME: &'static str = "QueryingLogStreamsResponse200";
     const FIELDS: &'static [&'static str] = &["log_streams"];
@@ -204,15 +180,6 @@ impl QueryingLogStreamsResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingLogStreamsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingLogStreamsResponse400 {

@@ -27,15 +27,6 @@ impl LogContents {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for LogContents {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for LogContents {
     const NAME: &'static str = "LogContents";
     const FIELDS: &'static [&'static str] = &["content", "line_num", "labels"];
@@ -438,21 +429,6 @@ impl QueryingLogsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingLogsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.logs {
-            let p = path.field("logs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingLogsResponse200 {
     const NAME: &'static str = "QueryingLogsResponse200";
     const FIELDS: &'static [&'static str] = &["logs", "count", "isQueryComplete"];
@@ -535,15 +511,6 @@ impl QueryingLogsResponse400 {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingLogsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingLogsResponse400 {

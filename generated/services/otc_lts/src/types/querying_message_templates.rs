@@ -45,21 +45,6 @@ impl NotificationTemplate {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for NotificationTemplate {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.templates {
-            let p = path.field("templates");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for NotificationTemplate {
     const NAME: &'static str = "NotificationTemplate";
     const FIELDS: &'static [&'static str] = &[
@@ -186,21 +171,6 @@ impl QueryingMessageTemplatesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingMessageTemplatesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingMessageTemplatesResponse200 {
     const NAME: &'static str = "QueryingMessageTemplatesResponse200";
     const FIELDS: &'static [&'static str] = &["results"];
@@ -257,15 +227,6 @@ impl QueryingMessageTemplatesResponse500 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingMessageTemplatesResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingMessageTemplatesResponse500 {

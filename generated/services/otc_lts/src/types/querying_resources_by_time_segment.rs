@@ -188,21 +188,6 @@ impl QueryingResourcesByTimeSegmentResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingResourcesByTimeSegmentResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingResourcesByTimeSegmentResponse200 {
     const NAME: &'static str = "QueryingResourcesByTimeSegmentResponse200";
     const FIELDS: &'static [&'static str] = &["results"];
@@ -263,15 +248,6 @@ impl QueryingResourcesByTimeSegmentResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingResourcesByTimeSegmentResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingResourcesByTimeSegmentResponse400 {
     const NAME: &'static str = "QueryingResourcesByTimeSegmentResponse400";
     const FIELDS: &'static [&'static str] = &["errorCode", "errorMessage"];
@@ -325,15 +301,6 @@ impl Resulits {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Resulits {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Resulits {

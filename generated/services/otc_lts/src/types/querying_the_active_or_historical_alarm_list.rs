@@ -29,15 +29,6 @@ impl Annotations {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Annotations {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Annotations {
     const NAME: &'static str = "Annotations";
     const FIELDS: &'static [&'static str] = &[
@@ -122,22 +113,6 @@ impl Events {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Events {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.annotations {
-            let p = path.field("annotations");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for Events {
@@ -261,15 +236,6 @@ impl PageInfo {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for PageInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for PageInfo {
@@ -659,25 +625,6 @@ impl QueryingTheActiveOrHistoricalAlarmListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheActiveOrHistoricalAlarmListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.events {
-            let p = path.field("events");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("page_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheActiveOrHistoricalAlarmListResponse200 {
     const NAME: &'static str = "QueryingTheActiveOrHistoricalAlarmListResponse200";
     const FIELDS: &'static [&'static str] = &["events", "page_info"];
@@ -743,15 +690,6 @@ impl QueryingTheActiveOrHistoricalAlarmListResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheActiveOrHistoricalAlarmListResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheActiveOrHistoricalAlarmListResponse400 {

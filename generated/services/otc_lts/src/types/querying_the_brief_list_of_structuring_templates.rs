@@ -32,15 +32,6 @@ impl BriefStructTemplateModel {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BriefStructTemplateModel {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for BriefStructTemplateModel {
     const NAME: &'static str = "BriefStructTemplateModel";
     const FIELDS: &'static [&'static str] = &[
@@ -118,21 +109,6 @@ impl QueryingTheBriefListOfStructuringTemplatesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheBriefListOfStructuringTemplatesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.results {
-            let p = path.field("results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheBriefListOfStructuringTemplatesResponse200 {
     const NAME: &'static str = "QueryingTheBriefListOfStructuringTemplatesResponse200";
     const FIELDS: &'static [&'static str] = &["results"];
@@ -189,18 +165,6 @@ impl QueryingTheBriefListOfStructuringTemplatesResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheBriefListOfStructuringTemplatesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message {
-            let p = path.field("message");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheBriefListOfStructuringTemplatesResponse400 {
     const NAME: &'static str = "QueryingTheBriefListOfStructuringTemplatesResponse400";
     const FIELDS: &'static [&'static str] = &["message"];
@@ -249,15 +213,6 @@ impl QueryingTheBriefListOfStructuringTemplatesResponse500 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheBriefListOfStructuringTemplatesResponse500 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheBriefListOfStructuringTemplatesResponse500 {

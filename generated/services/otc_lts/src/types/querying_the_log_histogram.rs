@@ -27,15 +27,6 @@ impl Histogram {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Histogram {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Histogram {
     const NAME: &'static str = "Histogram";
     const FIELDS: &'static [&'static str] = &["num", "startTime", "endTime"];
@@ -104,18 +95,6 @@ impl HistogramResponseBody {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for HistogramResponseBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.histogram {
-            let p = path.field("histogram");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for HistogramResponseBody {
@@ -399,21 +378,6 @@ impl QueryingTheLogHistogramResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheLogHistogramResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.histogram {
-            let p = path.field("histogram");
-            for (key, value) in value {
-                let p = p.key(key);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheLogHistogramResponse200 {
     const NAME: &'static str = "QueryingTheLogHistogramResponse200";
     const FIELDS: &'static [&'static str] = &["count", "histogram", "isQueryComplete"];
@@ -492,15 +456,6 @@ impl QueryingTheLogHistogramResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheLogHistogramResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheLogHistogramResponse400 {

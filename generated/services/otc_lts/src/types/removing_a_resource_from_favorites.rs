@@ -20,18 +20,6 @@ impl RemovingAResourceFromFavoritesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RemovingAResourceFromFavoritesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message {
-            let p = path.field("message");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for RemovingAResourceFromFavoritesResponse200 {
     const NAME: &'static str = "RemovingAResourceFromFavoritesResponse200";
     const FIELDS: &'static [&'static str] = &["message"];

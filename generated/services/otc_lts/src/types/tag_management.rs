@@ -136,15 +136,6 @@ impl TagManagementResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for TagManagementResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for TagManagementResponse200 {
     const NAME: &'static str = "TagManagementResponse200";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

@@ -274,25 +274,6 @@ impl UpdatingALogTransferTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingALogTransferTaskResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.log_streams {
-            let p = path.field("log_streams");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.log_transfer_info {
-            let p = path.field("log_transfer_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingALogTransferTaskResponse200 {
     const NAME: &'static str = "UpdatingALogTransferTaskResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -382,15 +363,6 @@ impl UpdatingALogTransferTaskResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingALogTransferTaskResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingALogTransferTaskResponse400 {

@@ -634,15 +634,6 @@ impl CreatingATrainingJobResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingATrainingJobResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingATrainingJobResponse200 {
     const NAME: &'static str = "CreatingATrainingJobResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -561,16 +561,6 @@ impl DeployingAModelAsAServiceResponse200 {
     }
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]
-impl support::Validate for DeployingAModelAsAServiceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "deploying_a_model_as_a_service")]
 impl support::Read for DeployingAModelAsAServiceResponse200 {
     const NAME: &'static str = "DeployingAModelAsAServiceResponse200";
     const FIELDS: &'static [&'static str] = &["service_id", "resource_ids"];

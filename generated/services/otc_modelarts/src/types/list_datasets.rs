@@ -53,15 +53,6 @@ impl AnnotationFile {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AnnotationFile {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AnnotationFile {
     const NAME: &'static str = "AnnotationFile";
     const FIELDS: &'static [&'static str] = &[
@@ -217,25 +208,6 @@ impl ListDatasetsDataSource {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ListDatasetsDataSource {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.schema_maps {
-            let p = path.field("schema_maps");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.source_info {
-            let p = path.field("source_info");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ListDatasetsDataSource {
@@ -508,53 +480,6 @@ impl DatasetAndFilePreview {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DatasetAndFilePreview {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.data_sources {
-            let p = path.field("data_sources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.labels {
-            let p = path.field("labels");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.samples {
-            let p = path.field("samples");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.schema {
-            let p = path.field("schema");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.versions {
-            let p = path.field("versions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.workforce_descriptor {
-            let p = path.field("workforce_descriptor");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for DatasetAndFilePreview {
@@ -1305,21 +1230,6 @@ impl DatasetVersion {
             .unwrap_or(Self::DEFAULT_TRAIN_EVALUATE_SAMPLE_RATIO)
     }
 }
-impl support::Validate for DatasetVersion {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.label_stats {
-            let p = path.field("label_stats");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for DatasetVersion {
     const NAME: &'static str = "DatasetVersion";
     const FIELDS: &'static [&'static str] = &[
@@ -1800,15 +1710,6 @@ impl Field {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Field {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Field {
     const NAME: &'static str = "Field";
     const FIELDS: &'static [&'static str] = &[
@@ -1898,25 +1799,6 @@ impl LabelStats {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for LabelStats {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.attributes {
-            let p = path.field("attributes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.property {
-            let p = path.field("property");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for LabelStats {
@@ -2034,21 +1916,6 @@ impl ListDatasetsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListDatasetsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.datasets {
-            let p = path.field("datasets");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListDatasetsResponse200 {
     const NAME: &'static str = "ListDatasetsResponse200";
     const FIELDS: &'static [&'static str] = &["datasets", "total_number", "workspaceId"];
@@ -2124,15 +1991,6 @@ impl SchemaMap {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SchemaMap {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SchemaMap {
@@ -2222,15 +2080,6 @@ impl SourceInfo {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SourceInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SourceInfo {
@@ -2366,15 +2215,6 @@ impl Worker {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Worker {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Worker {
@@ -2532,25 +2372,6 @@ impl WorkforceDescriptor {
             ::std::option::Option::Some(1i64),
             ::std::option::Option::None,
         );
-    }
-}
-impl support::Validate for WorkforceDescriptor {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.repetition {
-            let p = path.field("repetition");
-            Self::check_repetition(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.workers {
-            let p = path.field("workers");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for WorkforceDescriptor {

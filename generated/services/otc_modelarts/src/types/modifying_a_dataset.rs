@@ -217,15 +217,6 @@ impl ModifyingADatasetResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingADatasetResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingADatasetResponse200 {
     const NAME: &'static str = "ModifyingADatasetResponse200";
     const FIELDS: &'static [&'static str] = &["dataset_id"];

@@ -334,15 +334,6 @@ impl ModifyingAWorkspaceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingAWorkspaceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingAWorkspaceResponse200 {
     const NAME: &'static str = "ModifyingAWorkspaceResponse200";
     const FIELDS: &'static [&'static str] = &["workspace_id"];

@@ -200,15 +200,6 @@ impl AddingASqlThrottlingRuleForADatabaseResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingASqlThrottlingRuleForADatabaseResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AddingASqlThrottlingRuleForADatabaseResponse200 {
     const NAME: &'static str = "AddingASqlThrottlingRuleForADatabaseResponse200";
     const FIELDS: &'static [&'static str] = &["resp"];

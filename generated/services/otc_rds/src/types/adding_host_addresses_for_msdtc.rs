@@ -93,15 +93,6 @@ impl AddingHostAddressesForMsdtcResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingHostAddressesForMsdtcResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AddingHostAddressesForMsdtcResponse202 {
     const NAME: &'static str = "AddingHostAddressesForMsdtcResponse202";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -32,15 +32,6 @@ impl ApplyResults {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ApplyResults {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ApplyResults {
     const NAME: &'static str = "ApplyResults";
     const FIELDS: &'static [&'static str] = &[
@@ -201,21 +192,6 @@ impl ApplyingAParameterTemplateResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ApplyingAParameterTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.apply_results {
-            let p = path.field("apply_results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ApplyingAParameterTemplateResponse200 {

@@ -79,15 +79,6 @@ impl ApplyingForAPrivateDomainNameResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ApplyingForAPrivateDomainNameResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ApplyingForAPrivateDomainNameResponse202 {
     const NAME: &'static str = "ApplyingForAPrivateDomainNameResponse202";
     const FIELDS: &'static [&'static str] = &["job_id"];

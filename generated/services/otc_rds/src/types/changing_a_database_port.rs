@@ -105,15 +105,6 @@ impl ChangingADatabasePortResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingADatabasePortResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingADatabasePortResponse200 {
     const NAME: &'static str = "ChangingADatabasePortResponse200";
     const FIELDS: &'static [&'static str] = &["workflowId"];

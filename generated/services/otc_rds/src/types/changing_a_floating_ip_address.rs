@@ -79,15 +79,6 @@ impl ChangingAFloatingIpAddressResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingAFloatingIpAddressResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingAFloatingIpAddressResponse200 {
     const NAME: &'static str = "ChangingAFloatingIpAddressResponse200";
     const FIELDS: &'static [&'static str] = &["workflowId"];

@@ -85,15 +85,6 @@ impl ChangingASecurityGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingASecurityGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingASecurityGroupResponse200 {
     const NAME: &'static str = "ChangingASecurityGroupResponse200";
     const FIELDS: &'static [&'static str] = &["workflowId"];

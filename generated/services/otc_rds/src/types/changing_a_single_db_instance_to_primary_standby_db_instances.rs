@@ -83,16 +83,6 @@ impl ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202 {
     const NAME: &'static str = "ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202";
     const FIELDS: &'static [&'static str] = &["job_id"];

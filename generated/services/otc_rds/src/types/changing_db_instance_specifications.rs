@@ -89,15 +89,6 @@ impl ChangingDbInstanceSpecificationsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingDbInstanceSpecificationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingDbInstanceSpecificationsResponse200 {
     const NAME: &'static str = "ChangingDbInstanceSpecificationsResponse200";
     const FIELDS: &'static [&'static str] = &["jobId"];

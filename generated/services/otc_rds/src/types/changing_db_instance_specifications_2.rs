@@ -82,15 +82,6 @@ impl ChangingDbInstanceSpecifications2Response202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingDbInstanceSpecifications2Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingDbInstanceSpecifications2Response202 {
     const NAME: &'static str = "ChangingDbInstanceSpecifications2Response202";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -93,18 +93,6 @@ impl ChangingDbInstanceVolumeResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingDbInstanceVolumeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.extendparam {
-            let p = path.field("extendparam");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ChangingDbInstanceVolumeResponse200 {
     const NAME: &'static str = "ChangingDbInstanceVolumeResponse200";
     const FIELDS: &'static [&'static str] = &["extendparam"];

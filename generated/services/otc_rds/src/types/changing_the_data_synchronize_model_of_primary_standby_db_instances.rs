@@ -96,16 +96,6 @@ impl ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read
 for ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200 {
     const NAME: &'static str = "ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200";

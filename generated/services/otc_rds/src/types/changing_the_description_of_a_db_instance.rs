@@ -120,15 +120,6 @@ impl ChangingTheDescriptionOfADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingTheDescriptionOfADbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingTheDescriptionOfADbInstanceResponse200 {
     const NAME: &'static str = "ChangingTheDescriptionOfADbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["resp"];

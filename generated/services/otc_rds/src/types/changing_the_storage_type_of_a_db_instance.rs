@@ -170,15 +170,6 @@ impl ChangingTheStorageTypeOfADbInstanceResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingTheStorageTypeOfADbInstanceResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ChangingTheStorageTypeOfADbInstanceResponse202 {
     const NAME: &'static str = "ChangingTheStorageTypeOfADbInstanceResponse202";
     const FIELDS: &'static [&'static str] = &["job_id"];

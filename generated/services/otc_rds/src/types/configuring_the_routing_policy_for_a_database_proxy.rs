@@ -163,15 +163,6 @@ impl ConfiguringTheRoutingPolicyForADatabaseProxyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConfiguringTheRoutingPolicyForADatabaseProxyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ConfiguringTheRoutingPolicyForADatabaseProxyResponse200 {
     const NAME: &'static str = "ConfiguringTheRoutingPolicyForADatabaseProxyResponse200";
     const FIELDS: &'static [&'static str] = &["result"];

@@ -102,18 +102,6 @@ impl CreatingADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingADbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instance {
-            let p = path.field("instance");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingADbInstanceResponse200 {
     const NAME: &'static str = "CreatingADbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["instance"];
@@ -673,48 +661,6 @@ impl CreatingADbInstanceInstanceInResponse {
             ::std::option::Option::Some(2100i64),
             ::std::option::Option::Some(9500i64),
         );
-    }
-}
-impl support::Validate for CreatingADbInstanceInstanceInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("flavorRef"), self.flavor_ref.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.datastore {
-            let p = path.field("datastore");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.nics {
-            let p = path.field("nics");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.security_group {
-            let p = path.field("securityGroup");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.db_port {
-            let p = path.field("dbPort");
-            Self::check_db_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.backup_strategy {
-            let p = path.field("backupStrategy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ha {
-            let p = path.field("ha");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingADbInstanceInstanceInResponse {

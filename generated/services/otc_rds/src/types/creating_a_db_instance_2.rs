@@ -550,18 +550,6 @@ impl CreatingADbInstance2Response202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingADbInstance2Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instance {
-            let p = path.field("instance");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingADbInstance2Response202 {
     const NAME: &'static str = "CreatingADbInstance2Response202";
     const FIELDS: &'static [&'static str] = &["instance", "job_id"];
@@ -719,38 +707,6 @@ impl CreatingADbInstance2Instance {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for CreatingADbInstance2Instance {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.datastore {
-            let p = path.field("datastore");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ha {
-            let p = path.field("ha");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.backup_strategy {
-            let p = path.field("backup_strategy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.charge_info {
-            let p = path.field("charge_info");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingADbInstance2Instance {

@@ -91,16 +91,6 @@ impl ClusterConfigInResponse {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
-impl support::Validate for ClusterConfigInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
-    }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Read for ClusterConfigInResponse {
     const NAME: &'static str = "ClusterConfigInResponse";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -226,19 +216,6 @@ impl CreatingADbInstance3Response200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Validate for CreatingADbInstance3Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instance {
-            let p = path.field("instance");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
@@ -406,16 +383,6 @@ impl CreatingADbInstance3DatabasesInResponse {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Validate for CreatingADbInstance3DatabasesInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
@@ -1019,56 +986,6 @@ impl CreatingADbInstance3InstanceInResponse {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
-impl support::Validate for CreatingADbInstance3InstanceInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("datastore"), self.datastore.is_some());
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("flavorRef"), self.flavor_ref.is_some());
-        support::check_present(out, &path.field("volume"), self.volume.is_some());
-        if let ::std::option::Option::Some(value) = &self.datastore {
-            let p = path.field("datastore");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.users {
-            let p = path.field("users");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.databases {
-            let p = path.field("databases");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.nics {
-            let p = path.field("nics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.restore_point {
-            let p = path.field("restorePoint");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.cluster_config {
-            let p = path.field("cluster_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Read for CreatingADbInstance3InstanceInResponse {
     const NAME: &'static str = "CreatingADbInstance3InstanceInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -1463,16 +1380,6 @@ impl RestorePointInResponse {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
-impl support::Validate for RestorePointInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("backupRef"), self.backup_ref.is_some());
-    }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Read for RestorePointInResponse {
     const NAME: &'static str = "RestorePointInResponse";
     const FIELDS: &'static [&'static str] = &["backupRef"];
@@ -1652,24 +1559,6 @@ impl UsersInResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Validate for UsersInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("password"), self.password.is_some());
-        if let ::std::option::Option::Some(value) = &self.databases {
-            let p = path.field("databases");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
@@ -1853,16 +1742,6 @@ impl CreatingADbInstance3VolumeInResponse {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Validate for CreatingADbInstance3VolumeInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("size"), self.size.is_some());
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]

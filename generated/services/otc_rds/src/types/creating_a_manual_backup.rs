@@ -169,20 +169,6 @@ impl BackupInResponse {
         );
     }
 }
-impl support::Validate for BackupInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("instance"), self.instance.is_some());
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for BackupInResponse {
     const NAME: &'static str = "BackupInResponse";
     const FIELDS: &'static [&'static str] = &["description", "instance", "name"];
@@ -303,22 +289,6 @@ impl CreatingAManualBackupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAManualBackupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.backup {
-            let p = path.field("backup");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extendparam {
-            let p = path.field("extendparam");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAManualBackupResponse200 {
     const NAME: &'static str = "CreatingAManualBackupResponse200";
     const FIELDS: &'static [&'static str] = &["backup", "extendparam"];
@@ -378,15 +348,6 @@ impl CreatingAManualBackupExtendparam {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAManualBackupExtendparam {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAManualBackupExtendparam {

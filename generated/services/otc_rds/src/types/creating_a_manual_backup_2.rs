@@ -52,21 +52,6 @@ impl CreatingAManualBackup2Backup {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAManualBackup2Backup {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.databases {
-            let p = path.field("databases");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for CreatingAManualBackup2Backup {
     const NAME: &'static str = "CreatingAManualBackup2Backup";
     const FIELDS: &'static [&'static str] = &[
@@ -315,18 +300,6 @@ impl CreatingAManualBackup2Response200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAManualBackup2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.backup {
-            let p = path.field("backup");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingAManualBackup2Response200 {

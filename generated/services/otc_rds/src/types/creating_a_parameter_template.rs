@@ -42,15 +42,6 @@ impl CreatingAParameterTemplateConfiguration {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAParameterTemplateConfiguration {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAParameterTemplateConfiguration {
     const NAME: &'static str = "CreatingAParameterTemplateConfiguration";
     const FIELDS: &'static [&'static str] = &[
@@ -252,18 +243,6 @@ impl CreatingAParameterTemplateResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAParameterTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configuration {
-            let p = path.field("configuration");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingAParameterTemplateResponse200 {

@@ -157,25 +157,6 @@ impl CreatingAParameterTemplate2ConfigurationInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAParameterTemplate2ConfigurationInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("values"), self.values.is_some());
-        support::check_present(out, &path.field("datastore"), self.datastore.is_some());
-        if let ::std::option::Option::Some(value) = &self.values {
-            let p = path.field("values");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.datastore {
-            let p = path.field("datastore");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAParameterTemplate2ConfigurationInResponse {
     const NAME: &'static str = "CreatingAParameterTemplate2ConfigurationInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -324,18 +305,6 @@ impl CreatingAParameterTemplate2Response200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAParameterTemplate2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configuration {
-            let p = path.field("configuration");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingAParameterTemplate2Response200 {

@@ -42,18 +42,6 @@ impl DataStores {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DataStores {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.active {
-            let p = path.field("active");
-            Self::check_active(out, &p, value);
-        }
-    }
-}
 impl support::Read for DataStores {
     const NAME: &'static str = "DataStores";
     const FIELDS: &'static [&'static str] = &[
@@ -135,21 +123,6 @@ impl DatabaseVersionQueriesResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DatabaseVersionQueriesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.data_stores {
-            let p = path.field("dataStores");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for DatabaseVersionQueriesResponse200 {

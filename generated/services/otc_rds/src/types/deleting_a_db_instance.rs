@@ -20,18 +20,6 @@ impl DeletingADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingADbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.extendparam {
-            let p = path.field("extendparam");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DeletingADbInstanceResponse200 {
     const NAME: &'static str = "DeletingADbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["extendparam"];

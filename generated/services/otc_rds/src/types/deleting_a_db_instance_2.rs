@@ -19,15 +19,6 @@ impl DeletingADbInstance2Response202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingADbInstance2Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingADbInstance2Response202 {
     const NAME: &'static str = "DeletingADbInstance2Response202";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -19,15 +19,6 @@ impl DeletingASqlThrottlingRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingASqlThrottlingRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingASqlThrottlingRuleResponse200 {
     const NAME: &'static str = "DeletingASqlThrottlingRuleResponse200";
     const FIELDS: &'static [&'static str] = &["resp"];

@@ -29,15 +29,6 @@ impl DeleteResults {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeleteResults {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeleteResults {
     const NAME: &'static str = "DeleteResults";
     const FIELDS: &'static [&'static str] = &["backup_id", "error_code", "error_msg"];
@@ -162,21 +153,6 @@ impl DeletingManualBackupsInBatchesRdsForSqlServerResponse200 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingManualBackupsInBatchesRdsForSqlServerResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.delete_results {
-            let p = path.field("delete_results");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for DeletingManualBackupsInBatchesRdsForSqlServerResponse200 {

@@ -19,15 +19,6 @@ impl DisablingDatabaseProxyResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DisablingDatabaseProxyResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DisablingDatabaseProxyResponse202 {
     const NAME: &'static str = "DisablingDatabaseProxyResponse202";
     const FIELDS: &'static [&'static str] = &["job_id"];

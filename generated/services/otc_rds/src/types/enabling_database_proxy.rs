@@ -278,15 +278,6 @@ impl EnablingDatabaseProxyResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EnablingDatabaseProxyResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for EnablingDatabaseProxyResponse202 {
     const NAME: &'static str = "EnablingDatabaseProxyResponse202";
     const FIELDS: &'static [&'static str] = &["job_id", "proxy_id"];

@@ -114,16 +114,6 @@ impl EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesRespon
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read
 for EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesResponse200 {
     const NAME: &'static str = "EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesResponse200";

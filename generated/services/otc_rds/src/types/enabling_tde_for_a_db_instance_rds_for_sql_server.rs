@@ -19,15 +19,6 @@ impl EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
     const NAME: &'static str = "EnablingTdeForADbInstanceRdsForSqlServerResponse202";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -30,15 +30,6 @@ impl ManuallySwitchingPrimaryStandbyDbInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ManuallySwitchingPrimaryStandbyDbInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ManuallySwitchingPrimaryStandbyDbInstancesResponse200 {
     const NAME: &'static str = "ManuallySwitchingPrimaryStandbyDbInstancesResponse200";
     const FIELDS: &'static [&'static str] = &["workflowId", "instanceId", "nodeId"];

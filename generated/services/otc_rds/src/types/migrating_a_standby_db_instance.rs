@@ -97,15 +97,6 @@ impl MigratingAStandbyDbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MigratingAStandbyDbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for MigratingAStandbyDbInstanceResponse200 {
     const NAME: &'static str = "MigratingAStandbyDbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["workflowId"];

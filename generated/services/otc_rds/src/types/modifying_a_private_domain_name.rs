@@ -97,15 +97,6 @@ impl ModifyingAPrivateDomainNameResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingAPrivateDomainNameResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingAPrivateDomainNameResponse202 {
     const NAME: &'static str = "ModifyingAPrivateDomainNameResponse202";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -137,15 +137,6 @@ impl ModifyingASqlThrottlingRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingASqlThrottlingRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingASqlThrottlingRuleResponse200 {
     const NAME: &'static str = "ModifyingASqlThrottlingRuleResponse200";
     const FIELDS: &'static [&'static str] = &["resp"];

@@ -93,15 +93,6 @@ impl ModifyingParametersOfASpecifiedDbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingParametersOfASpecifiedDbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingParametersOfASpecifiedDbInstanceResponse200 {
     const NAME: &'static str = "ModifyingParametersOfASpecifiedDbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["restart_required", "job_id"];

@@ -83,15 +83,6 @@ impl ModifyingRecyclingPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingRecyclingPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingRecyclingPolicyResponse200 {
     const NAME: &'static str = "ModifyingRecyclingPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["result"];

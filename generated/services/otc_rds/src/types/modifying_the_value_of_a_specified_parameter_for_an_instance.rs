@@ -82,16 +82,6 @@ impl ModifyingTheValueOfASpecifiedParameterForAnInstanceResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ModifyingTheValueOfASpecifiedParameterForAnInstanceResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingTheValueOfASpecifiedParameterForAnInstanceResponse202 {
     const NAME: &'static str = "ModifyingTheValueOfASpecifiedParameterForAnInstanceResponse202";
     const FIELDS: &'static [&'static str] = &["job_id", "restart_required"];

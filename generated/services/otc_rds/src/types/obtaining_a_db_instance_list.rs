@@ -25,15 +25,6 @@ impl DataStoreInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DataStoreInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DataStoreInfo {
     const NAME: &'static str = "DataStoreInfo";
     const FIELDS: &'static [&'static str] = &["type", "version"];
@@ -93,15 +84,6 @@ impl ObtainingADbInstanceListHa {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingADbInstanceListHa {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ObtainingADbInstanceListHa {
@@ -231,42 +213,6 @@ impl Instances {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Instances {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.nics {
-            let p = path.field("nics");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.security_group {
-            let p = path.field("securityGroup");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.flavor {
-            let p = path.field("flavor");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.data_store_info {
-            let p = path.field("dataStoreInfo");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.backup_strategy {
-            let p = path.field("backupStrategy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ha {
-            let p = path.field("ha");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for Instances {
@@ -444,21 +390,6 @@ impl ObtainingADbInstanceListResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingADbInstanceListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingADbInstanceListResponse200 {

@@ -61,37 +61,6 @@ impl ObtainingADbInstanceList2Instances {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingADbInstanceList2Instances {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.flavor {
-            let p = path.field("flavor");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.datastore {
-            let p = path.field("datastore");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.replica_of {
-            let p = path.field("replica_of");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingADbInstanceList2Instances {
     const NAME: &'static str = "ObtainingADbInstanceList2Instances";
     const FIELDS: &'static [&'static str] = &[
@@ -219,21 +188,6 @@ impl ObtainingADbInstanceList2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingADbInstanceList2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingADbInstanceList2Response200 {
     const NAME: &'static str = "ObtainingADbInstanceList2Response200";
     const FIELDS: &'static [&'static str] = &["instances"];
@@ -290,21 +244,6 @@ impl ReplicaOf {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ReplicaOf {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ReplicaOf {

@@ -49,18 +49,6 @@ impl ObtainingAParameterListConfigurationParameters {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ObtainingAParameterListConfigurationParameters {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for ObtainingAParameterListConfigurationParameters {
     const NAME: &'static str = "ObtainingAParameterListConfigurationParameters";
     const FIELDS: &'static [&'static str] = &[
@@ -161,21 +149,6 @@ impl ObtainingAParameterListResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAParameterListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configuration_parameters {
-            let p = path.field("configuration-parameters");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingAParameterListResponse200 {

@@ -35,15 +35,6 @@ impl ObtainingAParameterList2ConfigurationParameters {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAParameterList2ConfigurationParameters {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingAParameterList2ConfigurationParameters {
     const NAME: &'static str = "ObtainingAParameterList2ConfigurationParameters";
     const FIELDS: &'static [&'static str] = &[
@@ -127,21 +118,6 @@ impl ObtainingAParameterList2Response200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAParameterList2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configuration_parameters {
-            let p = path.field("configuration-parameters");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingAParameterList2Response200 {

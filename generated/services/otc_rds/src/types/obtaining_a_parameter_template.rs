@@ -53,25 +53,6 @@ impl ObtainingAParameterTemplateConfiguration {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAParameterTemplateConfiguration {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.values {
-            let p = path.field("values");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.parameters {
-            let p = path.field("parameters");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingAParameterTemplateConfiguration {
     const NAME: &'static str = "ObtainingAParameterTemplateConfiguration";
     const FIELDS: &'static [&'static str] = &[
@@ -201,21 +182,6 @@ impl ObtainingAParameterTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAParameterTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configuration {
-            let p = path.field("configuration");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingAParameterTemplateResponse200 {
     const NAME: &'static str = "ObtainingAParameterTemplateResponse200";
     const FIELDS: &'static [&'static str] = &["configuration"];
@@ -295,15 +261,6 @@ impl Parameters {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Parameters {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Parameters {

@@ -46,15 +46,6 @@ impl Configurations {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Configurations {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Configurations {
     const NAME: &'static str = "Configurations";
     const FIELDS: &'static [&'static str] = &[
@@ -146,21 +137,6 @@ impl ObtainingAParameterTemplateListResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAParameterTemplateListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configurations {
-            let p = path.field("configurations");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingAParameterTemplateListResponse200 {

@@ -54,18 +54,6 @@ impl ObtainingAParameterTemplateList2Configurations {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ObtainingAParameterTemplateList2Configurations {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.allowed_updated {
-            let p = path.field("allowed_updated");
-            Self::check_allowed_updated(out, &p, value);
-        }
-    }
-}
 impl support::Read for ObtainingAParameterTemplateList2Configurations {
     const NAME: &'static str = "ObtainingAParameterTemplateList2Configurations";
     const FIELDS: &'static [&'static str] = &[
@@ -186,28 +174,6 @@ impl ObtainingAParameterTemplateList2Response200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAParameterTemplateList2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configurations {
-            let p = path.field("configurations");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingAParameterTemplateList2Response200 {

@@ -32,15 +32,6 @@ impl Flavors {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Flavors {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Flavors {
     const NAME: &'static str = "Flavors";
     const FIELDS: &'static [&'static str] = &["id", "name", "ram", "specCode"];
@@ -106,21 +97,6 @@ impl ObtainingAllDbInstanceSpecificationsResponse200 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAllDbInstanceSpecificationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.flavors {
-            let p = path.field("flavors");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingAllDbInstanceSpecificationsResponse200 {

@@ -33,21 +33,6 @@ impl ObtainingAllDbInstanceSpecifications2Flavors {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAllDbInstanceSpecifications2Flavors {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingAllDbInstanceSpecifications2Flavors {
     const NAME: &'static str = "ObtainingAllDbInstanceSpecifications2Flavors";
     const FIELDS: &'static [&'static str] = &["ram", "id", "links", "name", "str_id"];
@@ -137,21 +122,6 @@ impl ObtainingAllDbInstanceSpecifications2Response200 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAllDbInstanceSpecifications2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.flavors {
-            let p = path.field("flavors");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingAllDbInstanceSpecifications2Response200 {

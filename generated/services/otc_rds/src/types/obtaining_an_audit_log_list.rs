@@ -35,15 +35,6 @@ impl Auditlogs {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Auditlogs {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Auditlogs {
     const NAME: &'static str = "Auditlogs";
     const FIELDS: &'static [&'static str] = &[
@@ -123,21 +114,6 @@ impl ObtainingAnAuditLogListResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingAnAuditLogListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.auditlogs {
-            let p = path.field("auditlogs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingAnAuditLogListResponse200 {

@@ -21,18 +21,6 @@ impl ObtainingAnAutomatedBackupPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAnAutomatedBackupPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.policy {
-            let p = path.field("policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingAnAutomatedBackupPolicyResponse200 {
     const NAME: &'static str = "ObtainingAnAutomatedBackupPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["policy"];

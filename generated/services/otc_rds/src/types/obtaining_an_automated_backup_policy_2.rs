@@ -22,18 +22,6 @@ impl ObtainingAnAutomatedBackupPolicy2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingAnAutomatedBackupPolicy2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.backup_policy {
-            let p = path.field("backup_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingAnAutomatedBackupPolicy2Response200 {
     const NAME: &'static str = "ObtainingAnAutomatedBackupPolicy2Response200";
     const FIELDS: &'static [&'static str] = &["backup_policy"];

@@ -23,15 +23,6 @@ impl ObtainingDefaultParametersOfADbInstanceConfiguration {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingDefaultParametersOfADbInstanceConfiguration {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingDefaultParametersOfADbInstanceConfiguration {
     const NAME: &'static str = "ObtainingDefaultParametersOfADbInstanceConfiguration";
     const FIELDS: &'static [&'static str] = &["key", "value"];
@@ -87,18 +78,6 @@ impl ObtainingDefaultParametersOfADbInstanceInstance {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingDefaultParametersOfADbInstanceInstance {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configuration {
-            let p = path.field("configuration");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingDefaultParametersOfADbInstanceInstance {
     const NAME: &'static str = "ObtainingDefaultParametersOfADbInstanceInstance";
     const FIELDS: &'static [&'static str] = &["configuration"];
@@ -152,21 +131,6 @@ impl ObtainingDefaultParametersOfADbInstanceResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingDefaultParametersOfADbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instance {
-            let p = path.field("instance");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingDefaultParametersOfADbInstanceResponse200 {

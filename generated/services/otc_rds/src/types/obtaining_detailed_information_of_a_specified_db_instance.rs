@@ -37,16 +37,6 @@ impl ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
     const NAME: &'static str = "ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["instanceId", "status", "instanceName"];

@@ -29,22 +29,6 @@ impl ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
     const NAME: &'static str = "ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration";
     const FIELDS: &'static [&'static str] = &["id", "name", "links"];
@@ -117,15 +101,6 @@ impl Fault {
     /// `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Fault {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Fault {
@@ -286,45 +261,6 @@ impl ObtainingDetailedInformationOfASpecifiedDbInstance2Instance {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingDetailedInformationOfASpecifiedDbInstance2Instance {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.flavor {
-            let p = path.field("flavor");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.datastore {
-            let p = path.field("datastore");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.fault {
-            let p = path.field("fault");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.configuration {
-            let p = path.field("configuration");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.replicas {
-            let p = path.field("replicas");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingDetailedInformationOfASpecifiedDbInstance2Instance {
@@ -573,19 +509,6 @@ impl ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instance {
-            let p = path.field("instance");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
     const NAME: &'static str = "ObtainingDetailedInformationOfASpecifiedDbInstance2Response200";
     const FIELDS: &'static [&'static str] = &["instance"];
@@ -644,21 +567,6 @@ impl Replicas {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Replicas {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for Replicas {

@@ -64,25 +64,6 @@ impl Backups {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Backups {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.datastore {
-            let p = path.field("datastore");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.databases {
-            let p = path.field("databases");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Backups {
     const NAME: &'static str = "Backups";
     const FIELDS: &'static [&'static str] = &[
@@ -205,21 +186,6 @@ impl ObtainingDetailsAboutBackupsResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingDetailsAboutBackupsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.backups {
-            let p = path.field("backups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingDetailsAboutBackupsResponse200 {

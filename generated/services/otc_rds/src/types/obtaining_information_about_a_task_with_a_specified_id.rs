@@ -37,22 +37,6 @@ impl Entities {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Entities {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instance {
-            let p = path.field("instance");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Entities {
     const NAME: &'static str = "Entities";
     const FIELDS: &'static [&'static str] = &[
@@ -182,22 +166,6 @@ impl Job {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Job {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instance {
-            let p = path.field("instance");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.entities {
-            let p = path.field("entities");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Job {
     const NAME: &'static str = "Job";
     const FIELDS: &'static [&'static str] = &[
@@ -288,18 +256,6 @@ impl ObtainingInformationAboutATaskWithASpecifiedIdResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingInformationAboutATaskWithASpecifiedIdResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.job {
-            let p = path.field("job");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ObtainingInformationAboutATaskWithASpecifiedIdResponse200 {
     const NAME: &'static str = "ObtainingInformationAboutATaskWithASpecifiedIdResponse200";
     const FIELDS: &'static [&'static str] = &["job"];
@@ -351,15 +307,6 @@ impl ObtainingInformationAboutATaskWithASpecifiedIdVolume {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingInformationAboutATaskWithASpecifiedIdVolume {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ObtainingInformationAboutATaskWithASpecifiedIdVolume {

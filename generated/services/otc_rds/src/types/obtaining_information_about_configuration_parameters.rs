@@ -49,18 +49,6 @@ impl ObtainingInformationAboutConfigurationParametersResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ObtainingInformationAboutConfigurationParametersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for ObtainingInformationAboutConfigurationParametersResponse200 {
     const NAME: &'static str = "ObtainingInformationAboutConfigurationParametersResponse200";
     const FIELDS: &'static [&'static str] = &[

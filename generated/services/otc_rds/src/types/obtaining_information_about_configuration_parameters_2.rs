@@ -35,16 +35,6 @@ impl ObtainingInformationAboutConfigurationParameters2ConfigurationParameters {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ObtainingInformationAboutConfigurationParameters2ConfigurationParameters {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read
 for ObtainingInformationAboutConfigurationParameters2ConfigurationParameters {
     const NAME: &'static str = "ObtainingInformationAboutConfigurationParameters2ConfigurationParameters";
@@ -132,21 +122,6 @@ impl ObtainingInformationAboutConfigurationParameters2Response200 {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingInformationAboutConfigurationParameters2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configuration_parameters {
-            let p = path.field("configuration-parameters");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingInformationAboutConfigurationParameters2Response200 {

@@ -40,15 +40,6 @@ impl List {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for List {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for List {
     const NAME: &'static str = "List";
     const FIELDS: &'static [&'static str] = &[
@@ -150,22 +141,6 @@ impl ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.list {
-            let p = path.field("list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {

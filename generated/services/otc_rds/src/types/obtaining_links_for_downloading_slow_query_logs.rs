@@ -38,15 +38,6 @@ impl ObtainingLinksForDownloadingSlowQueryLogsList {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingLinksForDownloadingSlowQueryLogsList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingLinksForDownloadingSlowQueryLogsList {
     const NAME: &'static str = "ObtainingLinksForDownloadingSlowQueryLogsList";
     const FIELDS: &'static [&'static str] = &[
@@ -209,21 +200,6 @@ impl ObtainingLinksForDownloadingSlowQueryLogsResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingLinksForDownloadingSlowQueryLogsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.list {
-            let p = path.field("list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingLinksForDownloadingSlowQueryLogsResponse200 {

@@ -32,21 +32,6 @@ impl ObtainingSlowQueryLogStatisticsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingSlowQueryLogStatisticsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.slow_log_list {
-            let p = path.field("slowLogList");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingSlowQueryLogStatisticsResponse200 {
     const NAME: &'static str = "ObtainingSlowQueryLogStatisticsResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -177,15 +162,6 @@ impl SlowLogList {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SlowLogList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SlowLogList {

@@ -32,15 +32,6 @@ impl ObtainingSpecifiedDbInstanceSpecificationsFlavor {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingSpecifiedDbInstanceSpecificationsFlavor {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingSpecifiedDbInstanceSpecificationsFlavor {
     const NAME: &'static str = "ObtainingSpecifiedDbInstanceSpecificationsFlavor";
     const FIELDS: &'static [&'static str] = &["id", "name", "ram", "specCode"];
@@ -109,21 +100,6 @@ impl ObtainingSpecifiedDbInstanceSpecificationsResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingSpecifiedDbInstanceSpecificationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.flavor {
-            let p = path.field("flavor");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingSpecifiedDbInstanceSpecificationsResponse200 {

@@ -33,21 +33,6 @@ impl ObtainingSpecifiedDbInstanceSpecifications2Flavor {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingSpecifiedDbInstanceSpecifications2Flavor {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingSpecifiedDbInstanceSpecifications2Flavor {
     const NAME: &'static str = "ObtainingSpecifiedDbInstanceSpecifications2Flavor";
     const FIELDS: &'static [&'static str] = &["ram", "id", "links", "name", "str_id"];
@@ -141,15 +126,6 @@ impl FlavorDetail {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for FlavorDetail {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for FlavorDetail {
     const NAME: &'static str = "FlavorDetail";
     const FIELDS: &'static [&'static str] = &["name", "value"];
@@ -222,39 +198,6 @@ impl ObtainingSpecifiedDbInstanceSpecifications2Response200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingSpecifiedDbInstanceSpecifications2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.flavor_detail {
-            let p = path.field("flavor_detail");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.price_detail {
-            let p = path.field("price_detail");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.flavor {
-            let p = path.field("flavor");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ObtainingSpecifiedDbInstanceSpecifications2Response200 {
@@ -401,15 +344,6 @@ impl PriceDetail {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for PriceDetail {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for PriceDetail {

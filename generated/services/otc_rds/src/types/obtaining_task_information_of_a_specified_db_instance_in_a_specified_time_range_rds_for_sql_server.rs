@@ -68,19 +68,6 @@ impl ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSq
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerJobs {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instance {
-            let p = path.field("instance");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read
 for ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerJobs {
     const NAME: &'static str = "ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerJobs";
@@ -183,19 +170,6 @@ impl ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSq
     /// until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.jobs {
-            let p = path.field("jobs");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read

@@ -22,16 +22,6 @@ impl ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
     const NAME: &'static str = "ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances";
     const FIELDS: &'static [&'static str] = &["id", "name"];
@@ -85,22 +75,6 @@ impl ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200 {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read

@@ -33,15 +33,6 @@ impl Files {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Files {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Files {
     const NAME: &'static str = "Files";
     const FIELDS: &'static [&'static str] = &[
@@ -121,21 +112,6 @@ impl ObtainingTheLinkForDownloadingABackupFileResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingTheLinkForDownloadingABackupFileResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.files {
-            let p = path.field("files");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingTheLinkForDownloadingABackupFileResponse200 {

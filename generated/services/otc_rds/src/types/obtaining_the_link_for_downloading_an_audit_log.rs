@@ -86,15 +86,6 @@ impl ObtainingTheLinkForDownloadingAnAuditLogResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingTheLinkForDownloadingAnAuditLogResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingTheLinkForDownloadingAnAuditLogResponse200 {
     const NAME: &'static str = "ObtainingTheLinkForDownloadingAnAuditLogResponse200";
     const FIELDS: &'static [&'static str] = &["links"];

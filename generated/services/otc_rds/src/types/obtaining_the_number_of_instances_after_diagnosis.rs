@@ -22,15 +22,6 @@ impl Diagnosis {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Diagnosis {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Diagnosis {
     const NAME: &'static str = "Diagnosis";
     const FIELDS: &'static [&'static str] = &["name", "count"];
@@ -89,21 +80,6 @@ impl ObtainingTheNumberOfInstancesAfterDiagnosisResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingTheNumberOfInstancesAfterDiagnosisResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.diagnosis {
-            let p = path.field("diagnosis");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingTheNumberOfInstancesAfterDiagnosisResponse200 {

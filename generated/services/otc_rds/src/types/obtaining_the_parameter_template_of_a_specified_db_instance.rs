@@ -39,22 +39,6 @@ impl ObtainingTheParameterTemplateOfASpecifiedDbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for ObtainingTheParameterTemplateOfASpecifiedDbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.configuration_parameters {
-            let p = path.field("configuration_parameters");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ObtainingTheParameterTemplateOfASpecifiedDbInstanceResponse200 {
     const NAME: &'static str = "ObtainingTheParameterTemplateOfASpecifiedDbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &[

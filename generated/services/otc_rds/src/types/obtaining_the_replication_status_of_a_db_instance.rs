@@ -24,15 +24,6 @@ impl ObtainingTheReplicationStatusOfADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingTheReplicationStatusOfADbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingTheReplicationStatusOfADbInstanceResponse200 {
     const NAME: &'static str = "ObtainingTheReplicationStatusOfADbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["replication_status", "abnormal_reason"];

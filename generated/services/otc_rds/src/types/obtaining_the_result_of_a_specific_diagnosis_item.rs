@@ -19,15 +19,6 @@ impl ObtainingTheResultOfASpecificDiagnosisItemInstances {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ObtainingTheResultOfASpecificDiagnosisItemInstances {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ObtainingTheResultOfASpecificDiagnosisItemInstances {
     const NAME: &'static str = "ObtainingTheResultOfASpecificDiagnosisItemInstances";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -89,21 +80,6 @@ impl ObtainingTheResultOfASpecificDiagnosisItemResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingTheResultOfASpecificDiagnosisItemResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingTheResultOfASpecificDiagnosisItemResponse200 {

@@ -24,15 +24,6 @@ impl CertInfoList {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CertInfoList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CertInfoList {
     const NAME: &'static str = "CertInfoList";
     const FIELDS: &'static [&'static str] = &["download_link", "category"];
@@ -83,21 +74,6 @@ impl ObtainingTheSslCertificateDownloadAddressResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingTheSslCertificateDownloadAddressResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.cert_info_list {
-            let p = path.field("cert_info_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ObtainingTheSslCertificateDownloadAddressResponse200 {

@@ -48,19 +48,6 @@ impl ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate
-for ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
     const NAME: &'static str = "ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -85,16 +85,6 @@ impl PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlRespons
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read
 for PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlResponse200 {
     const NAME: &'static str = "PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlResponse200";

@@ -25,23 +25,6 @@ impl QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.versions {
-            let p = path.field("versions");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.version {
-            let p = path.field("version");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read
 for QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackResponse200 {
     const NAME: &'static str = "QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackResponse200";

@@ -20,21 +20,6 @@ impl QueryingATagResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingATagResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingATagResponse200 {
     const NAME: &'static str = "QueryingATagResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];

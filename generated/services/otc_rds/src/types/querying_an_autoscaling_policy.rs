@@ -28,15 +28,6 @@ impl QueryingAnAutoscalingPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAnAutoscalingPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingAnAutoscalingPolicyResponse200 {
     const NAME: &'static str = "QueryingAnAutoscalingPolicyResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -21,21 +21,6 @@ impl QueryingApiVersionsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingApiVersionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.versions {
-            let p = path.field("versions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingApiVersionsResponse200 {
     const NAME: &'static str = "QueryingApiVersionsResponse200";
     const FIELDS: &'static [&'static str] = &["versions"];

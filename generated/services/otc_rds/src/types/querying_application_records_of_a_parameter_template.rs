@@ -36,15 +36,6 @@ impl Histories {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Histories {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Histories {
     const NAME: &'static str = "Histories";
     const FIELDS: &'static [&'static str] = &[
@@ -117,21 +108,6 @@ impl QueryingApplicationRecordsOfAParameterTemplateResponse200 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingApplicationRecordsOfAParameterTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.histories {
-            let p = path.field("histories");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingApplicationRecordsOfAParameterTemplateResponse200 {

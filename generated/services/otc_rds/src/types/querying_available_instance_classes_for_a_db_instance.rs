@@ -82,15 +82,6 @@ impl ComputeFlavors {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ComputeFlavors {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ComputeFlavors {
     const NAME: &'static str = "ComputeFlavors";
     const FIELDS: &'static [&'static str] = &["id", "code", "vcpus", "ram", "az_status"];
@@ -167,21 +158,6 @@ impl FlavorGroups {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for FlavorGroups {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.compute_flavors {
-            let p = path.field("compute_flavors");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for FlavorGroups {
     const NAME: &'static str = "FlavorGroups";
     const FIELDS: &'static [&'static str] = &["group_type", "compute_flavors"];
@@ -243,21 +219,6 @@ impl QueryingAvailableInstanceClassesForADbInstanceResponse200 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAvailableInstanceClassesForADbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.flavor_groups {
-            let p = path.field("flavor_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingAvailableInstanceClassesForADbInstanceResponse200 {

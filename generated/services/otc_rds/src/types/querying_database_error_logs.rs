@@ -22,15 +22,6 @@ impl ErrorLogList {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ErrorLogList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ErrorLogList {
     const NAME: &'static str = "ErrorLogList";
     const FIELDS: &'static [&'static str] = &["datetime", "content"];
@@ -86,21 +77,6 @@ impl QueryingDatabaseErrorLogsResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDatabaseErrorLogsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_log_list {
-            let p = path.field("errorLogList");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingDatabaseErrorLogsResponse200 {

@@ -25,15 +25,6 @@ impl QueryingDatabaseErrorLogs2ErrorLogList {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDatabaseErrorLogs2ErrorLogList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDatabaseErrorLogs2ErrorLogList {
     const NAME: &'static str = "QueryingDatabaseErrorLogs2ErrorLogList";
     const FIELDS: &'static [&'static str] = &["time", "level", "content"];
@@ -94,21 +85,6 @@ impl QueryingDatabaseErrorLogs2Response200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDatabaseErrorLogs2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.error_log_list {
-            let p = path.field("error_log_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingDatabaseErrorLogs2Response200 {

@@ -23,15 +23,6 @@ impl AvailableZones {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AvailableZones {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AvailableZones {
     const NAME: &'static str = "AvailableZones";
     const FIELDS: &'static [&'static str] = &["code", "description"];
@@ -87,15 +78,6 @@ impl FlavorInfo {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for FlavorInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for FlavorInfo {
@@ -161,21 +143,6 @@ impl MasterInstance {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for MasterInstance {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.available_zones {
-            let p = path.field("available_zones");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for MasterInstance {
@@ -289,18 +256,6 @@ impl Nodes {
         value: &FrozenFlag,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for Nodes {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.frozen_flag {
-            let p = path.field("frozen_flag");
-            Self::check_frozen_flag(out, &p, value);
-        }
     }
 }
 impl support::Read for Nodes {
@@ -496,29 +451,6 @@ impl Proxy {
         value: &RouteMode,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for Proxy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.nodes {
-            let p = path.field("nodes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.flavor_info {
-            let p = path.field("flavor_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.route_mode {
-            let p = path.field("route_mode");
-            Self::check_route_mode(out, &p, value);
-        }
     }
 }
 impl support::Read for Proxy {
@@ -801,29 +733,6 @@ impl ProxyQueryInfoList {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ProxyQueryInfoList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.proxy {
-            let p = path.field("proxy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.master_instance {
-            let p = path.field("master_instance");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.readonly_instances {
-            let p = path.field("readonly_instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ProxyQueryInfoList {
     const NAME: &'static str = "ProxyQueryInfoList";
     const FIELDS: &'static [&'static str] = &[
@@ -917,21 +826,6 @@ impl QueryingDatabaseProxiesResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDatabaseProxiesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.proxy_query_info_list {
-            let p = path.field("proxy_query_info_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingDatabaseProxiesResponse200 {

@@ -27,21 +27,6 @@ impl ComputeFlavorGroups {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ComputeFlavorGroups {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.compute_flavors {
-            let p = path.field("compute_flavors");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ComputeFlavorGroups {
     const NAME: &'static str = "ComputeFlavorGroups";
     const FIELDS: &'static [&'static str] = &["group_type", "compute_flavors"];
@@ -130,15 +115,6 @@ impl QueryingDatabaseProxySpecificationsComputeFlavors {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDatabaseProxySpecificationsComputeFlavors {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDatabaseProxySpecificationsComputeFlavors {
     const NAME: &'static str = "QueryingDatabaseProxySpecificationsComputeFlavors";
     const FIELDS: &'static [&'static str] = &[
@@ -216,21 +192,6 @@ impl QueryingDatabaseProxySpecificationsResponse200 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDatabaseProxySpecificationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.compute_flavor_groups {
-            let p = path.field("compute_flavor_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingDatabaseProxySpecificationsResponse200 {

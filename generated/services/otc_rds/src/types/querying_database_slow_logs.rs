@@ -26,21 +26,6 @@ impl QueryingDatabaseSlowLogsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDatabaseSlowLogsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.slow_log_list {
-            let p = path.field("slowLogList");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDatabaseSlowLogsResponse200 {
     const NAME: &'static str = "QueryingDatabaseSlowLogsResponse200";
     const FIELDS: &'static [&'static str] = &["slowLogList", "totalRecord"];
@@ -136,15 +121,6 @@ impl QueryingDatabaseSlowLogsSlowLogList {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDatabaseSlowLogsSlowLogList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDatabaseSlowLogsSlowLogList {

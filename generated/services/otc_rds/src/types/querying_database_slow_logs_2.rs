@@ -25,21 +25,6 @@ impl QueryingDatabaseSlowLogs2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDatabaseSlowLogs2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.slow_log_list {
-            let p = path.field("slow_log_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDatabaseSlowLogs2Response200 {
     const NAME: &'static str = "QueryingDatabaseSlowLogs2Response200";
     const FIELDS: &'static [&'static str] = &["slow_log_list", "total_record"];
@@ -143,15 +128,6 @@ impl QueryingDatabaseSlowLogs2SlowLogList {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDatabaseSlowLogs2SlowLogList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDatabaseSlowLogs2SlowLogList {

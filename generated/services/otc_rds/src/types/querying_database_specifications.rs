@@ -72,15 +72,6 @@ impl QueryingDatabaseSpecificationsFlavors {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDatabaseSpecificationsFlavors {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDatabaseSpecificationsFlavors {
     const NAME: &'static str = "QueryingDatabaseSpecificationsFlavors";
     const FIELDS: &'static [&'static str] = &[
@@ -204,21 +195,6 @@ impl QueryingDatabaseSpecificationsResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDatabaseSpecificationsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.flavors {
-            let p = path.field("flavors");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingDatabaseSpecificationsResponse200 {

@@ -29,15 +29,6 @@ impl QueryingDbInstancesDatastore {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDbInstancesDatastore {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDbInstancesDatastore {
     const NAME: &'static str = "QueryingDbInstancesDatastore";
     const FIELDS: &'static [&'static str] = &["type", "version", "complete_version"];
@@ -100,15 +91,6 @@ impl QueryingDbInstancesHa {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDbInstancesHa {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDbInstancesHa {
@@ -357,59 +339,6 @@ impl QueryingDbInstancesInstances {
             ::std::option::Option::Some(2100i64),
             ::std::option::Option::Some(9500i64),
         );
-    }
-}
-impl support::Validate for QueryingDbInstancesInstances {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            Self::check_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ha {
-            let p = path.field("ha");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.datastore {
-            let p = path.field("datastore");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.backup_strategy {
-            let p = path.field("backup_strategy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.nodes {
-            let p = path.field("nodes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.related_instance {
-            let p = path.field("related_instance");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.charge_info {
-            let p = path.field("charge_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingDbInstancesInstances {
@@ -863,15 +792,6 @@ impl QueryingDbInstancesNodes {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDbInstancesNodes {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDbInstancesNodes {
     const NAME: &'static str = "QueryingDbInstancesNodes";
     const FIELDS: &'static [&'static str] = &[
@@ -944,21 +864,6 @@ impl QueryingDbInstancesResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDbInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingDbInstancesResponse200 {
@@ -1034,15 +939,6 @@ impl RelatedInstance {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RelatedInstance {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RelatedInstance {

@@ -42,15 +42,6 @@ impl Extensions {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Extensions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Extensions {
     const NAME: &'static str = "Extensions";
     const FIELDS: &'static [&'static str] = &[
@@ -151,21 +142,6 @@ impl QueryingExtensionsResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingExtensionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.extensions {
-            let p = path.field("extensions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingExtensionsResponse200 {

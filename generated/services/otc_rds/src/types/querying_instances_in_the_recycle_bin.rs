@@ -91,21 +91,6 @@ impl QueryingInstancesInTheRecycleBinInstances {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingInstancesInTheRecycleBinInstances {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.recycle_backups {
-            let p = path.field("recycle_backups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingInstancesInTheRecycleBinInstances {
     const NAME: &'static str = "QueryingInstancesInTheRecycleBinInstances";
     const FIELDS: &'static [&'static str] = &[
@@ -271,21 +256,6 @@ impl QueryingInstancesInTheRecycleBinResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingInstancesInTheRecycleBinResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingInstancesInTheRecycleBinResponse200 {
     const NAME: &'static str = "QueryingInstancesInTheRecycleBinResponse200";
     const FIELDS: &'static [&'static str] = &["total_count", "instances"];
@@ -380,15 +350,6 @@ impl RecycleBackups {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RecycleBackups {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RecycleBackups {

@@ -25,21 +25,6 @@ impl QueryingInstantTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingInstantTasksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tasks {
-            let p = path.field("tasks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingInstantTasksResponse200 {
     const NAME: &'static str = "QueryingInstantTasksResponse200";
     const FIELDS: &'static [&'static str] = &["total_count", "actions", "tasks"];
@@ -175,15 +160,6 @@ impl Tasks {
     /// `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Tasks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Tasks {

@@ -25,15 +25,6 @@ impl QueryingMsdtcHostsHosts {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingMsdtcHostsHosts {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingMsdtcHostsHosts {
     const NAME: &'static str = "QueryingMsdtcHostsHosts";
     const FIELDS: &'static [&'static str] = &["id", "host", "host_name"];
@@ -92,21 +83,6 @@ impl QueryingMsdtcHostsResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingMsdtcHostsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.hosts {
-            let p = path.field("hosts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingMsdtcHostsResponse200 {

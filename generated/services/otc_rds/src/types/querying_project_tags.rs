@@ -20,21 +20,6 @@ impl QueryingProjectTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingProjectTagsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingProjectTagsResponse200 {
     const NAME: &'static str = "QueryingProjectTagsResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];
@@ -91,15 +76,6 @@ impl QueryingProjectTagsTags {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingProjectTagsTags {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingProjectTagsTags {

@@ -22,21 +22,6 @@ impl QueryingScheduledTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingScheduledTasksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.schedule_tasks {
-            let p = path.field("schedule_tasks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingScheduledTasksResponse200 {
     const NAME: &'static str = "QueryingScheduledTasksResponse200";
     const FIELDS: &'static [&'static str] = &["schedule_tasks", "total_count"];
@@ -175,18 +160,6 @@ impl ScheduleTasks {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ScheduleTasks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.target_config {
-            let p = path.field("target_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ScheduleTasks {
     const NAME: &'static str = "ScheduleTasks";
     const FIELDS: &'static [&'static str] = &[
@@ -309,15 +282,6 @@ impl TargetConfig {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for TargetConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for TargetConfig {

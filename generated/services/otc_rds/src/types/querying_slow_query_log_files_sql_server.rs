@@ -22,15 +22,6 @@ impl QueryingSlowQueryLogFilesSqlServerList {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSlowQueryLogFilesSqlServerList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingSlowQueryLogFilesSqlServerList {
     const NAME: &'static str = "QueryingSlowQueryLogFilesSqlServerList";
     const FIELDS: &'static [&'static str] = &["file_name", "file_size"];
@@ -86,21 +77,6 @@ impl QueryingSlowQueryLogFilesSqlServerResponse200 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingSlowQueryLogFilesSqlServerResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.list {
-            let p = path.field("list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingSlowQueryLogFilesSqlServerResponse200 {

@@ -272,21 +272,6 @@ impl QueryingSlowQueryLogStatisticsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSlowQueryLogStatisticsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.slow_log_list {
-            let p = path.field("slow_log_list");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSlowQueryLogStatisticsResponse200 {
     const NAME: &'static str = "QueryingSlowQueryLogStatisticsResponse200";
     const FIELDS: &'static [&'static str] = &["slow_log_list", "total_count"];
@@ -385,15 +370,6 @@ impl QueryingSlowQueryLogStatisticsSlowLogList {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingSlowQueryLogStatisticsSlowLogList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingSlowQueryLogStatisticsSlowLogList {

@@ -23,21 +23,6 @@ impl QueryingSqlThrottlingRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSqlThrottlingRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.sql_limit_objects {
-            let p = path.field("sql_limit_objects");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSqlThrottlingRuleResponse200 {
     const NAME: &'static str = "QueryingSqlThrottlingRuleResponse200";
     const FIELDS: &'static [&'static str] = &["count", "sql_limit_objects"];
@@ -144,15 +129,6 @@ impl SqlLimitObjects {
     /// `search_path`, or its documented default when absent.
     pub fn search_path_or_default(&self) -> &str {
         self.search_path.as_deref().unwrap_or(Self::DEFAULT_SEARCH_PATH)
-    }
-}
-impl support::Validate for SqlLimitObjects {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SqlLimitObjects {

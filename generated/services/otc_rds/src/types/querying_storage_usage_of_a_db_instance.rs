@@ -22,15 +22,6 @@ impl QueryingStorageUsageOfADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingStorageUsageOfADbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingStorageUsageOfADbInstanceResponse200 {
     const NAME: &'static str = "QueryingStorageUsageOfADbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["node_id", "used"];

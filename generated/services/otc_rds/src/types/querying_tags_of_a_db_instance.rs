@@ -20,21 +20,6 @@ impl QueryingTagsOfADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTagsOfADbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTagsOfADbInstanceResponse200 {
     const NAME: &'static str = "QueryingTagsOfADbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];
@@ -95,15 +80,6 @@ impl QueryingTagsOfADbInstanceTags {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTagsOfADbInstanceTags {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTagsOfADbInstanceTags {

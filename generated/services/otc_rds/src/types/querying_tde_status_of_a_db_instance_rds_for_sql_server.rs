@@ -24,15 +24,6 @@ impl QueryingTdeStatusOfADbInstanceRdsForSqlServerResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTdeStatusOfADbInstanceRdsForSqlServerResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTdeStatusOfADbInstanceRdsForSqlServerResponse200 {
     const NAME: &'static str = "QueryingTdeStatusOfADbInstanceRdsForSqlServerResponse200";
     const FIELDS: &'static [&'static str] = &["instance_id", "tde_status"];

@@ -20,15 +20,6 @@ impl QueryingTheAvailableSqlServerCharacterSetResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheAvailableSqlServerCharacterSetResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheAvailableSqlServerCharacterSetResponse200 {
     const NAME: &'static str = "QueryingTheAvailableSqlServerCharacterSetResponse200";
     const FIELDS: &'static [&'static str] = &["charSets"];

@@ -33,15 +33,6 @@ impl QueryingTheDomainNameOfADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheDomainNameOfADbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheDomainNameOfADbInstanceResponse200 {
     const NAME: &'static str = "QueryingTheDomainNameOfADbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &[

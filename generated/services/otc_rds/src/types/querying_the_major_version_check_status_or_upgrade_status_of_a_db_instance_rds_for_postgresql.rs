@@ -40,16 +40,6 @@ impl QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgre
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read
 for QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200 {
     const NAME: &'static str = "QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200";

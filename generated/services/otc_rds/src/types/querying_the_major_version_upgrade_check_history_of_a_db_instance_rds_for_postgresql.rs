@@ -41,15 +41,6 @@ impl InspectionReports {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for InspectionReports {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for InspectionReports {
     const NAME: &'static str = "InspectionReports";
     const FIELDS: &'static [&'static str] = &[
@@ -128,22 +119,6 @@ impl QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResp
     /// set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.inspection_reports {
-            let p = path.field("inspection_reports");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read

@@ -23,22 +23,6 @@ impl QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse2
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.upgrade_reports {
-            let p = path.field("upgrade_reports");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read
 for QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200 {
     const NAME: &'static str = "QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200";
@@ -159,15 +143,6 @@ impl UpgradeReports {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpgradeReports {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpgradeReports {

@@ -20,15 +20,6 @@ impl QueryingThePolicyForSqlAuditLogsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingThePolicyForSqlAuditLogsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingThePolicyForSqlAuditLogsResponse200 {
     const NAME: &'static str = "QueryingThePolicyForSqlAuditLogsResponse200";
     const FIELDS: &'static [&'static str] = &["keep_days"];

@@ -19,15 +19,6 @@ impl QueryingTheRecyclingPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheRecyclingPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheRecyclingPolicyResponse200 {
     const NAME: &'static str = "QueryingTheRecyclingPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["retention_period_in_days"];

@@ -20,21 +20,6 @@ impl QueryingTheRestorationTimeRangeResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheRestorationTimeRangeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.restore_time {
-            let p = path.field("restore_time");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheRestorationTimeRangeResponse200 {
     const NAME: &'static str = "QueryingTheRestorationTimeRangeResponse200";
     const FIELDS: &'static [&'static str] = &["restore_time"];
@@ -93,15 +78,6 @@ impl RestoreTime {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RestoreTime {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RestoreTime {

@@ -20,21 +20,6 @@ impl QueryingTheStorageTypeOfADatabaseResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheStorageTypeOfADatabaseResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.storage_type {
-            let p = path.field("storage_type");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheStorageTypeOfADatabaseResponse200 {
     const NAME: &'static str = "QueryingTheStorageTypeOfADatabaseResponse200";
     const FIELDS: &'static [&'static str] = &["storage_type"];
@@ -112,15 +97,6 @@ impl StorageType {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for StorageType {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for StorageType {

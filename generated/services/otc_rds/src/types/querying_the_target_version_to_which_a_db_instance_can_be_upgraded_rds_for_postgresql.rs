@@ -22,16 +22,6 @@ impl QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResp
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read
 for QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200 {
     const NAME: &'static str = "QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200";

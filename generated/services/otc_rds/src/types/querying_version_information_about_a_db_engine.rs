@@ -23,15 +23,6 @@ impl QueryingVersionInformationAboutADbEngineDataStores {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingVersionInformationAboutADbEngineDataStores {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingVersionInformationAboutADbEngineDataStores {
     const NAME: &'static str = "QueryingVersionInformationAboutADbEngineDataStores";
     const FIELDS: &'static [&'static str] = &["id", "name"];
@@ -87,21 +78,6 @@ impl QueryingVersionInformationAboutADbEngineResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingVersionInformationAboutADbEngineResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.data_stores {
-            let p = path.field("dataStores");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingVersionInformationAboutADbEngineResponse200 {

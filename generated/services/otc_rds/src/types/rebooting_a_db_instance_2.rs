@@ -89,15 +89,6 @@ impl RebootingADbInstance2Response202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RebootingADbInstance2Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RebootingADbInstance2Response202 {
     const NAME: &'static str = "RebootingADbInstance2Response202";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -155,15 +155,6 @@ impl ReplicatingAParameterTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ReplicatingAParameterTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ReplicatingAParameterTemplateResponse200 {
     const NAME: &'static str = "ReplicatingAParameterTemplateResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -31,15 +31,6 @@ impl ResettingParametersToTheirDefaultValuesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ResettingParametersToTheirDefaultValuesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ResettingParametersToTheirDefaultValuesResponse200 {
     const NAME: &'static str = "ResettingParametersToTheirDefaultValuesResponse200";
     const FIELDS: &'static [&'static str] = &["shouldRestart", "setParameteResult"];

@@ -251,38 +251,6 @@ impl RestoringDataToANewDbInstanceInstanceInResponse {
         );
     }
 }
-impl support::Validate for RestoringDataToANewDbInstanceInstanceInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("flavorRef"), self.flavor_ref.is_some());
-        support::check_present(out, &path.field("volume"), self.volume.is_some());
-        support::check_present(
-            out,
-            &path.field("restorePoint"),
-            self.restore_point.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ha {
-            let p = path.field("ha");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.restore_point {
-            let p = path.field("restorePoint");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for RestoringDataToANewDbInstanceInstanceInResponse {
     const NAME: &'static str = "RestoringDataToANewDbInstanceInstanceInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -566,18 +534,6 @@ impl RestoringDataToANewDbInstanceResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RestoringDataToANewDbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instance {
-            let p = path.field("instance");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for RestoringDataToANewDbInstanceResponse200 {

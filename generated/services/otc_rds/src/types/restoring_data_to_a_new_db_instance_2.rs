@@ -123,34 +123,6 @@ impl RestoringDataToANewDbInstance2Instance {
         );
     }
 }
-impl support::Validate for RestoringDataToANewDbInstance2Instance {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.datastore {
-            let p = path.field("datastore");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ha {
-            let p = path.field("ha");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.backup_strategy {
-            let p = path.field("backup_strategy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.volume {
-            let p = path.field("volume");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for RestoringDataToANewDbInstance2Instance {
     const NAME: &'static str = "RestoringDataToANewDbInstance2Instance";
     const FIELDS: &'static [&'static str] = &[
@@ -893,18 +865,6 @@ impl RestoringDataToANewDbInstance2Response202 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RestoringDataToANewDbInstance2Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instance {
-            let p = path.field("instance");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for RestoringDataToANewDbInstance2Response202 {

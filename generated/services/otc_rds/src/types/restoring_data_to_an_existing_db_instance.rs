@@ -98,15 +98,6 @@ impl RestoringDataToAnExistingDbInstanceResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RestoringDataToAnExistingDbInstanceResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RestoringDataToAnExistingDbInstanceResponse202 {
     const NAME: &'static str = "RestoringDataToAnExistingDbInstanceResponse202";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -111,15 +111,6 @@ impl RestoringDataToAnExistingOrOriginalDbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RestoringDataToAnExistingOrOriginalDbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RestoringDataToAnExistingOrOriginalDbInstanceResponse200 {
     const NAME: &'static str = "RestoringDataToAnExistingOrOriginalDbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -179,18 +179,6 @@ impl RestoringDataToTheOriginalDbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RestoringDataToTheOriginalDbInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.extendparam {
-            let p = path.field("extendparam");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for RestoringDataToTheOriginalDbInstanceResponse200 {
     const NAME: &'static str = "RestoringDataToTheOriginalDbInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["extendparam"];

@@ -67,18 +67,6 @@ impl ReturningManualBackupInformationAsAListBackups {
         self.backuptype.as_deref().unwrap_or(Self::DEFAULT_BACKUPTYPE)
     }
 }
-impl support::Validate for ReturningManualBackupInformationAsAListBackups {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.data_store {
-            let p = path.field("dataStore");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ReturningManualBackupInformationAsAListBackups {
     const NAME: &'static str = "ReturningManualBackupInformationAsAListBackups";
     const FIELDS: &'static [&'static str] = &[
@@ -191,21 +179,6 @@ impl ReturningManualBackupInformationAsAListResponse200 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ReturningManualBackupInformationAsAListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.backups {
-            let p = path.field("backups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ReturningManualBackupInformationAsAListResponse200 {

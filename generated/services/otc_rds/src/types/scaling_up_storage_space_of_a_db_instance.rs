@@ -142,15 +142,6 @@ impl ScalingUpStorageSpaceOfADbInstanceResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ScalingUpStorageSpaceOfADbInstanceResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ScalingUpStorageSpaceOfADbInstanceResponse202 {
     const NAME: &'static str = "ScalingUpStorageSpaceOfADbInstanceResponse202";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -102,15 +102,6 @@ impl SettingConfigurationParametersResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for SettingConfigurationParametersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for SettingConfigurationParametersResponse200 {
     const NAME: &'static str = "SettingConfigurationParametersResponse200";
     const FIELDS: &'static [&'static str] = &["shouldRestart", "setParameteResult"];

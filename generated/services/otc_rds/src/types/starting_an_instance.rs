@@ -19,15 +19,6 @@ impl StartingAnInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for StartingAnInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for StartingAnInstanceResponse200 {
     const NAME: &'static str = "StartingAnInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -19,15 +19,6 @@ impl StoppingAnInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for StoppingAnInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for StoppingAnInstanceResponse200 {
     const NAME: &'static str = "StoppingAnInstanceResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

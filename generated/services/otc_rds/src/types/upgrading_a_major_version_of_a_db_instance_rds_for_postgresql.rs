@@ -159,16 +159,6 @@ impl UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlResponse200 {
     const NAME: &'static str = "UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlResponse200";
     const FIELDS: &'static [&'static str] = &["job_id"];

@@ -88,15 +88,6 @@ impl UpgradingTheMinorVersionOfADbInstanceResponse202 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpgradingTheMinorVersionOfADbInstanceResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpgradingTheMinorVersionOfADbInstanceResponse202 {
     const NAME: &'static str = "UpgradingTheMinorVersionOfADbInstanceResponse202";
     const FIELDS: &'static [&'static str] = &["job_id"];

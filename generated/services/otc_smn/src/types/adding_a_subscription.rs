@@ -188,15 +188,6 @@ impl AddingASubscriptionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingASubscriptionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AddingASubscriptionResponse200 {
     const NAME: &'static str = "AddingASubscriptionResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "subscription_urn"];

@@ -167,15 +167,6 @@ impl CreatingAMessageTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAMessageTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAMessageTemplateResponse200 {
     const NAME: &'static str = "CreatingAMessageTemplateResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "message_template_id"];

@@ -130,15 +130,6 @@ impl CreatingATopicResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingATopicResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingATopicResponse200 {
     const NAME: &'static str = "CreatingATopicResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "topic_urn"];

@@ -19,15 +19,6 @@ impl DeletingAMessageTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAMessageTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAMessageTemplateResponse200 {
     const NAME: &'static str = "DeletingAMessageTemplateResponse200";
     const FIELDS: &'static [&'static str] = &["request_id"];

@@ -19,15 +19,6 @@ impl DeletingASpecifiedTopicPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingASpecifiedTopicPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingASpecifiedTopicPolicyResponse200 {
     const NAME: &'static str = "DeletingASpecifiedTopicPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["request_id"];

@@ -19,15 +19,6 @@ impl DeletingATopicResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingATopicResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingATopicResponse200 {
     const NAME: &'static str = "DeletingATopicResponse200";
     const FIELDS: &'static [&'static str] = &["request_id"];

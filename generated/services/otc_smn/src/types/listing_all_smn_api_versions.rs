@@ -15,15 +15,6 @@ impl ListingAllSmnApiVersionsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListingAllSmnApiVersionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ListingAllSmnApiVersionsResponse200 {
     const NAME: &'static str = "ListingAllSmnApiVersionsResponse200";
     const FIELDS: &'static [&'static str] = &[];

@@ -79,15 +79,6 @@ impl ModifyingAMessageTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingAMessageTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingAMessageTemplateResponse200 {
     const NAME: &'static str = "ModifyingAMessageTemplateResponse200";
     const FIELDS: &'static [&'static str] = &["request_id"];

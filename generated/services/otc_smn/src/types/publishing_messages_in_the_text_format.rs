@@ -144,15 +144,6 @@ impl PublishingMessagesInTheTextFormatResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PublishingMessagesInTheTextFormatResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PublishingMessagesInTheTextFormatResponse200 {
     const NAME: &'static str = "PublishingMessagesInTheTextFormatResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "message_id"];

@@ -140,15 +140,6 @@ impl PublishingMessagesUsingAMessageStructureResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PublishingMessagesUsingAMessageStructureResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PublishingMessagesUsingAMessageStructureResponse200 {
     const NAME: &'static str = "PublishingMessagesUsingAMessageStructureResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "message_id"];

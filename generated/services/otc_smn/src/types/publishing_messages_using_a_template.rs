@@ -168,15 +168,6 @@ impl PublishingMessagesUsingATemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PublishingMessagesUsingATemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PublishingMessagesUsingATemplateResponse200 {
     const NAME: &'static str = "PublishingMessagesUsingATemplateResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "message_id"];

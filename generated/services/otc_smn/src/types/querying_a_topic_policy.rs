@@ -26,15 +26,6 @@ impl QueryingATopicPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingATopicPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingATopicPolicyResponse200 {
     const NAME: &'static str = "QueryingATopicPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "attributes"];

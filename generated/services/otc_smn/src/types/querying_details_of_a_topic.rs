@@ -47,15 +47,6 @@ impl QueryingDetailsOfATopicResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsOfATopicResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDetailsOfATopicResponse200 {
     const NAME: &'static str = "QueryingDetailsOfATopicResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -41,15 +41,6 @@ impl MessageTemplates {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MessageTemplates {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for MessageTemplates {
     const NAME: &'static str = "MessageTemplates";
     const FIELDS: &'static [&'static str] = &[
@@ -140,21 +131,6 @@ impl QueryingMessageTemplatesResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingMessageTemplatesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.message_templates {
-            let p = path.field("message_templates");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingMessageTemplatesResponse200 {

@@ -26,21 +26,6 @@ impl QueryingSubscriptionsOfASpecifiedTopicResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSubscriptionsOfASpecifiedTopicResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subscriptions {
-            let p = path.field("subscriptions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSubscriptionsOfASpecifiedTopicResponse200 {
     const NAME: &'static str = "QueryingSubscriptionsOfASpecifiedTopicResponse200";
     const FIELDS: &'static [&'static str] = &[

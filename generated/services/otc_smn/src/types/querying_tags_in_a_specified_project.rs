@@ -15,15 +15,6 @@ impl QueryingTagsInASpecifiedProjectResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTagsInASpecifiedProjectResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTagsInASpecifiedProjectResponse200 {
     const NAME: &'static str = "QueryingTagsInASpecifiedProjectResponse200";
     const FIELDS: &'static [&'static str] = &[];

@@ -15,15 +15,6 @@ impl QueryingTagsOfATopicResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTagsOfATopicResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTagsOfATopicResponse200 {
     const NAME: &'static str = "QueryingTagsOfATopicResponse200";
     const FIELDS: &'static [&'static str] = &[];

@@ -49,15 +49,6 @@ impl QueryingTheDetailsOfAMessageTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheDetailsOfAMessageTemplateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheDetailsOfAMessageTemplateResponse200 {
     const NAME: &'static str = "QueryingTheDetailsOfAMessageTemplateResponse200";
     const FIELDS: &'static [&'static str] = &[

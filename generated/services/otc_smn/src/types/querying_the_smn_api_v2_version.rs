@@ -19,18 +19,6 @@ impl QueryingTheSmnApiV2VersionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheSmnApiV2VersionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.version {
-            let p = path.field("version");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheSmnApiV2VersionResponse200 {
     const NAME: &'static str = "QueryingTheSmnApiV2VersionResponse200";
     const FIELDS: &'static [&'static str] = &["version"];
@@ -93,15 +81,6 @@ impl Version {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Version {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Version {

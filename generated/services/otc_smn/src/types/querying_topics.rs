@@ -28,21 +28,6 @@ impl QueryingTopicsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTopicsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.topics {
-            let p = path.field("topics");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTopicsResponse200 {
     const NAME: &'static str = "QueryingTopicsResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "topic_count", "topics"];
@@ -145,18 +130,6 @@ impl Topics {
         value: &PushPolicy,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for Topics {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.push_policy {
-            let p = path.field("push_policy");
-            Self::check_push_policy(out, &p, value);
-        }
     }
 }
 impl support::Read for Topics {

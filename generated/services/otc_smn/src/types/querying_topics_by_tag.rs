@@ -294,15 +294,6 @@ impl QueryingTopicsByTagResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTopicsByTagResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTopicsByTagResponse200 {
     const NAME: &'static str = "QueryingTopicsByTagResponse200";
     const FIELDS: &'static [&'static str] = &["total_count"];

@@ -81,15 +81,6 @@ impl UpdatingATopicResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingATopicResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingATopicResponse200 {
     const NAME: &'static str = "UpdatingATopicResponse200";
     const FIELDS: &'static [&'static str] = &["request_id"];

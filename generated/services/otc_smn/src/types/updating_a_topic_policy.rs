@@ -81,15 +81,6 @@ impl UpdatingATopicPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingATopicPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingATopicPolicyResponse200 {
     const NAME: &'static str = "UpdatingATopicPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["request_id"];

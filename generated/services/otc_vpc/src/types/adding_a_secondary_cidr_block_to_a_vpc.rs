@@ -220,18 +220,6 @@ impl AddingASecondaryCidrBlockToAVpcResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingASecondaryCidrBlockToAVpcResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpc {
-            let p = path.field("vpc");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AddingASecondaryCidrBlockToAVpcResponse200 {
     const NAME: &'static str = "AddingASecondaryCidrBlockToAVpcResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "vpc"];
@@ -291,15 +279,6 @@ impl AddingASecondaryCidrBlockToAVpcResponse202 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AddingASecondaryCidrBlockToAVpcResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for AddingASecondaryCidrBlockToAVpcResponse202 {

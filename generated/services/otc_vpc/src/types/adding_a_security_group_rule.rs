@@ -90,18 +90,6 @@ impl AddingASecurityGroupRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingASecurityGroupRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule {
-            let p = path.field("security_group_rule");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AddingASecurityGroupRuleResponse200 {
     const NAME: &'static str = "AddingASecurityGroupRuleResponse200";
     const FIELDS: &'static [&'static str] = &["security_group_rule"];
@@ -551,36 +539,6 @@ impl AddingASecurityGroupRuleSecurityGroupRuleInResponse {
         value: &Ethertype,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for AddingASecurityGroupRuleSecurityGroupRuleInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("security_group_id"),
-            self.security_group_id.is_some(),
-        );
-        support::check_present(out, &path.field("direction"), self.direction.is_some());
-        if let ::std::option::Option::Some(value) = &self.direction {
-            let p = path.field("direction");
-            Self::check_direction(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port_range_max {
-            let p = path.field("port_range_max");
-            Self::check_port_range_max(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port_range_min {
-            let p = path.field("port_range_min");
-            Self::check_port_range_min(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ethertype {
-            let p = path.field("ethertype");
-            Self::check_ethertype(out, &p, value);
-        }
     }
 }
 impl support::Read for AddingASecurityGroupRuleSecurityGroupRuleInResponse {

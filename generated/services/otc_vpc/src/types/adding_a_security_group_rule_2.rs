@@ -90,18 +90,6 @@ impl AddingASecurityGroupRule2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingASecurityGroupRule2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule {
-            let p = path.field("security_group_rule");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AddingASecurityGroupRule2Response200 {
     const NAME: &'static str = "AddingASecurityGroupRule2Response200";
     const FIELDS: &'static [&'static str] = &["security_group_rule"];
@@ -602,36 +590,6 @@ impl AddingASecurityGroupRule2SecurityGroupRuleInResponse {
             ::std::option::Option::Some(1i64),
             ::std::option::Option::Some(65535i64),
         );
-    }
-}
-impl support::Validate for AddingASecurityGroupRule2SecurityGroupRuleInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("security_group_id"),
-            self.security_group_id.is_some(),
-        );
-        support::check_present(out, &path.field("direction"), self.direction.is_some());
-        if let ::std::option::Option::Some(value) = &self.description {
-            let p = path.field("description");
-            Self::check_description(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ethertype {
-            let p = path.field("ethertype");
-            Self::check_ethertype(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port_range_min {
-            let p = path.field("port_range_min");
-            Self::check_port_range_min(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port_range_max {
-            let p = path.field("port_range_max");
-            Self::check_port_range_max(out, &p, value);
-        }
     }
 }
 impl support::Read for AddingASecurityGroupRule2SecurityGroupRuleInResponse {

@@ -82,18 +82,6 @@ impl AddingAnEipToASharedBandwidthResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingAnEipToASharedBandwidthResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.bandwidth {
-            let p = path.field("bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AddingAnEipToASharedBandwidthResponse200 {
     const NAME: &'static str = "AddingAnEipToASharedBandwidthResponse200";
     const FIELDS: &'static [&'static str] = &["bandwidth"];
@@ -230,26 +218,6 @@ impl BandwidthInResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for BandwidthInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("publicip_info"),
-            self.publicip_info.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.publicip_info {
-            let p = path.field("publicip_info");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for BandwidthInResponse {
@@ -409,19 +377,6 @@ impl AddingAnEipToASharedBandwidthPublicipInfoInResponse {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AddingAnEipToASharedBandwidthPublicipInfoInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("publicip_id"),
-            self.publicip_id.is_some(),
-        );
     }
 }
 impl support::Read for AddingAnEipToASharedBandwidthPublicipInfoInResponse {

@@ -118,15 +118,6 @@ impl AddingAnInterfaceToARouterResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingAnInterfaceToARouterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AddingAnInterfaceToARouterResponse200 {
     const NAME: &'static str = "AddingAnInterfaceToARouterResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -109,21 +109,6 @@ impl AddingEipsToASharedBandwidthInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddingEipsToASharedBandwidthInBatchesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.publicips {
-            let p = path.field("publicips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for AddingEipsToASharedBandwidthInBatchesResponse200 {
     const NAME: &'static str = "AddingEipsToASharedBandwidthInBatchesResponse200";
     const FIELDS: &'static [&'static str] = &["publicips", "request_id"];
@@ -202,15 +187,6 @@ impl BandwidthResp {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for BandwidthResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for BandwidthResp {
@@ -382,18 +358,6 @@ impl BatchPublicipResp {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BatchPublicipResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.publicip {
-            let p = path.field("publicip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for BatchPublicipResp {
     const NAME: &'static str = "BatchPublicipResp";
     const FIELDS: &'static [&'static str] = &["statusCode", "publicip"];
@@ -538,22 +502,6 @@ impl PublicipResp {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for PublicipResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vnic {
-            let p = path.field("vnic");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth {
-            let p = path.field("bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for PublicipResp {
@@ -755,15 +703,6 @@ impl VnicResp {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for VnicResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for VnicResp {

@@ -89,18 +89,6 @@ impl AssigningAFloatingIpAddressResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AssigningAFloatingIpAddressResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.floatingip {
-            let p = path.field("floatingip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AssigningAFloatingIpAddressResponse201 {
     const NAME: &'static str = "AssigningAFloatingIpAddressResponse201";
     const FIELDS: &'static [&'static str] = &["floatingip"];
@@ -291,19 +279,6 @@ impl AssigningAFloatingIpAddressFloatingipInResponse {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AssigningAFloatingIpAddressFloatingipInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("floating_network_id"),
-            self.floating_network_id.is_some(),
-        );
     }
 }
 impl support::Read for AssigningAFloatingIpAddressFloatingipInResponse {

@@ -89,18 +89,6 @@ impl AssigningAFloatingIpAddress2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AssigningAFloatingIpAddress2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.floatingip {
-            let p = path.field("floatingip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AssigningAFloatingIpAddress2Response200 {
     const NAME: &'static str = "AssigningAFloatingIpAddress2Response200";
     const FIELDS: &'static [&'static str] = &["floatingip"];
@@ -365,15 +353,6 @@ impl AssigningAFloatingIpAddress2FloatingipInResponse {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AssigningAFloatingIpAddress2FloatingipInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
     }
 }
 impl support::Read for AssigningAFloatingIpAddress2FloatingipInResponse {

@@ -99,21 +99,6 @@ impl AssigningAPrivateIpAddressResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AssigningAPrivateIpAddressResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.privateips {
-            let p = path.field("privateips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for AssigningAPrivateIpAddressResponse200 {
     const NAME: &'static str = "AssigningAPrivateIpAddressResponse200";
     const FIELDS: &'static [&'static str] = &["privateips"];
@@ -261,15 +246,6 @@ impl AssigningAPrivateIpAddressPrivateipInResponse {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AssigningAPrivateIpAddressPrivateipInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("subnet_id"), self.subnet_id.is_some());
     }
 }
 impl support::Read for AssigningAPrivateIpAddressPrivateipInResponse {

@@ -96,19 +96,6 @@ impl AssigningASharedBandwidthResponse200 {
     }
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
-impl support::Validate for AssigningASharedBandwidthResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.bandwidth {
-            let p = path.field("bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Read for AssigningASharedBandwidthResponse200 {
     const NAME: &'static str = "AssigningASharedBandwidthResponse200";
     const FIELDS: &'static [&'static str] = &["bandwidth"];
@@ -404,21 +391,6 @@ impl AssigningASharedBandwidthBandwidthInResponse {
             },
             |_: char| true,
         );
-    }
-}
-#[cfg(feature = "assigning_a_shared_bandwidth")]
-impl support::Validate for AssigningASharedBandwidthBandwidthInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("size"), self.size.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
     }
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]

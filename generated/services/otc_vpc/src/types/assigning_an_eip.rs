@@ -102,18 +102,6 @@ impl AssigningAnEipResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AssigningAnEipResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.publicip {
-            let p = path.field("publicip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AssigningAnEipResponse200 {
     const NAME: &'static str = "AssigningAnEipResponse200";
     const FIELDS: &'static [&'static str] = &["publicip"];
@@ -577,19 +565,6 @@ impl PublicipInResponse {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for PublicipInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        if let ::std::option::Option::Some(value) = &self.alias {
-            let p = path.field("alias");
-            Self::check_alias(out, &p, value);
-        }
     }
 }
 impl support::Read for PublicipInResponse {

@@ -137,19 +137,6 @@ impl AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeR
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.fail {
-            let p = path.field("fail");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read
 for AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeResponse200 {
     const NAME: &'static str = "AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeResponse200";
@@ -202,15 +189,6 @@ impl Fail {
     /// `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Fail {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for Fail {

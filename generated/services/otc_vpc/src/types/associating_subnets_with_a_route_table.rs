@@ -83,18 +83,6 @@ impl AssociatingSubnetsWithARouteTableResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AssociatingSubnetsWithARouteTableResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.routetable {
-            let p = path.field("routetable");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AssociatingSubnetsWithARouteTableResponse200 {
     const NAME: &'static str = "AssociatingSubnetsWithARouteTableResponse200";
     const FIELDS: &'static [&'static str] = &["routetable"];

@@ -212,18 +212,6 @@ impl BindingAnEipResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BindingAnEipResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.publicip {
-            let p = path.field("publicip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for BindingAnEipResponse200 {
     const NAME: &'static str = "BindingAnEipResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "publicip"];

@@ -83,18 +83,6 @@ impl CreatingAFirewallGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAFirewallGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall_group {
-            let p = path.field("firewall_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAFirewallGroupResponse200 {
     const NAME: &'static str = "CreatingAFirewallGroupResponse200";
     const FIELDS: &'static [&'static str] = &["firewall_group"];

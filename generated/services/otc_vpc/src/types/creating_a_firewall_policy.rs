@@ -83,18 +83,6 @@ impl CreatingAFirewallPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAFirewallPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall_policy {
-            let p = path.field("firewall_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAFirewallPolicyResponse200 {
     const NAME: &'static str = "CreatingAFirewallPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["firewall_policy"];

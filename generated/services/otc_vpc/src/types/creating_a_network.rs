@@ -82,18 +82,6 @@ impl CreatingANetworkResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingANetworkResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.network {
-            let p = path.field("network");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingANetworkResponse200 {
     const NAME: &'static str = "CreatingANetworkResponse200";
     const FIELDS: &'static [&'static str] = &["network"];

@@ -362,18 +362,6 @@ impl CreatingANetworkAclResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingANetworkAclResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall {
-            let p = path.field("firewall");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingANetworkAclResponse201 {
     const NAME: &'static str = "CreatingANetworkAclResponse201";
     const FIELDS: &'static [&'static str] = &["firewall", "request_id"];

@@ -83,18 +83,6 @@ impl CreatingAPortResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAPortResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAPortResponse200 {
     const NAME: &'static str = "CreatingAPortResponse200";
     const FIELDS: &'static [&'static str] = &["port"];
@@ -589,40 +577,6 @@ impl CreatingAPortPortInResponse {
     /// `admin_state_up`, or its documented default when absent.
     pub fn admin_state_up_or_default(&self) -> bool {
         self.admin_state_up.unwrap_or(Self::DEFAULT_ADMIN_STATE_UP)
-    }
-}
-impl support::Validate for CreatingAPortPortInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("network_id"),
-            self.network_id.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.fixed_ips {
-            let p = path.field("fixed_ips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_address_pairs {
-            let p = path.field("allowed_address_pairs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.extra_dhcp_opts {
-            let p = path.field("extra_dhcp_opts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for CreatingAPortPortInResponse {

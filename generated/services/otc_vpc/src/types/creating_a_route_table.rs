@@ -91,18 +91,6 @@ impl CreatingARouteTableResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingARouteTableResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.routetable {
-            let p = path.field("routetable");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingARouteTableResponse200 {
     const NAME: &'static str = "CreatingARouteTableResponse200";
     const FIELDS: &'static [&'static str] = &["routetable"];
@@ -369,26 +357,6 @@ impl CreatingARouteTableRoutetableInResponse {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for CreatingARouteTableRoutetableInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("vpc_id"), self.vpc_id.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.routes {
-            let p = path.field("routes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for CreatingARouteTableRoutetableInResponse {

@@ -80,18 +80,6 @@ impl CreatingARouterResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingARouterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.router {
-            let p = path.field("router");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingARouterResponse200 {
     const NAME: &'static str = "CreatingARouterResponse200";
     const FIELDS: &'static [&'static str] = &["router"];

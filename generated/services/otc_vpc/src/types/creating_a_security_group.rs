@@ -83,18 +83,6 @@ impl CreatingASecurityGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingASecurityGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group {
-            let p = path.field("security_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingASecurityGroupResponse200 {
     const NAME: &'static str = "CreatingASecurityGroupResponse200";
     const FIELDS: &'static [&'static str] = &["security_group"];

@@ -89,18 +89,6 @@ impl CreatingASecurityGroup2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingASecurityGroup2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group {
-            let p = path.field("security_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingASecurityGroup2Response200 {
     const NAME: &'static str = "CreatingASecurityGroup2Response200";
     const FIELDS: &'static [&'static str] = &["security_group"];
@@ -329,19 +317,6 @@ impl CreatingASecurityGroup2SecurityGroupInResponse {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for CreatingASecurityGroup2SecurityGroupInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
     }
 }
 impl support::Read for CreatingASecurityGroup2SecurityGroupInResponse {

@@ -296,18 +296,6 @@ impl CreatingASecurityGroup3Response201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingASecurityGroup3Response201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group {
-            let p = path.field("security_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingASecurityGroup3Response201 {
     const NAME: &'static str = "CreatingASecurityGroup3Response201";
     const FIELDS: &'static [&'static str] = &["request_id", "security_group"];
@@ -370,15 +358,6 @@ impl CreatingASecurityGroup3Response202 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingASecurityGroup3Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingASecurityGroup3Response202 {

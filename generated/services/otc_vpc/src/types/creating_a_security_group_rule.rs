@@ -519,18 +519,6 @@ impl CreatingASecurityGroupRuleResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingASecurityGroupRuleResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule {
-            let p = path.field("security_group_rule");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingASecurityGroupRuleResponse201 {
     const NAME: &'static str = "CreatingASecurityGroupRuleResponse201";
     const FIELDS: &'static [&'static str] = &["request_id", "security_group_rule"];
@@ -597,15 +585,6 @@ impl CreatingASecurityGroupRuleResponse202 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingASecurityGroupRuleResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingASecurityGroupRuleResponse202 {

@@ -81,18 +81,6 @@ impl CreatingASubnetResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingASubnetResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnet {
-            let p = path.field("subnet");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingASubnetResponse200 {
     const NAME: &'static str = "CreatingASubnetResponse200";
     const FIELDS: &'static [&'static str] = &["subnet"];
@@ -573,38 +561,6 @@ impl CreatingASubnetSubnetInResponse {
         value: &CreatingASubnetIpVersion,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for CreatingASubnetSubnetInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("network_id"),
-            self.network_id.is_some(),
-        );
-        support::check_present(out, &path.field("cidr"), self.cidr.is_some());
-        if let ::std::option::Option::Some(value) = &self.ip_version {
-            let p = path.field("ip_version");
-            Self::check_ip_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.allocation_pools {
-            let p = path.field("allocation_pools");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.host_routes {
-            let p = path.field("host_routes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for CreatingASubnetSubnetInResponse {

@@ -81,18 +81,6 @@ impl CreatingASubnet2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingASubnet2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnet {
-            let p = path.field("subnet");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingASubnet2Response200 {
     const NAME: &'static str = "CreatingASubnet2Response200";
     const FIELDS: &'static [&'static str] = &["subnet"];
@@ -572,33 +560,6 @@ impl CreatingASubnet2SubnetInResponse {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for CreatingASubnet2SubnetInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("cidr"), self.cidr.is_some());
-        support::check_present(
-            out,
-            &path.field("gateway_ip"),
-            self.gateway_ip.is_some(),
-        );
-        support::check_present(out, &path.field("vpc_id"), self.vpc_id.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.extra_dhcp_opts {
-            let p = path.field("extra_dhcp_opts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for CreatingASubnet2SubnetInResponse {

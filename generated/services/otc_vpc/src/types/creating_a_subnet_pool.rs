@@ -87,18 +87,6 @@ impl CreatingASubnetPoolResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingASubnetPoolResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnetpool {
-            let p = path.field("subnetpool");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingASubnetPoolResponse200 {
     const NAME: &'static str = "CreatingASubnetPoolResponse200";
     const FIELDS: &'static [&'static str] = &["subnetpool"];
@@ -438,16 +426,6 @@ impl CreatingASubnetPoolSubnetpoolInResponse {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingASubnetPoolSubnetpoolInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("prefixes"), self.prefixes.is_some());
     }
 }
 impl support::Read for CreatingASubnetPoolSubnetpoolInResponse {

@@ -80,18 +80,6 @@ impl CreatingAVpcResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAVpcResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpc {
-            let p = path.field("vpc");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAVpcResponse200 {
     const NAME: &'static str = "CreatingAVpcResponse200";
     const FIELDS: &'static [&'static str] = &["vpc"];

@@ -87,18 +87,6 @@ impl CreatingAVpcFlowLogResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAVpcFlowLogResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.flow_log {
-            let p = path.field("flow_log");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAVpcFlowLogResponse200 {
     const NAME: &'static str = "CreatingAVpcFlowLogResponse200";
     const FIELDS: &'static [&'static str] = &["flow_log"];
@@ -429,43 +417,6 @@ impl CreatingAVpcFlowLogFlowLogInResponse {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for CreatingAVpcFlowLogFlowLogInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("resource_type"),
-            self.resource_type.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("resource_id"),
-            self.resource_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("traffic_type"),
-            self.traffic_type.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("log_group_id"),
-            self.log_group_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("log_topic_id"),
-            self.log_topic_id.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
     }
 }
 impl support::Read for CreatingAVpcFlowLogFlowLogInResponse {

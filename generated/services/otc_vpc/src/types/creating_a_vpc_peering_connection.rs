@@ -88,18 +88,6 @@ impl CreatingAVpcPeeringConnectionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAVpcPeeringConnectionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.peering {
-            let p = path.field("peering");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAVpcPeeringConnectionResponse200 {
     const NAME: &'static str = "CreatingAVpcPeeringConnectionResponse200";
     const FIELDS: &'static [&'static str] = &["peering"];
@@ -315,37 +303,6 @@ impl CreatingAVpcPeeringConnectionPeeringInResponse {
             ::std::option::Option::Some(1usize),
             ::std::option::Option::Some(64usize),
         );
-    }
-}
-impl support::Validate for CreatingAVpcPeeringConnectionPeeringInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(
-            out,
-            &path.field("request_vpc_info"),
-            self.request_vpc_info.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("accept_vpc_info"),
-            self.accept_vpc_info.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.request_vpc_info {
-            let p = path.field("request_vpc_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.accept_vpc_info {
-            let p = path.field("accept_vpc_info");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingAVpcPeeringConnectionPeeringInResponse {

@@ -80,18 +80,6 @@ impl CreatingAVpcRouteResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAVpcRouteResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.route {
-            let p = path.field("route");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAVpcRouteResponse200 {
     const NAME: &'static str = "CreatingAVpcRouteResponse200";
     const FIELDS: &'static [&'static str] = &["route"];
@@ -262,22 +250,6 @@ impl CreatingAVpcRouteRouteInResponse {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAVpcRouteRouteInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("destination"),
-            self.destination.is_some(),
-        );
-        support::check_present(out, &path.field("nexthop"), self.nexthop.is_some());
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(out, &path.field("vpc_id"), self.vpc_id.is_some());
     }
 }
 impl support::Read for CreatingAVpcRouteRouteInResponse {

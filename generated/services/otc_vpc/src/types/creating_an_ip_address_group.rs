@@ -438,18 +438,6 @@ impl CreatingAnIpAddressGroupResponse201 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnIpAddressGroupResponse201 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.address_group {
-            let p = path.field("address_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAnIpAddressGroupResponse201 {
     const NAME: &'static str = "CreatingAnIpAddressGroupResponse201";
     const FIELDS: &'static [&'static str] = &["request_id", "address_group"];

@@ -134,18 +134,6 @@ impl DeletingANetworkAclRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingANetworkAclRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall {
-            let p = path.field("firewall");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DeletingANetworkAclRuleResponse200 {
     const NAME: &'static str = "DeletingANetworkAclRuleResponse200";
     const FIELDS: &'static [&'static str] = &["firewall", "request_id"];

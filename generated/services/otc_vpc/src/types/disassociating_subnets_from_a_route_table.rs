@@ -83,18 +83,6 @@ impl DisassociatingSubnetsFromARouteTableResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DisassociatingSubnetsFromARouteTableResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.routetable {
-            let p = path.field("routetable");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DisassociatingSubnetsFromARouteTableResponse200 {
     const NAME: &'static str = "DisassociatingSubnetsFromARouteTableResponse200";
     const FIELDS: &'static [&'static str] = &["routetable"];

@@ -151,15 +151,6 @@ impl InsertingAFirewallRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for InsertingAFirewallRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for InsertingAFirewallRuleResponse200 {
     const NAME: &'static str = "InsertingAFirewallRuleResponse200";
     const FIELDS: &'static [&'static str] = &[

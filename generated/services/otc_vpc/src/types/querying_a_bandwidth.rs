@@ -111,25 +111,6 @@ impl QueryingABandwidthBandwidth {
         );
     }
 }
-impl support::Validate for QueryingABandwidthBandwidth {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.publicip_info {
-            let p = path.field("publicip_info");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingABandwidthBandwidth {
     const NAME: &'static str = "QueryingABandwidthBandwidth";
     const FIELDS: &'static [&'static str] = &[
@@ -261,18 +242,6 @@ impl QueryingABandwidthResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingABandwidthResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.bandwidth {
-            let p = path.field("bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingABandwidthResponse200 {

@@ -20,18 +20,6 @@ impl QueryingAFirewallGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAFirewallGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall_group {
-            let p = path.field("firewall_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAFirewallGroupResponse200 {
     const NAME: &'static str = "QueryingAFirewallGroupResponse200";
     const FIELDS: &'static [&'static str] = &["firewall_group"];

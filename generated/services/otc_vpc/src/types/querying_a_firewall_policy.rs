@@ -20,18 +20,6 @@ impl QueryingAFirewallPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAFirewallPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall_policy {
-            let p = path.field("firewall_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAFirewallPolicyResponse200 {
     const NAME: &'static str = "QueryingAFirewallPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["firewall_policy"];

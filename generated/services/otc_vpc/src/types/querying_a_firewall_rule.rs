@@ -20,18 +20,6 @@ impl QueryingAFirewallRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAFirewallRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall_rule {
-            let p = path.field("firewall_rule");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAFirewallRuleResponse200 {
     const NAME: &'static str = "QueryingAFirewallRuleResponse200";
     const FIELDS: &'static [&'static str] = &["firewall_rule"];

@@ -20,18 +20,6 @@ impl QueryingAFloatingIpAddressResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAFloatingIpAddressResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.floatingip {
-            let p = path.field("floatingip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAFloatingIpAddressResponse200 {
     const NAME: &'static str = "QueryingAFloatingIpAddressResponse200";
     const FIELDS: &'static [&'static str] = &["floatingip"];

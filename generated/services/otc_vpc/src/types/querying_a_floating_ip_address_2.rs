@@ -62,18 +62,6 @@ impl QueryingAFloatingIpAddress2Floatingip {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingAFloatingIpAddress2Floatingip {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAFloatingIpAddress2Floatingip {
     const NAME: &'static str = "QueryingAFloatingIpAddress2Floatingip";
     const FIELDS: &'static [&'static str] = &[
@@ -179,18 +167,6 @@ impl QueryingAFloatingIpAddress2Response200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAFloatingIpAddress2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.floatingip {
-            let p = path.field("floatingip");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingAFloatingIpAddress2Response200 {

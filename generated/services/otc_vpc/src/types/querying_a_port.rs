@@ -166,50 +166,6 @@ impl QueryingAPortPort {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingAPortPort {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.id {
-            let p = path.field("id");
-            Self::check_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.fixed_ips {
-            let p = path.field("fixed_ips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_address_pairs {
-            let p = path.field("allowed_address_pairs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.extra_dhcp_opts {
-            let p = path.field("extra_dhcp_opts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.dns_assignment {
-            let p = path.field("dns_assignment");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAPortPort {
     const NAME: &'static str = "QueryingAPortPort";
     const FIELDS: &'static [&'static str] = &[
@@ -429,18 +385,6 @@ impl QueryingAPortResponse200 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAPortResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingAPortResponse200 {

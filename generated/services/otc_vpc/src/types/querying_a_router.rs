@@ -20,18 +20,6 @@ impl QueryingARouterResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingARouterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.router {
-            let p = path.field("router");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingARouterResponse200 {
     const NAME: &'static str = "QueryingARouterResponse200";
     const FIELDS: &'static [&'static str] = &["router"];

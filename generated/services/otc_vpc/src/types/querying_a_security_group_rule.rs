@@ -20,18 +20,6 @@ impl QueryingASecurityGroupRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASecurityGroupRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule {
-            let p = path.field("security_group_rule");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingASecurityGroupRuleResponse200 {
     const NAME: &'static str = "QueryingASecurityGroupRuleResponse200";
     const FIELDS: &'static [&'static str] = &["security_group_rule"];

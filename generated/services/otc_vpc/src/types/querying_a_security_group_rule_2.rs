@@ -27,18 +27,6 @@ impl QueryingASecurityGroupRule2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASecurityGroupRule2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule {
-            let p = path.field("security_group_rule");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingASecurityGroupRule2Response200 {
     const NAME: &'static str = "QueryingASecurityGroupRule2Response200";
     const FIELDS: &'static [&'static str] = &["request_id", "security_group_rule"];

@@ -20,18 +20,6 @@ impl QueryingASubnetResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASubnetResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnet {
-            let p = path.field("subnet");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingASubnetResponse200 {
     const NAME: &'static str = "QueryingASubnetResponse200";
     const FIELDS: &'static [&'static str] = &["subnet"];

@@ -20,18 +20,6 @@ impl QueryingASubnetPoolResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASubnetPoolResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnetpool {
-            let p = path.field("subnetpool");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingASubnetPoolResponse200 {
     const NAME: &'static str = "QueryingASubnetPoolResponse200";
     const FIELDS: &'static [&'static str] = &["subnetpool"];

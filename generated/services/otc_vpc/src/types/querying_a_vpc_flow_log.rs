@@ -20,18 +20,6 @@ impl QueryingAVpcFlowLogResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAVpcFlowLogResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.flow_log {
-            let p = path.field("flow_log");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAVpcFlowLogResponse200 {
     const NAME: &'static str = "QueryingAVpcFlowLogResponse200";
     const FIELDS: &'static [&'static str] = &["flow_log"];

@@ -20,18 +20,6 @@ impl QueryingAVpcPeeringConnectionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAVpcPeeringConnectionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.peering {
-            let p = path.field("peering");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAVpcPeeringConnectionResponse200 {
     const NAME: &'static str = "QueryingAVpcPeeringConnectionResponse200";
     const FIELDS: &'static [&'static str] = &["peering"];

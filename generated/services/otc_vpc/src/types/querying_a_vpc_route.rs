@@ -20,18 +20,6 @@ impl QueryingAVpcRouteResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAVpcRouteResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.route {
-            let p = path.field("route");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAVpcRouteResponse200 {
     const NAME: &'static str = "QueryingAVpcRouteResponse200";
     const FIELDS: &'static [&'static str] = &["route"];

@@ -47,18 +47,6 @@ impl PageInfoOption {
         );
     }
 }
-impl support::Validate for PageInfoOption {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.current_count {
-            let p = path.field("current_count");
-            Self::check_current_count(out, &p, value);
-        }
-    }
-}
 impl support::Read for PageInfoOption {
     const NAME: &'static str = "PageInfoOption";
     const FIELDS: &'static [&'static str] = &[
@@ -182,18 +170,6 @@ impl ProfileInfo {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ProfileInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.bandwidth_info {
-            let p = path.field("bandwidth_info");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for ProfileInfo {
@@ -517,26 +493,6 @@ impl PublicipSingleShowResp {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PublicipSingleShowResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vnic {
-            let p = path.field("vnic");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth {
-            let p = path.field("bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.profile {
-            let p = path.field("profile");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for PublicipSingleShowResp {
     const NAME: &'static str = "PublicipSingleShowResp";
     const FIELDS: &'static [&'static str] = &[
@@ -803,29 +759,6 @@ impl QueryingAllEipsResponse200 {
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(999999i64),
         );
-    }
-}
-impl support::Validate for QueryingAllEipsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.publicips {
-            let p = path.field("publicips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("page_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.total_count {
-            let p = path.field("total_count");
-            Self::check_total_count(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingAllEipsResponse200 {

@@ -139,26 +139,6 @@ impl QueryingAnEipPublicip {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingAnEipPublicip {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.profile {
-            let p = path.field("profile");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ip_version {
-            let p = path.field("ip_version");
-            Self::check_ip_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth_share_type {
-            let p = path.field("bandwidth_share_type");
-            Self::check_bandwidth_share_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAnEipPublicip {
     const NAME: &'static str = "QueryingAnEipPublicip";
     const FIELDS: &'static [&'static str] = &[
@@ -346,18 +326,6 @@ impl QueryingAnEipResponse200 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAnEipResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.publicip {
-            let p = path.field("publicip");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingAnEipResponse200 {

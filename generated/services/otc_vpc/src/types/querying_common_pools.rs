@@ -71,18 +71,6 @@ impl CommonPoolDict {
         );
     }
 }
-impl support::Validate for CommonPoolDict {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.used {
-            let p = path.field("used");
-            Self::check_used(out, &p, value);
-        }
-    }
-}
 impl support::Read for CommonPoolDict {
     const NAME: &'static str = "CommonPoolDict";
     const FIELDS: &'static [&'static str] = &[
@@ -182,21 +170,6 @@ impl QueryingCommonPoolsResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingCommonPoolsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.common_pools {
-            let p = path.field("common_pools");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingCommonPoolsResponse200 {

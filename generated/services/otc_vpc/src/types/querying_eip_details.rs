@@ -78,18 +78,6 @@ impl QueryingEipDetailsProfileInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingEipDetailsProfileInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.bandwith_info {
-            let p = path.field("bandwith_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingEipDetailsProfileInfo {
     const NAME: &'static str = "QueryingEipDetailsProfileInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -411,26 +399,6 @@ impl QueryingEipDetailsPublicipSingleShowResp {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingEipDetailsPublicipSingleShowResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vnic {
-            let p = path.field("vnic");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth {
-            let p = path.field("bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.profile {
-            let p = path.field("profile");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingEipDetailsPublicipSingleShowResp {
     const NAME: &'static str = "QueryingEipDetailsPublicipSingleShowResp";
     const FIELDS: &'static [&'static str] = &[
@@ -681,18 +649,6 @@ impl QueryingEipDetailsResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingEipDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.publicip {
-            let p = path.field("publicip");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for QueryingEipDetailsResponse200 {

@@ -19,21 +19,6 @@ impl QueryingEipTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingEipTagsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingEipTagsResponse200 {
     const NAME: &'static str = "QueryingEipTagsResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];
@@ -154,22 +139,6 @@ impl QueryingEipTagsTag {
             |c: char| matches!(c, '-' | '_' | '@'),
             |_: char| true,
         );
-    }
-}
-impl support::Validate for QueryingEipTagsTag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingEipTagsTag {

@@ -134,26 +134,6 @@ impl Publicips {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Publicips {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.profile {
-            let p = path.field("profile");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ip_version {
-            let p = path.field("ip_version");
-            Self::check_ip_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth_share_type {
-            let p = path.field("bandwidth_share_type");
-            Self::check_bandwidth_share_type(out, &p, value);
-        }
-    }
-}
 impl support::Read for Publicips {
     const NAME: &'static str = "Publicips";
     const FIELDS: &'static [&'static str] = &[
@@ -341,21 +321,6 @@ impl QueryingEipsResponse200 {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingEipsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.publicips {
-            let p = path.field("publicips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingEipsResponse200 {

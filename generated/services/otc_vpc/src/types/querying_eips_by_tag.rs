@@ -255,22 +255,6 @@ impl QueryingEipsByTagResponse200 {
     }
 }
 #[cfg(feature = "querying_eips_by_tag")]
-impl support::Validate for QueryingEipsByTagResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(feature = "querying_eips_by_tag")]
 impl support::Read for QueryingEipsByTagResponse200 {
     const NAME: &'static str = "QueryingEipsByTagResponse200";
     const FIELDS: &'static [&'static str] = &["resources", "total_count"];
@@ -436,16 +420,6 @@ impl TagsInResponse {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for TagsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        support::check_present(out, &path.field("values"), self.values.is_some());
     }
 }
 impl support::Read for TagsInResponse {

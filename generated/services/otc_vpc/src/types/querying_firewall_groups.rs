@@ -23,15 +23,6 @@ impl FirewallGroupsLink {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for FirewallGroupsLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for FirewallGroupsLink {
     const NAME: &'static str = "FirewallGroupsLink";
     const FIELDS: &'static [&'static str] = &["href", "rel"];
@@ -91,28 +82,6 @@ impl QueryingFirewallGroupsResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingFirewallGroupsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall_groups {
-            let p = path.field("firewall_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.firewall_groups_links {
-            let p = path.field("firewall_groups_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingFirewallGroupsResponse200 {

@@ -23,15 +23,6 @@ impl FirewallPoliciesLink {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for FirewallPoliciesLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for FirewallPoliciesLink {
     const NAME: &'static str = "FirewallPoliciesLink";
     const FIELDS: &'static [&'static str] = &["href", "rel"];
@@ -91,28 +82,6 @@ impl QueryingFirewallPoliciesResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingFirewallPoliciesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall_policies {
-            let p = path.field("firewall_policies");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.firewall_policies_links {
-            let p = path.field("firewall_policies_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingFirewallPoliciesResponse200 {

@@ -27,16 +27,6 @@ impl FirewallRulesLink {
     }
 }
 #[cfg(feature = "querying_firewall_rules")]
-impl support::Validate for FirewallRulesLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "querying_firewall_rules")]
 impl support::Read for FirewallRulesLink {
     const NAME: &'static str = "FirewallRulesLink";
     const FIELDS: &'static [&'static str] = &["href", "rel"];
@@ -95,29 +85,6 @@ impl QueryingFirewallRulesResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_firewall_rules")]
-impl support::Validate for QueryingFirewallRulesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall_rules {
-            let p = path.field("firewall_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.firewall_rules_links {
-            let p = path.field("firewall_rules_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(feature = "querying_firewall_rules")]

@@ -20,21 +20,6 @@ impl QueryingFloatingIpAddressesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingFloatingIpAddressesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.floatingips {
-            let p = path.field("floatingips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingFloatingIpAddressesResponse200 {
     const NAME: &'static str = "QueryingFloatingIpAddressesResponse200";
     const FIELDS: &'static [&'static str] = &["floatingips"];

@@ -90,18 +90,6 @@ impl QueryingFloatingIpAddresses2Floatingip {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingFloatingIpAddresses2Floatingip {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingFloatingIpAddresses2Floatingip {
     const NAME: &'static str = "QueryingFloatingIpAddresses2Floatingip";
     const FIELDS: &'static [&'static str] = &[
@@ -225,21 +213,6 @@ impl QueryingFloatingIpAddresses2Response200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingFloatingIpAddresses2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.floatingips {
-            let p = path.field("floatingips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingFloatingIpAddresses2Response200 {

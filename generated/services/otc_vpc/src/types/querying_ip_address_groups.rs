@@ -35,25 +35,6 @@ impl QueryingIpAddressGroupsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingIpAddressGroupsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.address_groups {
-            let p = path.field("address_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("page_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingIpAddressGroupsResponse200 {
     const NAME: &'static str = "QueryingIpAddressGroupsResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -38,21 +38,6 @@ impl NetworkIpAvailability {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for NetworkIpAvailability {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnet_ip_availability {
-            let p = path.field("subnet_ip_availability");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for NetworkIpAvailability {
     const NAME: &'static str = "NetworkIpAvailability";
     const FIELDS: &'static [&'static str] = &[
@@ -153,18 +138,6 @@ impl QueryingIpAddressUsageOnASpecifiedNetworkResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingIpAddressUsageOnASpecifiedNetworkResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.network_ip_availability {
-            let p = path.field("network_ip_availability");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingIpAddressUsageOnASpecifiedNetworkResponse200 {
     const NAME: &'static str = "QueryingIpAddressUsageOnASpecifiedNetworkResponse200";
     const FIELDS: &'static [&'static str] = &["network_ip_availability"];
@@ -228,15 +201,6 @@ impl SubnetIpAvailability {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SubnetIpAvailability {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SubnetIpAvailability {

@@ -20,18 +20,6 @@ impl QueryingNetworkDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingNetworkDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.network {
-            let p = path.field("network");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingNetworkDetailsResponse200 {
     const NAME: &'static str = "QueryingNetworkDetailsResponse200";
     const FIELDS: &'static [&'static str] = &["network"];

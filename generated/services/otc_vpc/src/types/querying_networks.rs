@@ -23,15 +23,6 @@ impl NetworksLink {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for NetworksLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for NetworksLink {
     const NAME: &'static str = "NetworksLink";
     const FIELDS: &'static [&'static str] = &["href", "rel"];
@@ -87,28 +78,6 @@ impl QueryingNetworksResponse200 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingNetworksResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.networks {
-            let p = path.field("networks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.networks_links {
-            let p = path.field("networks_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingNetworksResponse200 {

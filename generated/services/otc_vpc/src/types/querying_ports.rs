@@ -187,50 +187,6 @@ impl QueryingPortsPort {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingPortsPort {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.id {
-            let p = path.field("id");
-            Self::check_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.fixed_ips {
-            let p = path.field("fixed_ips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_address_pairs {
-            let p = path.field("allowed_address_pairs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.extra_dhcp_opts {
-            let p = path.field("extra_dhcp_opts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.dns_assignment {
-            let p = path.field("dns_assignment");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingPortsPort {
     const NAME: &'static str = "QueryingPortsPort";
     const FIELDS: &'static [&'static str] = &[
@@ -460,15 +416,6 @@ impl PortsLink {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PortsLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PortsLink {
     const NAME: &'static str = "PortsLink";
     const FIELDS: &'static [&'static str] = &["href", "rel"];
@@ -524,28 +471,6 @@ impl QueryingPortsResponse200 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingPortsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.ports {
-            let p = path.field("ports");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ports_links {
-            let p = path.field("ports_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingPortsResponse200 {

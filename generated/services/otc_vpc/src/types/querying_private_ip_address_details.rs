@@ -20,18 +20,6 @@ impl QueryingPrivateIpAddressDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingPrivateIpAddressDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.privateip {
-            let p = path.field("privateip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingPrivateIpAddressDetailsResponse200 {
     const NAME: &'static str = "QueryingPrivateIpAddressDetailsResponse200";
     const FIELDS: &'static [&'static str] = &["privateip"];

@@ -20,21 +20,6 @@ impl QueryingPrivateIpAddressesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingPrivateIpAddressesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.privateips {
-            let p = path.field("privateips");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingPrivateIpAddressesResponse200 {
     const NAME: &'static str = "QueryingPrivateIpAddressesResponse200";
     const FIELDS: &'static [&'static str] = &["privateips"];

@@ -19,18 +19,6 @@ impl QueryingQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingQuotasResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.quotas {
-            let p = path.field("quotas");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingQuotasResponse200 {
     const NAME: &'static str = "QueryingQuotasResponse200";
     const FIELDS: &'static [&'static str] = &["quotas"];
@@ -75,21 +63,6 @@ impl Quotas {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for Quotas {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for Quotas {
@@ -178,15 +151,6 @@ impl QueryingQuotasResource {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingQuotasResource {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingQuotasResource {

@@ -22,21 +22,6 @@ impl QueryingRouteTablesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingRouteTablesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.routetables {
-            let p = path.field("routetables");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingRouteTablesResponse200 {
     const NAME: &'static str = "QueryingRouteTablesResponse200";
     const FIELDS: &'static [&'static str] = &["routetables"];

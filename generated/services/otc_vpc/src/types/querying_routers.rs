@@ -25,28 +25,6 @@ impl QueryingRoutersResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingRoutersResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.routers {
-            let p = path.field("routers");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.routers_links {
-            let p = path.field("routers_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingRoutersResponse200 {
     const NAME: &'static str = "QueryingRoutersResponse200";
     const FIELDS: &'static [&'static str] = &["routers", "routers_links"];
@@ -122,15 +100,6 @@ impl RoutersLink {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RoutersLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RoutersLink {

@@ -20,18 +20,6 @@ impl QueryingSecurityGroupDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSecurityGroupDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group {
-            let p = path.field("security_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingSecurityGroupDetailsResponse200 {
     const NAME: &'static str = "QueryingSecurityGroupDetailsResponse200";
     const FIELDS: &'static [&'static str] = &["security_group"];

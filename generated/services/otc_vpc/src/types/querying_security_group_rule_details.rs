@@ -22,18 +22,6 @@ impl QueryingSecurityGroupRuleDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSecurityGroupRuleDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule {
-            let p = path.field("security_group_rule");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingSecurityGroupRuleDetailsResponse200 {
     const NAME: &'static str = "QueryingSecurityGroupRuleDetailsResponse200";
     const FIELDS: &'static [&'static str] = &["security_group_rule"];

@@ -27,28 +27,6 @@ impl QueryingSecurityGroupRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSecurityGroupRulesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group_rules {
-            let p = path.field("security_group_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.security_group_rules_links {
-            let p = path.field("security_group_rules_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSecurityGroupRulesResponse200 {
     const NAME: &'static str = "QueryingSecurityGroupRulesResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -127,15 +105,6 @@ impl SecurityGroupRulesLink {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SecurityGroupRulesLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SecurityGroupRulesLink {

@@ -22,21 +22,6 @@ impl QueryingSecurityGroupRules2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSecurityGroupRules2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group_rules {
-            let p = path.field("security_group_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSecurityGroupRules2Response200 {
     const NAME: &'static str = "QueryingSecurityGroupRules2Response200";
     const FIELDS: &'static [&'static str] = &["security_group_rules"];

@@ -31,25 +31,6 @@ impl QueryingSecurityGroupRules3Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSecurityGroupRules3Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group_rules {
-            let p = path.field("security_group_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("page_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingSecurityGroupRules3Response200 {
     const NAME: &'static str = "QueryingSecurityGroupRules3Response200";
     const FIELDS: &'static [&'static str] = &[

@@ -29,28 +29,6 @@ impl QueryingSecurityGroupsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSecurityGroupsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_groups {
-            let p = path.field("security_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.security_groups_links {
-            let p = path.field("security_groups_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSecurityGroupsResponse200 {
     const NAME: &'static str = "QueryingSecurityGroupsResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -131,15 +109,6 @@ impl SecurityGroupsLink {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SecurityGroupsLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SecurityGroupsLink {

@@ -22,21 +22,6 @@ impl QueryingSecurityGroups2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSecurityGroups2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_groups {
-            let p = path.field("security_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSecurityGroups2Response200 {
     const NAME: &'static str = "QueryingSecurityGroups2Response200";
     const FIELDS: &'static [&'static str] = &["security_groups"];

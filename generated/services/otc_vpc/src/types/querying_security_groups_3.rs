@@ -31,25 +31,6 @@ impl QueryingSecurityGroups3Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSecurityGroups3Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_groups {
-            let p = path.field("security_groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("page_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingSecurityGroups3Response200 {
     const NAME: &'static str = "QueryingSecurityGroups3Response200";
     const FIELDS: &'static [&'static str] = &[
@@ -182,25 +163,6 @@ impl QueryingSecurityGroups3SecurityGroup {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for QueryingSecurityGroups3SecurityGroup {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingSecurityGroups3SecurityGroup {

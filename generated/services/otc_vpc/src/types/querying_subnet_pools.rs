@@ -25,28 +25,6 @@ impl QueryingSubnetPoolsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSubnetPoolsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnetpools {
-            let p = path.field("subnetpools");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.subnetpools_links {
-            let p = path.field("subnetpools_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSubnetPoolsResponse200 {
     const NAME: &'static str = "QueryingSubnetPoolsResponse200";
     const FIELDS: &'static [&'static str] = &["subnetpools", "subnetpools_links"];
@@ -123,15 +101,6 @@ impl SubnetpoolsLink {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SubnetpoolsLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SubnetpoolsLink {

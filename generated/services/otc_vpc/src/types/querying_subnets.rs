@@ -25,28 +25,6 @@ impl QueryingSubnetsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSubnetsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnets {
-            let p = path.field("subnets");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.subnets_links {
-            let p = path.field("subnets_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSubnetsResponse200 {
     const NAME: &'static str = "QueryingSubnetsResponse200";
     const FIELDS: &'static [&'static str] = &["subnets", "subnets_links"];
@@ -122,15 +100,6 @@ impl SubnetsLink {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SubnetsLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SubnetsLink {

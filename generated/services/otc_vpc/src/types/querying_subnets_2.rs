@@ -20,21 +20,6 @@ impl QueryingSubnets2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSubnets2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnets {
-            let p = path.field("subnets");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSubnets2Response200 {
     const NAME: &'static str = "QueryingSubnets2Response200";
     const FIELDS: &'static [&'static str] = &["subnets"];

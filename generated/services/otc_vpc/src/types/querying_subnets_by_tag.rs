@@ -246,21 +246,6 @@ impl QueryingSubnetsByTagResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingSubnetsByTagResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingSubnetsByTagResponse200 {
     const NAME: &'static str = "QueryingSubnetsByTagResponse200";
     const FIELDS: &'static [&'static str] = &["resources", "total_count"];

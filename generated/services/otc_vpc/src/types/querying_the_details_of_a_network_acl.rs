@@ -29,18 +29,6 @@ impl QueryingTheDetailsOfANetworkAclResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheDetailsOfANetworkAclResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall {
-            let p = path.field("firewall");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheDetailsOfANetworkAclResponse200 {
     const NAME: &'static str = "QueryingTheDetailsOfANetworkAclResponse200";
     const FIELDS: &'static [&'static str] = &["firewall", "request_id"];

@@ -25,18 +25,6 @@ impl QueryingTheDetailsOfASecurityGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheDetailsOfASecurityGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group {
-            let p = path.field("security_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheDetailsOfASecurityGroupResponse200 {
     const NAME: &'static str = "QueryingTheDetailsOfASecurityGroupResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "security_group"];

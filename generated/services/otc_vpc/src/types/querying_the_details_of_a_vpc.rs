@@ -25,18 +25,6 @@ impl QueryingTheDetailsOfAVpcResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheDetailsOfAVpcResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpc {
-            let p = path.field("vpc");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheDetailsOfAVpcResponse200 {
     const NAME: &'static str = "QueryingTheDetailsOfAVpcResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "vpc"];

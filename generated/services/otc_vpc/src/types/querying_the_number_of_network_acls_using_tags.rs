@@ -143,15 +143,6 @@ impl QueryingTheNumberOfNetworkAclsUsingTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheNumberOfNetworkAclsUsingTagsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheNumberOfNetworkAclsUsingTagsResponse200 {
     const NAME: &'static str = "QueryingTheNumberOfNetworkAclsUsingTagsResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "total_count"];

@@ -20,18 +20,6 @@ impl QueryingVpcDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingVpcDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpc {
-            let p = path.field("vpc");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingVpcDetailsResponse200 {
     const NAME: &'static str = "QueryingVpcDetailsResponse200";
     const FIELDS: &'static [&'static str] = &["vpc"];
@@ -153,25 +141,6 @@ impl QueryingVpcDetailsVpc {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for QueryingVpcDetailsVpc {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.routes {
-            let p = path.field("routes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingVpcDetailsVpc {

@@ -20,21 +20,6 @@ impl QueryingVpcFlowLogsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingVpcFlowLogsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.flow_logs {
-            let p = path.field("flow_logs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingVpcFlowLogsResponse200 {
     const NAME: &'static str = "QueryingVpcFlowLogsResponse200";
     const FIELDS: &'static [&'static str] = &["flow_logs"];

@@ -23,15 +23,6 @@ impl PeeringsLink {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PeeringsLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PeeringsLink {
     const NAME: &'static str = "PeeringsLink";
     const FIELDS: &'static [&'static str] = &["href", "rel"];
@@ -87,28 +78,6 @@ impl QueryingVpcPeeringConnectionsResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingVpcPeeringConnectionsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.peerings {
-            let p = path.field("peerings");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.peerings_links {
-            let p = path.field("peerings_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingVpcPeeringConnectionsResponse200 {

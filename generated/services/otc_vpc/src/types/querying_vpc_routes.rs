@@ -26,28 +26,6 @@ impl QueryingVpcRoutesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingVpcRoutesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.routes {
-            let p = path.field("routes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.routes_links {
-            let p = path.field("routes_links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingVpcRoutesResponse200 {
     const NAME: &'static str = "QueryingVpcRoutesResponse200";
     const FIELDS: &'static [&'static str] = &["routes", "routes_links"];
@@ -123,15 +101,6 @@ impl RoutesLink {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RoutesLink {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RoutesLink {

@@ -20,21 +20,6 @@ impl QueryingVpcsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingVpcsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpcs {
-            let p = path.field("vpcs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingVpcsResponse200 {
     const NAME: &'static str = "QueryingVpcsResponse200";
     const FIELDS: &'static [&'static str] = &["vpcs"];
@@ -167,25 +152,6 @@ impl QueryingVpcsVpc {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for QueryingVpcsVpc {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.routes {
-            let p = path.field("routes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingVpcsVpc {

@@ -29,25 +29,6 @@ impl QueryingVpcs2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingVpcs2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpcs {
-            let p = path.field("vpcs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("page_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingVpcs2Response200 {
     const NAME: &'static str = "QueryingVpcs2Response200";
     const FIELDS: &'static [&'static str] = &["request_id", "vpcs", "page_info"];

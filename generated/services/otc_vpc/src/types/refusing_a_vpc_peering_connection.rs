@@ -48,22 +48,6 @@ impl RefusingAVpcPeeringConnectionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RefusingAVpcPeeringConnectionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.request_vpc_info {
-            let p = path.field("request_vpc_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.accept_vpc_info {
-            let p = path.field("accept_vpc_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for RefusingAVpcPeeringConnectionResponse200 {
     const NAME: &'static str = "RefusingAVpcPeeringConnectionResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -105,15 +105,6 @@ impl RemovingAFirewallRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RemovingAFirewallRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RemovingAFirewallRuleResponse200 {
     const NAME: &'static str = "RemovingAFirewallRuleResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -209,18 +209,6 @@ impl RemovingASecondaryCidrBlockFromAVpcResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RemovingASecondaryCidrBlockFromAVpcResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpc {
-            let p = path.field("vpc");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for RemovingASecondaryCidrBlockFromAVpcResponse200 {
     const NAME: &'static str = "RemovingASecondaryCidrBlockFromAVpcResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "vpc"];
@@ -280,15 +268,6 @@ impl RemovingASecondaryCidrBlockFromAVpcResponse202 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RemovingASecondaryCidrBlockFromAVpcResponse202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for RemovingASecondaryCidrBlockFromAVpcResponse202 {

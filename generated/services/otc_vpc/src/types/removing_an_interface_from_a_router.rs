@@ -132,15 +132,6 @@ impl RemovingAnInterfaceFromARouterResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RemovingAnInterfaceFromARouterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RemovingAnInterfaceFromARouterResponse200 {
     const NAME: &'static str = "RemovingAnInterfaceFromARouterResponse200";
     const FIELDS: &'static [&'static str] = &[

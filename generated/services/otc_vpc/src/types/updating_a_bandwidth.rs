@@ -224,18 +224,6 @@ impl UpdatingABandwidthResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingABandwidthResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.bandwidth {
-            let p = path.field("bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingABandwidthResponse200 {
     const NAME: &'static str = "UpdatingABandwidthResponse200";
     const FIELDS: &'static [&'static str] = &["bandwidth"];

@@ -83,18 +83,6 @@ impl UpdatingAFirewallGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAFirewallGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall_group {
-            let p = path.field("firewall_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAFirewallGroupResponse200 {
     const NAME: &'static str = "UpdatingAFirewallGroupResponse200";
     const FIELDS: &'static [&'static str] = &["firewall_group"];

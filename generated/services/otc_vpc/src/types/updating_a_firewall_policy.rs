@@ -83,18 +83,6 @@ impl UpdatingAFirewallPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAFirewallPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall_policy {
-            let p = path.field("firewall_policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAFirewallPolicyResponse200 {
     const NAME: &'static str = "UpdatingAFirewallPolicyResponse200";
     const FIELDS: &'static [&'static str] = &["firewall_policy"];

@@ -378,18 +378,6 @@ impl UpdatingAFirewallRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAFirewallRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall_rule {
-            let p = path.field("firewall_rule");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAFirewallRuleResponse200 {
     const NAME: &'static str = "UpdatingAFirewallRuleResponse200";
     const FIELDS: &'static [&'static str] = &["firewall_rule"];

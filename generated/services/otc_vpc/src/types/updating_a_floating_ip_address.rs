@@ -163,18 +163,6 @@ impl UpdatingAFloatingIpAddressResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAFloatingIpAddressResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.floatingip {
-            let p = path.field("floatingip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAFloatingIpAddressResponse200 {
     const NAME: &'static str = "UpdatingAFloatingIpAddressResponse200";
     const FIELDS: &'static [&'static str] = &["floatingip"];

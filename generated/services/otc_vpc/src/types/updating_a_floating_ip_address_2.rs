@@ -182,18 +182,6 @@ impl UpdatingAFloatingIpAddress2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAFloatingIpAddress2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.floatingip {
-            let p = path.field("floatingip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAFloatingIpAddress2Response200 {
     const NAME: &'static str = "UpdatingAFloatingIpAddress2Response200";
     const FIELDS: &'static [&'static str] = &["floatingip"];

@@ -199,18 +199,6 @@ impl UpdatingANetworkResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingANetworkResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.network {
-            let p = path.field("network");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingANetworkResponse200 {
     const NAME: &'static str = "UpdatingANetworkResponse200";
     const FIELDS: &'static [&'static str] = &["network"];

@@ -722,18 +722,6 @@ impl UpdatingANetworkAclRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingANetworkAclRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.firewall {
-            let p = path.field("firewall");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingANetworkAclRuleResponse200 {
     const NAME: &'static str = "UpdatingANetworkAclRuleResponse200";
     const FIELDS: &'static [&'static str] = &["firewall", "request_id"];

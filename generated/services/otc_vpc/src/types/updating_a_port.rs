@@ -335,28 +335,6 @@ impl UpdatingAPortPortInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAPortPortInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.allowed_address_pairs {
-            let p = path.field("allowed_address_pairs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.extra_dhcp_opts {
-            let p = path.field("extra_dhcp_opts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for UpdatingAPortPortInResponse {
     const NAME: &'static str = "UpdatingAPortPortInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -537,18 +515,6 @@ impl UpdatingAPortResponse200 {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingAPortResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for UpdatingAPortResponse200 {

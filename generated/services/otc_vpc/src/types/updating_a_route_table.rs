@@ -195,21 +195,6 @@ impl AddRouteTableRouteInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddRouteTableRouteInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(
-            out,
-            &path.field("destination"),
-            self.destination.is_some(),
-        );
-        support::check_present(out, &path.field("nexthop"), self.nexthop.is_some());
-    }
-}
 impl support::Read for AddRouteTableRouteInResponse {
     const NAME: &'static str = "AddRouteTableRouteInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -465,19 +450,6 @@ impl DelRouteTableRouteInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DelRouteTableRouteInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("destination"),
-            self.destination.is_some(),
-        );
-    }
-}
 impl support::Read for DelRouteTableRouteInResponse {
     const NAME: &'static str = "DelRouteTableRouteInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -719,21 +691,6 @@ impl ModRouteTableRouteInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModRouteTableRouteInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(
-            out,
-            &path.field("destination"),
-            self.destination.is_some(),
-        );
-        support::check_present(out, &path.field("nexthop"), self.nexthop.is_some());
-    }
-}
 impl support::Read for ModRouteTableRouteInResponse {
     const NAME: &'static str = "ModRouteTableRouteInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -964,35 +921,6 @@ impl RouteTableRouteActionInResponse {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RouteTableRouteActionInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.add {
-            let p = path.field("add");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.r#mod {
-            let p = path.field("mod");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.del {
-            let p = path.field("del");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for RouteTableRouteActionInResponse {
@@ -1281,22 +1209,6 @@ impl UpdatingARouteTableRoutetableInResponse {
         );
     }
 }
-impl support::Validate for UpdatingARouteTableRoutetableInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.routes {
-            let p = path.field("routes");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingARouteTableRoutetableInResponse {
     const NAME: &'static str = "UpdatingARouteTableRoutetableInResponse";
     const FIELDS: &'static [&'static str] = &["name", "description", "routes"];
@@ -1426,18 +1338,6 @@ impl UpdatingARouteTableResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingARouteTableResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.routetable {
-            let p = path.field("routetable");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for UpdatingARouteTableResponse200 {

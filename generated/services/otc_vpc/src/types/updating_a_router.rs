@@ -264,18 +264,6 @@ impl UpdatingARouterResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingARouterResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.router {
-            let p = path.field("router");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingARouterResponse200 {
     const NAME: &'static str = "UpdatingARouterResponse200";
     const FIELDS: &'static [&'static str] = &["router"];

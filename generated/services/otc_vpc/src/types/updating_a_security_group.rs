@@ -84,18 +84,6 @@ impl UpdatingASecurityGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingASecurityGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group {
-            let p = path.field("security_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingASecurityGroupResponse200 {
     const NAME: &'static str = "UpdatingASecurityGroupResponse200";
     const FIELDS: &'static [&'static str] = &["security_group"];

@@ -246,18 +246,6 @@ impl UpdatingASecurityGroup2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingASecurityGroup2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group {
-            let p = path.field("security_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingASecurityGroup2Response200 {
     const NAME: &'static str = "UpdatingASecurityGroup2Response200";
     const FIELDS: &'static [&'static str] = &["request_id", "security_group"];
@@ -320,15 +308,6 @@ impl UpdatingASecurityGroup2Response202 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingASecurityGroup2Response202 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingASecurityGroup2Response202 {

@@ -283,18 +283,6 @@ impl UpdatingASubnetResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingASubnetResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnet {
-            let p = path.field("subnet");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingASubnetResponse200 {
     const NAME: &'static str = "UpdatingASubnetResponse200";
     const FIELDS: &'static [&'static str] = &["subnet"];

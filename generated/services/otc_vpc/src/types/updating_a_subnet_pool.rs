@@ -317,18 +317,6 @@ impl UpdatingASubnetPoolResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingASubnetPoolResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnetpool {
-            let p = path.field("subnetpool");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingASubnetPoolResponse200 {
     const NAME: &'static str = "UpdatingASubnetPoolResponse200";
     const FIELDS: &'static [&'static str] = &["subnetpool"];

@@ -81,18 +81,6 @@ impl UpdatingAVpcResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAVpcResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpc {
-            let p = path.field("vpc");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAVpcResponse200 {
     const NAME: &'static str = "UpdatingAVpcResponse200";
     const FIELDS: &'static [&'static str] = &["vpc"];

@@ -229,18 +229,6 @@ impl UpdatingAVpcFlowLogResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAVpcFlowLogResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.flow_log {
-            let p = path.field("flow_log");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAVpcFlowLogResponse200 {
     const NAME: &'static str = "UpdatingAVpcFlowLogResponse200";
     const FIELDS: &'static [&'static str] = &["flow_log"];

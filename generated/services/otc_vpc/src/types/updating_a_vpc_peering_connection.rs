@@ -223,18 +223,6 @@ impl UpdatingAVpcPeeringConnectionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAVpcPeeringConnectionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.peering {
-            let p = path.field("peering");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAVpcPeeringConnectionResponse200 {
     const NAME: &'static str = "UpdatingAVpcPeeringConnectionResponse200";
     const FIELDS: &'static [&'static str] = &["peering"];

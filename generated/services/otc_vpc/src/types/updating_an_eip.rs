@@ -203,18 +203,6 @@ impl UpdatingAnEipResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAnEipResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.publicip {
-            let p = path.field("publicip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAnEipResponse200 {
     const NAME: &'static str = "UpdatingAnEipResponse200";
     const FIELDS: &'static [&'static str] = &["publicip"];

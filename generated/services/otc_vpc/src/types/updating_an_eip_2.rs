@@ -74,18 +74,6 @@ impl UpdatingAnEip2PublicipBandwidthInfo {
         );
     }
 }
-impl support::Validate for UpdatingAnEip2PublicipBandwidthInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for UpdatingAnEip2PublicipBandwidthInfo {
     const NAME: &'static str = "UpdatingAnEip2PublicipBandwidthInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -295,22 +283,6 @@ impl PublicipUpdateResp {
     /// `lock_status`, or its documented default when absent.
     pub fn lock_status_or_default(&self) -> &str {
         self.lock_status.as_deref().unwrap_or(Self::DEFAULT_LOCK_STATUS)
-    }
-}
-impl support::Validate for PublicipUpdateResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vnic {
-            let p = path.field("vnic");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth {
-            let p = path.field("bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for PublicipUpdateResp {
@@ -802,18 +774,6 @@ impl UpdatingAnEip2Response200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAnEip2Response200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.publicip {
-            let p = path.field("publicip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAnEip2Response200 {
     const NAME: &'static str = "UpdatingAnEip2Response200";
     const FIELDS: &'static [&'static str] = &["request_id", "publicip"];
@@ -931,15 +891,6 @@ impl UpdatingAnEip2VnicInfo {
     /// `instance_type`, or its documented default when absent.
     pub fn instance_type_or_default(&self) -> &str {
         self.instance_type.as_deref().unwrap_or(Self::DEFAULT_INSTANCE_TYPE)
-    }
-}
-impl support::Validate for UpdatingAnEip2VnicInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingAnEip2VnicInfo {

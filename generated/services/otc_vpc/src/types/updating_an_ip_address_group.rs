@@ -351,18 +351,6 @@ impl UpdatingAnIpAddressGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAnIpAddressGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.address_group {
-            let p = path.field("address_group");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAnIpAddressGroupResponse200 {
     const NAME: &'static str = "UpdatingAnIpAddressGroupResponse200";
     const FIELDS: &'static [&'static str] = &["request_id", "address_group"];

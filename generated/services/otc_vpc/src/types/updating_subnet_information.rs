@@ -364,26 +364,6 @@ impl UpdatingSubnetInformationSubnetInResponse {
         );
     }
 }
-impl support::Validate for UpdatingSubnetInformationSubnetInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.extra_dhcp_opts {
-            let p = path.field("extra_dhcp_opts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for UpdatingSubnetInformationSubnetInResponse {
     const NAME: &'static str = "UpdatingSubnetInformationSubnetInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -571,18 +551,6 @@ impl UpdatingSubnetInformationResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingSubnetInformationResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.subnet {
-            let p = path.field("subnet");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for UpdatingSubnetInformationResponse200 {

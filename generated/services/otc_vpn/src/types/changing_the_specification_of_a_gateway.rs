@@ -91,18 +91,6 @@ impl ChangingTheSpecificationOfAGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChangingTheSpecificationOfAGatewayResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway {
-            let p = path.field("vpn_gateway");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ChangingTheSpecificationOfAGatewayResponse200 {
     const NAME: &'static str = "ChangingTheSpecificationOfAGatewayResponse200";
     const FIELDS: &'static [&'static str] = &["vpn_gateway", "request_id"];
@@ -246,26 +234,6 @@ impl ChangingTheSpecificationOfAGatewayResponseEip {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for ChangingTheSpecificationOfAGatewayResponseEip {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth_size {
-            let p = path.field("bandwidth_size");
-            Self::check_bandwidth_size(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth_name {
-            let p = path.field("bandwidth_name");
-            Self::check_bandwidth_name(out, &p, value);
-        }
     }
 }
 impl support::Read for ChangingTheSpecificationOfAGatewayResponseEip {
@@ -562,37 +530,6 @@ impl ResponseVpnGateway {
         value: &HaMode,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for ResponseVpnGateway {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.eip1 {
-            let p = path.field("eip1");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.eip2 {
-            let p = path.field("eip2");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ha_mode {
-            let p = path.field("ha_mode");
-            Self::check_ha_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ResponseVpnGateway {

@@ -329,18 +329,6 @@ impl CreatingACustomerGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingACustomerGatewayResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.customer_gateway {
-            let p = path.field("customer_gateway");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingACustomerGatewayResponse200 {
     const NAME: &'static str = "CreatingACustomerGatewayResponse200";
     const FIELDS: &'static [&'static str] = &["customer_gateway", "request_id"];

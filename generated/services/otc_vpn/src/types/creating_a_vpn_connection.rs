@@ -641,18 +641,6 @@ impl CreatingAVpnConnectionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAVpnConnectionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection {
-            let p = path.field("vpn_connection");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAVpnConnectionResponse200 {
     const NAME: &'static str = "CreatingAVpnConnectionResponse200";
     const FIELDS: &'static [&'static str] = &["vpn_connection", "request_id"];
@@ -976,40 +964,6 @@ impl CreatingAVpnConnectionResponseVpnConnection {
             },
             |_: char| true,
         );
-    }
-}
-impl support::Validate for CreatingAVpnConnectionResponseVpnConnection {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.policy_rules {
-            let p = path.field("policy_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ikepolicy {
-            let p = path.field("ikepolicy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ipsecpolicy {
-            let p = path.field("ipsecpolicy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for CreatingAVpnConnectionResponseVpnConnection {

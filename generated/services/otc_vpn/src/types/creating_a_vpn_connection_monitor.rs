@@ -40,15 +40,6 @@ impl CreatingAVpnConnectionMonitorConnectionMonitorInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAVpnConnectionMonitorConnectionMonitorInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAVpnConnectionMonitorConnectionMonitorInfo {
     const NAME: &'static str = "CreatingAVpnConnectionMonitorConnectionMonitorInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -260,18 +251,6 @@ impl CreatingAVpnConnectionMonitorResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAVpnConnectionMonitorResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.connection_monitor {
-            let p = path.field("connection_monitor");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for CreatingAVpnConnectionMonitorResponse200 {

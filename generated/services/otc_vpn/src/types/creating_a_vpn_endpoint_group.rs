@@ -255,15 +255,6 @@ impl CreatingAVpnEndpointGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAVpnEndpointGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAVpnEndpointGroupResponse200 {
     const NAME: &'static str = "CreatingAVpnEndpointGroupResponse200";
     const FIELDS: &'static [&'static str] = &[

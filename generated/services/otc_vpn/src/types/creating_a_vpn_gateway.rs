@@ -1038,18 +1038,6 @@ impl CreatingAVpnGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAVpnGatewayResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway {
-            let p = path.field("vpn_gateway");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CreatingAVpnGatewayResponse200 {
     const NAME: &'static str = "CreatingAVpnGatewayResponse200";
     const FIELDS: &'static [&'static str] = &["vpn_gateway", "request_id"];
@@ -1253,29 +1241,6 @@ impl CreatingAVpnGatewayResponseVpnGateway {
         value: &HaMode,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for CreatingAVpnGatewayResponseVpnGateway {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ha_mode {
-            let p = path.field("ha_mode");
-            Self::check_ha_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for CreatingAVpnGatewayResponseVpnGateway {

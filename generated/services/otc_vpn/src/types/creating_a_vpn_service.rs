@@ -352,18 +352,6 @@ impl CreatingAVpnServiceResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingAVpnServiceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingAVpnServiceResponse200 {
     const NAME: &'static str = "CreatingAVpnServiceResponse200";
     const FIELDS: &'static [&'static str] = &[

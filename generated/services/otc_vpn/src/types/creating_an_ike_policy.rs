@@ -398,15 +398,6 @@ impl CreatingAnIkePolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnIkePolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnIkePolicyResponse200 {
     const NAME: &'static str = "CreatingAnIkePolicyResponse200";
     const FIELDS: &'static [&'static str] = &[

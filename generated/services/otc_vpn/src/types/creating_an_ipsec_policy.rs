@@ -421,15 +421,6 @@ impl CreatingAnIpsecPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAnIpsecPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAnIpsecPolicyResponse200 {
     const NAME: &'static str = "CreatingAnIpsecPolicyResponse200";
     const FIELDS: &'static [&'static str] = &[

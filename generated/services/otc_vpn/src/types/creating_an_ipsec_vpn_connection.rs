@@ -596,26 +596,6 @@ impl CreatingAnIpsecVpnConnectionResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingAnIpsecVpnConnectionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dpd {
-            let p = path.field("dpd");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.psk {
-            let p = path.field("psk");
-            Self::check_psk(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.initiator {
-            let p = path.field("initiator");
-            Self::check_initiator(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingAnIpsecVpnConnectionResponse200 {
     const NAME: &'static str = "CreatingAnIpsecVpnConnectionResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -393,16 +393,6 @@ impl CreatingVpnConnectionsInBatchesResponse200 {
     }
 }
 #[cfg(feature = "creating_vpn_connections_in_batches")]
-impl support::Validate for CreatingVpnConnectionsInBatchesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "creating_vpn_connections_in_batches")]
 impl support::Read for CreatingVpnConnectionsInBatchesResponse200 {
     const NAME: &'static str = "CreatingVpnConnectionsInBatchesResponse200";
     const FIELDS: &'static [&'static str] = &["request_id"];

@@ -23,18 +23,6 @@ impl QueryingASpecifiedVpnConnectionResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingASpecifiedVpnConnectionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection {
-            let p = path.field("vpn_connection");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingASpecifiedVpnConnectionResponse200 {
     const NAME: &'static str = "QueryingASpecifiedVpnConnectionResponse200";
     const FIELDS: &'static [&'static str] = &["vpn_connection", "request_id"];

@@ -132,19 +132,6 @@ impl QueryingASpecifiedVpnGatewayResponse200 {
     }
 }
 #[cfg(feature = "querying_a_specified_vpn_gateway")]
-impl support::Validate for QueryingASpecifiedVpnGatewayResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway {
-            let p = path.field("vpn_gateway");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "querying_a_specified_vpn_gateway")]
 impl support::Read for QueryingASpecifiedVpnGatewayResponse200 {
     const NAME: &'static str = "QueryingASpecifiedVpnGatewayResponse200";
     const FIELDS: &'static [&'static str] = &["vpn_gateway", "request_id"];
@@ -443,38 +430,6 @@ impl QueryingASpecifiedVpnGatewayResponseVpnGateway {
         value: &HaMode,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-#[cfg(feature = "querying_a_specified_vpn_gateway")]
-impl support::Validate for QueryingASpecifiedVpnGatewayResponseVpnGateway {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.eip1 {
-            let p = path.field("eip1");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.eip2 {
-            let p = path.field("eip2");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ha_mode {
-            let p = path.field("ha_mode");
-            Self::check_ha_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(feature = "querying_a_specified_vpn_gateway")]

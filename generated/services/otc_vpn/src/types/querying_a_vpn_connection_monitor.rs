@@ -23,18 +23,6 @@ impl QueryingAVpnConnectionMonitorResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAVpnConnectionMonitorResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.connection_monitor {
-            let p = path.field("connection_monitor");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAVpnConnectionMonitorResponse200 {
     const NAME: &'static str = "QueryingAVpnConnectionMonitorResponse200";
     const FIELDS: &'static [&'static str] = &["connection_monitor", "request_id"];

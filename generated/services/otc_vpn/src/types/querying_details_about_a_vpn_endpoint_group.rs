@@ -41,15 +41,6 @@ impl QueryingDetailsAboutAVpnEndpointGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutAVpnEndpointGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDetailsAboutAVpnEndpointGroupResponse200 {
     const NAME: &'static str = "QueryingDetailsAboutAVpnEndpointGroupResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -72,15 +72,6 @@ impl QueryingDetailsAboutAnIkePolicyResponse200 {
         self.ike_version.as_deref().unwrap_or(Self::DEFAULT_IKE_VERSION)
     }
 }
-impl support::Validate for QueryingDetailsAboutAnIkePolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDetailsAboutAnIkePolicyResponse200 {
     const NAME: &'static str = "QueryingDetailsAboutAnIkePolicyResponse200";
     const FIELDS: &'static [&'static str] = &[

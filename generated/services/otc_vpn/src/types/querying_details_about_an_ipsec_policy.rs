@@ -66,15 +66,6 @@ impl QueryingDetailsAboutAnIpsecPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDetailsAboutAnIpsecPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingDetailsAboutAnIpsecPolicyResponse200 {
     const NAME: &'static str = "QueryingDetailsAboutAnIpsecPolicyResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -126,26 +126,6 @@ impl QueryingDetailsAboutAnIpsecVpnConnectionResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingDetailsAboutAnIpsecVpnConnectionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.psk {
-            let p = path.field("psk");
-            Self::check_psk(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.initiator {
-            let p = path.field("initiator");
-            Self::check_initiator(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dpd {
-            let p = path.field("dpd");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDetailsAboutAnIpsecVpnConnectionResponse200 {
     const NAME: &'static str = "QueryingDetailsAboutAnIpsecVpnConnectionResponse200";
     const FIELDS: &'static [&'static str] = &[

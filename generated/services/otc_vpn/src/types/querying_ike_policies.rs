@@ -72,15 +72,6 @@ impl QueryingIkePoliciesResponse200 {
         self.ike_version.as_deref().unwrap_or(Self::DEFAULT_IKE_VERSION)
     }
 }
-impl support::Validate for QueryingIkePoliciesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingIkePoliciesResponse200 {
     const NAME: &'static str = "QueryingIkePoliciesResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -66,15 +66,6 @@ impl QueryingIpsecPoliciesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingIpsecPoliciesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingIpsecPoliciesResponse200 {
     const NAME: &'static str = "QueryingIpsecPoliciesResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -35,34 +35,6 @@ impl AvailabilityZones {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AvailabilityZones {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.basic {
-            let p = path.field("basic");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.professional1 {
-            let p = path.field("professional1");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.professional1_non_fixed_ip {
-            let p = path.field("Professional1-NonFixedIP");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.professional2 {
-            let p = path.field("professional2");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.professional2_non_fixed_ip {
-            let p = path.field("Professional2-NonFixedIP");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AvailabilityZones {
     const NAME: &'static str = "AvailabilityZones";
     const FIELDS: &'static [&'static str] = &[
@@ -171,18 +143,6 @@ impl QueryingTheAzsOfVpnGatewaysResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheAzsOfVpnGatewaysResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.availability_zones {
-            let p = path.field("availability_zones");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheAzsOfVpnGatewaysResponse200 {
     const NAME: &'static str = "QueryingTheAzsOfVpnGatewaysResponse200";
     const FIELDS: &'static [&'static str] = &["availability_zones", "request_id"];
@@ -239,15 +199,6 @@ impl VpnGatewayAvailabilityZones {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for VpnGatewayAvailabilityZones {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for VpnGatewayAvailabilityZones {

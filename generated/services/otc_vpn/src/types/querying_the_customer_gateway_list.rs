@@ -26,18 +26,6 @@ impl QueryingTheCustomerGatewayListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheCustomerGatewayListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("page_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheCustomerGatewayListResponse200 {
     const NAME: &'static str = "QueryingTheCustomerGatewayListResponse200";
     const FIELDS: &'static [&'static str] = &["total_count", "page_info", "request_id"];

@@ -25,21 +25,6 @@ impl QueryingTheListOfVpnConnectionMonitorsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheListOfVpnConnectionMonitorsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.connection_monitors {
-            let p = path.field("connection_monitors");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheListOfVpnConnectionMonitorsResponse200 {
     const NAME: &'static str = "QueryingTheListOfVpnConnectionMonitorsResponse200";
     const FIELDS: &'static [&'static str] = &["connection_monitors", "request_id"];

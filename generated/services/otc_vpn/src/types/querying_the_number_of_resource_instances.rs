@@ -158,15 +158,6 @@ impl QueryingTheNumberOfResourceInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheNumberOfResourceInstancesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingTheNumberOfResourceInstancesResponse200 {
     const NAME: &'static str = "QueryingTheNumberOfResourceInstancesResponse200";
     const FIELDS: &'static [&'static str] = &["total_count"];

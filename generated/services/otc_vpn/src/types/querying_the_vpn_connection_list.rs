@@ -26,18 +26,6 @@ impl QueryingTheVpnConnectionListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheVpnConnectionListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.page_info {
-            let p = path.field("page_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingTheVpnConnectionListResponse200 {
     const NAME: &'static str = "QueryingTheVpnConnectionListResponse200";
     const FIELDS: &'static [&'static str] = &["page_info", "request_id", "total_count"];

@@ -25,21 +25,6 @@ impl QueryingTheVpnGatewayListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheVpnGatewayListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpn_gateways {
-            let p = path.field("vpn_gateways");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheVpnGatewayListResponse200 {
     const NAME: &'static str = "QueryingTheVpnGatewayListResponse200";
     const FIELDS: &'static [&'static str] = &["vpn_gateways", "request_id"];
@@ -326,37 +311,6 @@ impl QueryingTheVpnGatewayListResponseVpnGateway {
         value: &HaMode,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for QueryingTheVpnGatewayListResponseVpnGateway {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.eip1 {
-            let p = path.field("eip1");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.eip2 {
-            let p = path.field("eip2");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ha_mode {
-            let p = path.field("ha_mode");
-            Self::check_ha_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingTheVpnGatewayListResponseVpnGateway {

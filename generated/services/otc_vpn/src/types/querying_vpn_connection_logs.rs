@@ -22,15 +22,6 @@ impl Log {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Log {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Log {
     const NAME: &'static str = "Log";
     const FIELDS: &'static [&'static str] = &["time", "raw_message"];
@@ -91,21 +82,6 @@ impl QueryingVpnConnectionLogsResponse200 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingVpnConnectionLogsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.logs {
-            let p = path.field("logs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingVpnConnectionLogsResponse200 {

@@ -39,15 +39,6 @@ impl QueryingVpnEndpointGroupsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingVpnEndpointGroupsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingVpnEndpointGroupsResponse200 {
     const NAME: &'static str = "QueryingVpnEndpointGroupsResponse200";
     const FIELDS: &'static [&'static str] = &[

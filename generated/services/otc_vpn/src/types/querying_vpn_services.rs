@@ -69,18 +69,6 @@ impl QueryingVpnServicesResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingVpnServicesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingVpnServicesResponse200 {
     const NAME: &'static str = "QueryingVpnServicesResponse200";
     const FIELDS: &'static [&'static str] = &[

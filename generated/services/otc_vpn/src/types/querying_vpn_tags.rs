@@ -19,21 +19,6 @@ impl QueryingVpnTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingVpnTagsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingVpnTagsResponse200 {
     const NAME: &'static str = "QueryingVpnTagsResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];
@@ -136,22 +121,6 @@ impl QueryingVpnTagsResourceTag {
             ::std::option::Option::None,
             ::std::option::Option::Some(43usize),
         );
-    }
-}
-impl support::Validate for QueryingVpnTagsResourceTag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingVpnTagsResourceTag {

@@ -21,21 +21,6 @@ impl QueryingVpnTagsInASpecifiedProjectResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingVpnTagsInASpecifiedProjectResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingVpnTagsInASpecifiedProjectResponse200 {
     const NAME: &'static str = "QueryingVpnTagsInASpecifiedProjectResponse200";
     const FIELDS: &'static [&'static str] = &["tags"];
@@ -122,18 +107,6 @@ impl QueryingVpnTagsInASpecifiedProjectTag {
             ::std::option::Option::None,
             ::std::option::Option::Some(36usize),
         );
-    }
-}
-impl support::Validate for QueryingVpnTagsInASpecifiedProjectTag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
     }
 }
 impl support::Read for QueryingVpnTagsInASpecifiedProjectTag {

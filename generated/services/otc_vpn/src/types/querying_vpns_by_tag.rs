@@ -307,21 +307,6 @@ impl QueryingVpnsByTagResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingVpnsByTagResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingVpnsByTagResponse200 {
     const NAME: &'static str = "QueryingVpnsByTagResponse200";
     const FIELDS: &'static [&'static str] = &["resources", "total_count"];
@@ -406,15 +391,6 @@ impl QueryingVpnsByTagResource {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingVpnsByTagResource {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingVpnsByTagResource {

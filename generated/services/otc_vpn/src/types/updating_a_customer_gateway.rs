@@ -191,18 +191,6 @@ impl UpdatingACustomerGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingACustomerGatewayResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.customer_gateway {
-            let p = path.field("customer_gateway");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingACustomerGatewayResponse200 {
     const NAME: &'static str = "UpdatingACustomerGatewayResponse200";
     const FIELDS: &'static [&'static str] = &["customer_gateway", "request_id"];

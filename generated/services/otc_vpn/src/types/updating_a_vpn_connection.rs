@@ -163,40 +163,6 @@ impl UpdatingAVpnConnectionResponseVpnConnection {
         );
     }
 }
-impl support::Validate for UpdatingAVpnConnectionResponseVpnConnection {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.policy_rules {
-            let p = path.field("policy_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ikepolicy {
-            let p = path.field("ikepolicy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ipsecpolicy {
-            let p = path.field("ipsecpolicy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for UpdatingAVpnConnectionResponseVpnConnection {
     const NAME: &'static str = "UpdatingAVpnConnectionResponseVpnConnection";
     const FIELDS: &'static [&'static str] = &[
@@ -1441,18 +1407,6 @@ impl UpdatingAVpnConnectionResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingAVpnConnectionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection {
-            let p = path.field("vpn_connection");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for UpdatingAVpnConnectionResponse200 {

@@ -178,15 +178,6 @@ impl UpdatingAVpnEndpointGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAVpnEndpointGroupResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingAVpnEndpointGroupResponse200 {
     const NAME: &'static str = "UpdatingAVpnEndpointGroupResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -198,37 +198,6 @@ impl UpdatingAVpnGatewayResponseVpnGateway {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for UpdatingAVpnGatewayResponseVpnGateway {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.eip1 {
-            let p = path.field("eip1");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.eip2 {
-            let p = path.field("eip2");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ha_mode {
-            let p = path.field("ha_mode");
-            Self::check_ha_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for UpdatingAVpnGatewayResponseVpnGateway {
     const NAME: &'static str = "UpdatingAVpnGatewayResponseVpnGateway";
     const FIELDS: &'static [&'static str] = &[
@@ -733,18 +702,6 @@ impl UpdatingAVpnGatewayResponse200 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingAVpnGatewayResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway {
-            let p = path.field("vpn_gateway");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for UpdatingAVpnGatewayResponse200 {

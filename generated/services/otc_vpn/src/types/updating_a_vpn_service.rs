@@ -221,15 +221,6 @@ impl UpdatingAVpnServiceResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAVpnServiceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingAVpnServiceResponse200 {
     const NAME: &'static str = "UpdatingAVpnServiceResponse200";
     const FIELDS: &'static [&'static str] = &[

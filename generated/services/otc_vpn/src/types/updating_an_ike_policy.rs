@@ -371,15 +371,6 @@ impl UpdatingAnIkePolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAnIkePolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingAnIkePolicyResponse200 {
     const NAME: &'static str = "UpdatingAnIkePolicyResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -376,15 +376,6 @@ impl UpdatingAnIpsecPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAnIpsecPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingAnIpsecPolicyResponse200 {
     const NAME: &'static str = "UpdatingAnIpsecPolicyResponse200";
     const FIELDS: &'static [&'static str] = &[

@@ -543,22 +543,6 @@ impl UpdatingAnIpsecVpnConnectionResponse200 {
         );
     }
 }
-impl support::Validate for UpdatingAnIpsecVpnConnectionResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.psk {
-            let p = path.field("psk");
-            Self::check_psk(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dpd {
-            let p = path.field("dpd");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for UpdatingAnIpsecVpnConnectionResponse200 {
     const NAME: &'static str = "UpdatingAnIpsecVpnConnectionResponse200";
     const FIELDS: &'static [&'static str] = &[

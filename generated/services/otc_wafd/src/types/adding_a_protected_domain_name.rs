@@ -423,41 +423,6 @@ impl AddingAProtectedDomainNameResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for AddingAProtectedDomainNameResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.protect_status {
-            let p = path.field("protect_status");
-            Self::check_protect_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.access_status {
-            let p = path.field("access_status");
-            Self::check_access_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.server {
-            let p = path.field("server");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.flag {
-            let p = path.field("flag");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.block_page {
-            let p = path.field("block_page");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extend {
-            let p = path.field("extend");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AddingAProtectedDomainNameResponse200 {
     const NAME: &'static str = "AddingAProtectedDomainNameResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -679,15 +644,6 @@ impl AddingAProtectedDomainNameResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AddingAProtectedDomainNameResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for AddingAProtectedDomainNameResponse400 {

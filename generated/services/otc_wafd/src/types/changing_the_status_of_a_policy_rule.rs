@@ -112,18 +112,6 @@ impl ChangingTheStatusOfAPolicyRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ChangingTheStatusOfAPolicyRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for ChangingTheStatusOfAPolicyRuleResponse200 {
     const NAME: &'static str = "ChangingTheStatusOfAPolicyRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -212,15 +200,6 @@ impl ChangingTheStatusOfAPolicyRuleResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ChangingTheStatusOfAPolicyRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ChangingTheStatusOfAPolicyRuleResponse400 {

@@ -154,15 +154,6 @@ impl CreatingACertificateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingACertificateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingACertificateResponse200 {
     const NAME: &'static str = "CreatingACertificateResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -248,15 +239,6 @@ impl CreatingACertificateResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingACertificateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingACertificateResponse400 {

@@ -153,18 +153,6 @@ impl CreatingADataMaskingRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingADataMaskingRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingADataMaskingRuleResponse200 {
     const NAME: &'static str = "CreatingADataMaskingRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -265,15 +253,6 @@ impl CreatingADataMaskingRuleResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingADataMaskingRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingADataMaskingRuleResponse400 {

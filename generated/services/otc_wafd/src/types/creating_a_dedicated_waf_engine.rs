@@ -292,21 +292,6 @@ impl CreatingADedicatedWafEngineResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingADedicatedWafEngineResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.instances {
-            let p = path.field("instances");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for CreatingADedicatedWafEngineResponse200 {
     const NAME: &'static str = "CreatingADedicatedWafEngineResponse200";
     const FIELDS: &'static [&'static str] = &["instances"];
@@ -365,15 +350,6 @@ impl CreatingADedicatedWafEngineResponse400 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingADedicatedWafEngineResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingADedicatedWafEngineResponse400 {
     const NAME: &'static str = "CreatingADedicatedWafEngineResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
@@ -427,15 +403,6 @@ impl InstanceInfo {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for InstanceInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for InstanceInfo {

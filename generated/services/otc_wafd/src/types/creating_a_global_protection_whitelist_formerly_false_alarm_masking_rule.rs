@@ -280,33 +280,6 @@ impl CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse200 
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate
-for CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.conditions {
-            let p = path.field("conditions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.advanced {
-            let p = path.field("advanced");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read
 for CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse200 {
     const NAME: &'static str = "CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse200";
@@ -459,16 +432,6 @@ impl CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse400 
     /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read

@@ -133,15 +133,6 @@ impl CreatingAKnownAttackSourceRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAKnownAttackSourceRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAKnownAttackSourceRuleResponse200 {
     const NAME: &'static str = "CreatingAKnownAttackSourceRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -232,15 +223,6 @@ impl CreatingAKnownAttackSourceRuleResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAKnownAttackSourceRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAKnownAttackSourceRuleResponse400 {

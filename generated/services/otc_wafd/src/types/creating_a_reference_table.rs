@@ -181,15 +181,6 @@ impl CreatingAReferenceTableResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CreatingAReferenceTableResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CreatingAReferenceTableResponse200 {
     const NAME: &'static str = "CreatingAReferenceTableResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -289,15 +280,6 @@ impl CreatingAReferenceTableResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAReferenceTableResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAReferenceTableResponse400 {

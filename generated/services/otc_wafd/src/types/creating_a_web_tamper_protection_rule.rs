@@ -137,18 +137,6 @@ impl CreatingAWebTamperProtectionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingAWebTamperProtectionRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingAWebTamperProtectionRuleResponse200 {
     const NAME: &'static str = "CreatingAWebTamperProtectionRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -244,15 +232,6 @@ impl CreatingAWebTamperProtectionRuleResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAWebTamperProtectionRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAWebTamperProtectionRuleResponse400 {

@@ -263,18 +263,6 @@ impl CreatingAnInformationLeakageProtectionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CreatingAnInformationLeakageProtectionRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for CreatingAnInformationLeakageProtectionRuleResponse200 {
     const NAME: &'static str = "CreatingAnInformationLeakageProtectionRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -382,15 +370,6 @@ impl CreatingAnInformationLeakageProtectionRuleResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CreatingAnInformationLeakageProtectionRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CreatingAnInformationLeakageProtectionRuleResponse400 {

@@ -58,22 +58,6 @@ impl DeletingABlacklistOrWhitelistRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DeletingABlacklistOrWhitelistRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.white {
-            let p = path.field("white");
-            Self::check_white(out, &p, value);
-        }
-    }
-}
 impl support::Read for DeletingABlacklistOrWhitelistRuleResponse200 {
     const NAME: &'static str = "DeletingABlacklistOrWhitelistRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -186,15 +170,6 @@ impl DeletingABlacklistOrWhitelistRuleResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingABlacklistOrWhitelistRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingABlacklistOrWhitelistRuleResponse400 {

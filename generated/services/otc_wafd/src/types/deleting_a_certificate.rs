@@ -31,15 +31,6 @@ impl DeletingACertificateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingACertificateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingACertificateResponse200 {
     const NAME: &'static str = "DeletingACertificateResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -125,15 +116,6 @@ impl DeletingACertificateResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingACertificateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingACertificateResponse400 {

@@ -48,18 +48,6 @@ impl DeletingADataMaskingRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DeletingADataMaskingRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for DeletingADataMaskingRuleResponse200 {
     const NAME: &'static str = "DeletingADataMaskingRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -160,15 +148,6 @@ impl DeletingADataMaskingRuleResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingADataMaskingRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingADataMaskingRuleResponse400 {

@@ -139,30 +139,6 @@ impl DeletingADedicatedWafEngineResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DeletingADedicatedWafEngineResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.run_status {
-            let p = path.field("run_status");
-            Self::check_run_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.access_status {
-            let p = path.field("access_status");
-            Self::check_access_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.upgradable {
-            let p = path.field("upgradable");
-            Self::check_upgradable(out, &p, value);
-        }
-    }
-}
 impl support::Read for DeletingADedicatedWafEngineResponse200 {
     const NAME: &'static str = "DeletingADedicatedWafEngineResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -416,15 +392,6 @@ impl DeletingADedicatedWafEngineResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingADedicatedWafEngineResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingADedicatedWafEngineResponse400 {

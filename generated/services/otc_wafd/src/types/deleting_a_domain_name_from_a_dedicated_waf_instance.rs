@@ -76,30 +76,6 @@ impl DeletingADomainNameFromADedicatedWafInstanceResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DeletingADomainNameFromADedicatedWafInstanceResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.protect_status {
-            let p = path.field("protect_status");
-            Self::check_protect_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.access_status {
-            let p = path.field("access_status");
-            Self::check_access_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.flag {
-            let p = path.field("flag");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extend {
-            let p = path.field("extend");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DeletingADomainNameFromADedicatedWafInstanceResponse200 {
     const NAME: &'static str = "DeletingADomainNameFromADedicatedWafInstanceResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -239,15 +215,6 @@ impl DeletingADomainNameFromADedicatedWafInstanceResponse400 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingADomainNameFromADedicatedWafInstanceResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingADomainNameFromADedicatedWafInstanceResponse400 {

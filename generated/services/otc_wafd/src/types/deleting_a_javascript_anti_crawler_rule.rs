@@ -57,22 +57,6 @@ impl DeletingAJavascriptAntiCrawlerRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DeletingAJavascriptAntiCrawlerRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.logic {
-            let p = path.field("logic");
-            Self::check_logic(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for DeletingAJavascriptAntiCrawlerRuleResponse200 {
     const NAME: &'static str = "DeletingAJavascriptAntiCrawlerRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -180,15 +164,6 @@ impl DeletingAJavascriptAntiCrawlerRuleResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingAJavascriptAntiCrawlerRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingAJavascriptAntiCrawlerRuleResponse400 {

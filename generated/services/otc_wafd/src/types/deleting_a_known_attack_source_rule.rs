@@ -34,15 +34,6 @@ impl DeletingAKnownAttackSourceRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAKnownAttackSourceRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAKnownAttackSourceRuleResponse200 {
     const NAME: &'static str = "DeletingAKnownAttackSourceRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -133,15 +124,6 @@ impl DeletingAKnownAttackSourceRuleResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingAKnownAttackSourceRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingAKnownAttackSourceRuleResponse400 {

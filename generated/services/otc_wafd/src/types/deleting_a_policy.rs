@@ -76,46 +76,6 @@ impl DeletingAPolicyResponse200 {
     }
 }
 #[cfg(feature = "deleting_a_policy")]
-impl support::Validate for DeletingAPolicyResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.action {
-            let p = path.field("action");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.options {
-            let p = path.field("options");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.level {
-            let p = path.field("level");
-            Self::check_level(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.bind_host {
-            let p = path.field("bind_host");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.robot_action {
-            let p = path.field("robot_action");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extend {
-            let p = path.field("extend");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.modulex_options {
-            let p = path.field("modulex_options");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(feature = "deleting_a_policy")]
 impl support::Read for DeletingAPolicyResponse200 {
     const NAME: &'static str = "DeletingAPolicyResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -280,16 +240,6 @@ impl DeletingAPolicyResponse400 {
     }
 }
 #[cfg(feature = "deleting_a_policy")]
-impl support::Validate for DeletingAPolicyResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(feature = "deleting_a_policy")]
 impl support::Read for DeletingAPolicyResponse400 {
     const NAME: &'static str = "DeletingAPolicyResponse400";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
@@ -395,15 +345,6 @@ impl ModulexOptions {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModulexOptions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModulexOptions {

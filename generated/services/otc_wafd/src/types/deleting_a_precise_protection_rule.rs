@@ -66,29 +66,6 @@ impl DeletingAPreciseProtectionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DeletingAPreciseProtectionRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.conditions {
-            let p = path.field("conditions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.action {
-            let p = path.field("action");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for DeletingAPreciseProtectionRuleResponse200 {
     const NAME: &'static str = "DeletingAPreciseProtectionRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -274,15 +251,6 @@ impl DeletingAPreciseProtectionRuleResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingAPreciseProtectionRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingAPreciseProtectionRuleResponse400 {

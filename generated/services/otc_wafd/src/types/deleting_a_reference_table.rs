@@ -38,15 +38,6 @@ impl DeletingAReferenceTableResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeletingAReferenceTableResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeletingAReferenceTableResponse200 {
     const NAME: &'static str = "DeletingAReferenceTableResponse200";
     const FIELDS: &'static [&'static str] = &["id", "name", "type", "timestamp"];
@@ -108,15 +99,6 @@ impl DeletingAReferenceTableResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingAReferenceTableResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingAReferenceTableResponse400 {

@@ -51,18 +51,6 @@ impl DeletingAnInformationLeakagePreventionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DeletingAnInformationLeakagePreventionRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for DeletingAnInformationLeakagePreventionRuleResponse200 {
     const NAME: &'static str = "DeletingAnInformationLeakagePreventionRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -170,15 +158,6 @@ impl DeletingAnInformationLeakagePreventionRuleResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DeletingAnInformationLeakagePreventionRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DeletingAnInformationLeakagePreventionRuleResponse400 {

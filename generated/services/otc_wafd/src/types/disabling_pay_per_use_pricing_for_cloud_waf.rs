@@ -35,25 +35,6 @@ impl DisablingPayPerUsePricingForCloudWafResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DisablingPayPerUsePricingForCloudWafResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for DisablingPayPerUsePricingForCloudWafResponse200 {
     const NAME: &'static str = "DisablingPayPerUsePricingForCloudWafResponse200";
     const FIELDS: &'static [&'static str] = &["type", "resources", "isNewUser"];
@@ -136,15 +117,6 @@ impl DisablingPayPerUsePricingForCloudWafResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for DisablingPayPerUsePricingForCloudWafResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for DisablingPayPerUsePricingForCloudWafResponse400 {

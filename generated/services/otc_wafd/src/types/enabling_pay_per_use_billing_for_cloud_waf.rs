@@ -96,25 +96,6 @@ impl EnablingPayPerUseBillingForCloudWafResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for EnablingPayPerUseBillingForCloudWafResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for EnablingPayPerUseBillingForCloudWafResponse200 {
     const NAME: &'static str = "EnablingPayPerUseBillingForCloudWafResponse200";
     const FIELDS: &'static [&'static str] = &["type", "resources", "isNewUser"];
@@ -197,15 +178,6 @@ impl EnablingPayPerUseBillingForCloudWafResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for EnablingPayPerUseBillingForCloudWafResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for EnablingPayPerUseBillingForCloudWafResponse400 {

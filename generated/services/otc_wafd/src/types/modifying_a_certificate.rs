@@ -161,15 +161,6 @@ impl ModifyingACertificateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingACertificateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingACertificateResponse200 {
     const NAME: &'static str = "ModifyingACertificateResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -255,15 +246,6 @@ impl ModifyingACertificateResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingACertificateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingACertificateResponse400 {

@@ -195,15 +195,6 @@ impl ModifyingAReferenceTableResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingAReferenceTableResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingAReferenceTableResponse200 {
     const NAME: &'static str = "ModifyingAReferenceTableResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -303,15 +294,6 @@ impl ModifyingAReferenceTableResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ModifyingAReferenceTableResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ModifyingAReferenceTableResponse400 {

@@ -110,19 +110,6 @@ impl ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate
-for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.protect_status {
-            let p = path.field("protect_status");
-            Self::check_protect_status(out, &p, value);
-        }
-    }
-}
 impl support::Read
 for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
     const NAME: &'static str = "ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200";
@@ -180,16 +167,6 @@ impl ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400 {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read

@@ -42,21 +42,6 @@ impl QueryingACertificateResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingACertificateResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.bind_host {
-            let p = path.field("bind_host");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingACertificateResponse200 {
     const NAME: &'static str = "QueryingACertificateResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -168,15 +153,6 @@ impl QueryingACertificateResponse400 {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingACertificateResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingACertificateResponse400 {

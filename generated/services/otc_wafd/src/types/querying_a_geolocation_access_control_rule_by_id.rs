@@ -83,22 +83,6 @@ impl QueryingAGeolocationAccessControlRuleByIdResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingAGeolocationAccessControlRuleByIdResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.white {
-            let p = path.field("white");
-            Self::check_white(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAGeolocationAccessControlRuleByIdResponse200 {
     const NAME: &'static str = "QueryingAGeolocationAccessControlRuleByIdResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -223,15 +207,6 @@ impl QueryingAGeolocationAccessControlRuleByIdResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAGeolocationAccessControlRuleByIdResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAGeolocationAccessControlRuleByIdResponse400 {

@@ -57,22 +57,6 @@ impl QueryingAJavascriptAntiCrawlerRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingAJavascriptAntiCrawlerRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.logic {
-            let p = path.field("logic");
-            Self::check_logic(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAJavascriptAntiCrawlerRuleResponse200 {
     const NAME: &'static str = "QueryingAJavascriptAntiCrawlerRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -180,15 +164,6 @@ impl QueryingAJavascriptAntiCrawlerRuleResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAJavascriptAntiCrawlerRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAJavascriptAntiCrawlerRuleResponse400 {

@@ -34,15 +34,6 @@ impl QueryingAKnownAttackSourceRuleByIdResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAKnownAttackSourceRuleByIdResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingAKnownAttackSourceRuleByIdResponse200 {
     const NAME: &'static str = "QueryingAKnownAttackSourceRuleByIdResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -133,15 +124,6 @@ impl QueryingAKnownAttackSourceRuleByIdResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAKnownAttackSourceRuleByIdResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAKnownAttackSourceRuleByIdResponse400 {

@@ -78,49 +78,6 @@ impl QueryingAPolicyByIdResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingAPolicyByIdResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.action {
-            let p = path.field("action");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.options {
-            let p = path.field("options");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.level {
-            let p = path.field("level");
-            Self::check_level(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.bind_host {
-            let p = path.field("bind_host");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.robot_action {
-            let p = path.field("robot_action");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extend {
-            let p = path.field("extend");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.share_info {
-            let p = path.field("share_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.modulex_options {
-            let p = path.field("modulex_options");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingAPolicyByIdResponse200 {
     const NAME: &'static str = "QueryingAPolicyByIdResponse200";
     const FIELDS: &'static [&'static str] = &[

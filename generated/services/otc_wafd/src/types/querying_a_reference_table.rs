@@ -48,15 +48,6 @@ impl QueryingAReferenceTableResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAReferenceTableResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingAReferenceTableResponse200 {
     const NAME: &'static str = "QueryingAReferenceTableResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -156,15 +147,6 @@ impl QueryingAReferenceTableResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAReferenceTableResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAReferenceTableResponse400 {

@@ -46,18 +46,6 @@ impl QueryingAWebTamperProtectionRuleByIdResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingAWebTamperProtectionRuleByIdResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for QueryingAWebTamperProtectionRuleByIdResponse200 {
     const NAME: &'static str = "QueryingAWebTamperProtectionRuleByIdResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -153,15 +141,6 @@ impl QueryingAWebTamperProtectionRuleByIdResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingAWebTamperProtectionRuleByIdResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingAWebTamperProtectionRuleByIdResponse400 {

@@ -107,21 +107,6 @@ impl QueryingAttackEventDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAttackEventDetailsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingAttackEventDetailsResponse200 {
     const NAME: &'static str = "QueryingAttackEventDetailsResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -268,15 +253,6 @@ impl ShowEventItems {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ShowEventItems {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ShowEventItems {

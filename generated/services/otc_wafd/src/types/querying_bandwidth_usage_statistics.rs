@@ -26,21 +26,6 @@ impl ListBandwidthTimelineItem {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListBandwidthTimelineItem {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.timeline {
-            let p = path.field("timeline");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListBandwidthTimelineItem {
     const NAME: &'static str = "ListBandwidthTimelineItem";
     const FIELDS: &'static [&'static str] = &["key", "timeline"];
@@ -105,21 +90,6 @@ impl QueryingBandwidthUsageStatisticsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingBandwidthUsageStatisticsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("[items]");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingBandwidthUsageStatisticsResponse200 {
     const NAME: &'static str = "QueryingBandwidthUsageStatisticsResponse200";
     const FIELDS: &'static [&'static str] = &["[items]"];
@@ -176,15 +146,6 @@ impl QueryingBandwidthUsageStatisticsResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingBandwidthUsageStatisticsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingBandwidthUsageStatisticsResponse400 {

@@ -177,53 +177,6 @@ impl CcrulesListInfo {
         );
     }
 }
-impl support::Validate for CcrulesListInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.mode {
-            let p = path.field("mode");
-            Self::check_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.conditions {
-            let p = path.field("conditions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.action {
-            let p = path.field("action");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.tag_condition {
-            let p = path.field("tag_condition");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.limit_num {
-            let p = path.field("limit_num");
-            Self::check_limit_num(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.limit_period {
-            let p = path.field("limit_period");
-            Self::check_limit_period(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.unlock_num {
-            let p = path.field("unlock_num");
-            Self::check_unlock_num(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.lock_time {
-            let p = path.field("lock_time");
-            Self::check_lock_time(out, &p, value);
-        }
-    }
-}
 impl support::Read for CcrulesListInfo {
     const NAME: &'static str = "CcrulesListInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -474,21 +427,6 @@ impl QueryingCcAttackProtectionRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingCcAttackProtectionRulesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingCcAttackProtectionRulesResponse200 {
     const NAME: &'static str = "QueryingCcAttackProtectionRulesResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -560,15 +498,6 @@ impl QueryingCcAttackProtectionRulesResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingCcAttackProtectionRulesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingCcAttackProtectionRulesResponse400 {

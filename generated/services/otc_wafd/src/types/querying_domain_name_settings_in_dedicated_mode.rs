@@ -152,60 +152,6 @@ impl QueryingDomainNameSettingsInDedicatedModeResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for QueryingDomainNameSettingsInDedicatedModeResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.server {
-            let p = path.field("server");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.protect_status {
-            let p = path.field("protect_status");
-            Self::check_protect_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.access_status {
-            let p = path.field("access_status");
-            Self::check_access_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.access_progress {
-            let p = path.field("access_progress");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.flag {
-            let p = path.field("flag");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.block_page {
-            let p = path.field("block_page");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extend {
-            let p = path.field("extend");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.traffic_mark {
-            let p = path.field("traffic_mark");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.circuit_breaker {
-            let p = path.field("circuit_breaker");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.timeout_config {
-            let p = path.field("timeout_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for QueryingDomainNameSettingsInDedicatedModeResponse200 {
     const NAME: &'static str = "QueryingDomainNameSettingsInDedicatedModeResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -483,15 +429,6 @@ impl QueryingDomainNameSettingsInDedicatedModeResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDomainNameSettingsInDedicatedModeResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDomainNameSettingsInDedicatedModeResponse400 {

@@ -23,21 +23,6 @@ impl QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200 {
     const NAME: &'static str = "QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -110,15 +95,6 @@ impl QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400 {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400 {
@@ -235,30 +211,6 @@ impl SimplePremiumWafHost {
         value: &QueryingDomainNamesProtectedByDedicatedWafEnginesAccessStatus,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for SimplePremiumWafHost {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.protect_status {
-            let p = path.field("protect_status");
-            Self::check_protect_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.access_status {
-            let p = path.field("access_status");
-            Self::check_access_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.flag {
-            let p = path.field("flag");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.extend {
-            let p = path.field("extend");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for SimplePremiumWafHost {

@@ -66,29 +66,6 @@ impl CustomRuleBody {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CustomRuleBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.conditions {
-            let p = path.field("conditions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.action {
-            let p = path.field("action");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for CustomRuleBody {
     const NAME: &'static str = "CustomRuleBody";
     const FIELDS: &'static [&'static str] = &[
@@ -276,21 +253,6 @@ impl QueryingPreciseProtectionRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingPreciseProtectionRulesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingPreciseProtectionRulesResponse200 {
     const NAME: &'static str = "QueryingPreciseProtectionRulesResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -362,15 +324,6 @@ impl QueryingPreciseProtectionRulesResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingPreciseProtectionRulesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingPreciseProtectionRulesResponse400 {

@@ -26,21 +26,6 @@ impl QueryingTheBlacklistAndWhitelistRuleListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheBlacklistAndWhitelistRuleListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheBlacklistAndWhitelistRuleListResponse200 {
     const NAME: &'static str = "QueryingTheBlacklistAndWhitelistRuleListResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items", "size"];
@@ -124,15 +109,6 @@ impl QueryingTheBlacklistAndWhitelistRuleListResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheBlacklistAndWhitelistRuleListResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheBlacklistAndWhitelistRuleListResponse400 {
@@ -225,22 +201,6 @@ impl WhiteBlackIpResponseBody {
         value: &White,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for WhiteBlackIpResponseBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.white {
-            let p = path.field("white");
-            Self::check_white(out, &p, value);
-        }
     }
 }
 impl support::Read for WhiteBlackIpResponseBody {

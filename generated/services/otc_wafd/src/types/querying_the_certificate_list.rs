@@ -60,25 +60,6 @@ impl ListCertificateBody {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ListCertificateBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.exp_status {
-            let p = path.field("exp_status");
-            Self::check_exp_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.bind_host {
-            let p = path.field("bind_host");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListCertificateBody {
     const NAME: &'static str = "ListCertificateBody";
     const FIELDS: &'static [&'static str] = &[
@@ -221,21 +202,6 @@ impl QueryingTheCertificateListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheCertificateListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheCertificateListResponse200 {
     const NAME: &'static str = "QueryingTheCertificateListResponse200";
     const FIELDS: &'static [&'static str] = &["items", "total"];
@@ -307,15 +273,6 @@ impl QueryingTheCertificateListResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheCertificateListResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheCertificateListResponse400 {

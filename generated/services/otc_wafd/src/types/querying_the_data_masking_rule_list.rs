@@ -48,18 +48,6 @@ impl PrivacyResponseBody {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for PrivacyResponseBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for PrivacyResponseBody {
     const NAME: &'static str = "PrivacyResponseBody";
     const FIELDS: &'static [&'static str] = &[
@@ -162,21 +150,6 @@ impl QueryingTheDataMaskingRuleListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheDataMaskingRuleListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheDataMaskingRuleListResponse200 {
     const NAME: &'static str = "QueryingTheDataMaskingRuleListResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -248,15 +221,6 @@ impl QueryingTheDataMaskingRuleListResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheDataMaskingRuleListResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheDataMaskingRuleListResponse400 {

@@ -70,32 +70,6 @@ impl IgnoreRuleBody {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for IgnoreRuleBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.conditions {
-            let p = path.field("conditions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.advanced {
-            let p = path.field("advanced");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for IgnoreRuleBody {
     const NAME: &'static str = "IgnoreRuleBody";
     const FIELDS: &'static [&'static str] = &[
@@ -250,21 +224,6 @@ impl QueryingTheFalseAlarmMaskingRuleListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheFalseAlarmMaskingRuleListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheFalseAlarmMaskingRuleListResponse200 {
     const NAME: &'static str = "QueryingTheFalseAlarmMaskingRuleListResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -336,15 +295,6 @@ impl QueryingTheFalseAlarmMaskingRuleListResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheFalseAlarmMaskingRuleListResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheFalseAlarmMaskingRuleListResponse400 {

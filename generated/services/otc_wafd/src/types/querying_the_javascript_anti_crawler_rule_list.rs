@@ -57,22 +57,6 @@ impl AnticrawlerRule {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for AnticrawlerRule {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.logic {
-            let p = path.field("logic");
-            Self::check_logic(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for AnticrawlerRule {
     const NAME: &'static str = "AnticrawlerRule";
     const FIELDS: &'static [&'static str] = &[
@@ -182,21 +166,6 @@ impl QueryingTheJavascriptAntiCrawlerRuleListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheJavascriptAntiCrawlerRuleListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheJavascriptAntiCrawlerRuleListResponse200 {
     const NAME: &'static str = "QueryingTheJavascriptAntiCrawlerRuleListResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -269,15 +238,6 @@ impl QueryingTheJavascriptAntiCrawlerRuleListResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheJavascriptAntiCrawlerRuleListResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheJavascriptAntiCrawlerRuleListResponse400 {

@@ -97,15 +97,6 @@ impl ListEventItems {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListEventItems {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ListEventItems {
     const NAME: &'static str = "ListEventItems";
     const FIELDS: &'static [&'static str] = &[
@@ -370,21 +361,6 @@ impl QueryingTheListOfAttackEventsResponse200 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheListOfAttackEventsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for QueryingTheListOfAttackEventsResponse200 {

@@ -25,15 +25,6 @@ impl IdHostnameEntry {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for IdHostnameEntry {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for IdHostnameEntry {
     const NAME: &'static str = "IdHostnameEntry";
     const FIELDS: &'static [&'static str] = &["id", "hostname"];
@@ -201,37 +192,6 @@ impl ListInstance {
         value: &Upgradable,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for ListInstance {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.run_status {
-            let p = path.field("run_status");
-            Self::check_run_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.access_status {
-            let p = path.field("access_status");
-            Self::check_access_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.upgradable {
-            let p = path.field("upgradable");
-            Self::check_upgradable(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.hosts {
-            let p = path.field("hosts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for ListInstance {
@@ -492,21 +452,6 @@ impl QueryingTheListOfDedicatedWafEnginesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheListOfDedicatedWafEnginesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheListOfDedicatedWafEnginesResponse200 {
     const NAME: &'static str = "QueryingTheListOfDedicatedWafEnginesResponse200";
     const FIELDS: &'static [&'static str] = &["total", "purchased", "items"];
@@ -589,15 +534,6 @@ impl QueryingTheListOfDedicatedWafEnginesResponse400 {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheListOfDedicatedWafEnginesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheListOfDedicatedWafEnginesResponse400 {

@@ -83,22 +83,6 @@ impl GeOIpItem {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for GeOIpItem {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.white {
-            let p = path.field("white");
-            Self::check_white(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for GeOIpItem {
     const NAME: &'static str = "GeOIpItem";
     const FIELDS: &'static [&'static str] = &[
@@ -224,21 +208,6 @@ impl QueryingTheListOfGeolocationAccessControlRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheListOfGeolocationAccessControlRulesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheListOfGeolocationAccessControlRulesResponse200 {
     const NAME: &'static str = "QueryingTheListOfGeolocationAccessControlRulesResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -311,15 +280,6 @@ impl QueryingTheListOfGeolocationAccessControlRulesResponse400 {
     /// the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheListOfGeolocationAccessControlRulesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheListOfGeolocationAccessControlRulesResponse400 {

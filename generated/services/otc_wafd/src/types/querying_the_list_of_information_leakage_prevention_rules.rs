@@ -51,18 +51,6 @@ impl LeakageListInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for LeakageListInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for LeakageListInfo {
     const NAME: &'static str = "LeakageListInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -171,22 +159,6 @@ impl QueryingTheListOfInformationLeakagePreventionRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for QueryingTheListOfInformationLeakagePreventionRulesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheListOfInformationLeakagePreventionRulesResponse200 {
     const NAME: &'static str = "QueryingTheListOfInformationLeakagePreventionRulesResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -259,16 +231,6 @@ impl QueryingTheListOfInformationLeakagePreventionRulesResponse400 {
     /// in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for QueryingTheListOfInformationLeakagePreventionRulesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheListOfInformationLeakagePreventionRulesResponse400 {

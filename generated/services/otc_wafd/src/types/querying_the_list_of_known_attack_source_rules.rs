@@ -34,15 +34,6 @@ impl PunishmentInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PunishmentInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PunishmentInfo {
     const NAME: &'static str = "PunishmentInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -135,21 +126,6 @@ impl QueryingTheListOfKnownAttackSourceRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheListOfKnownAttackSourceRulesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheListOfKnownAttackSourceRulesResponse200 {
     const NAME: &'static str = "QueryingTheListOfKnownAttackSourceRulesResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -222,15 +198,6 @@ impl QueryingTheListOfKnownAttackSourceRulesResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheListOfKnownAttackSourceRulesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheListOfKnownAttackSourceRulesResponse400 {

@@ -46,18 +46,6 @@ impl AntiTamperRuleResponseBody {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for AntiTamperRuleResponseBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for AntiTamperRuleResponseBody {
     const NAME: &'static str = "AntiTamperRuleResponseBody";
     const FIELDS: &'static [&'static str] = &[
@@ -155,21 +143,6 @@ impl QueryingTheListOfWebTamperProtectionRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheListOfWebTamperProtectionRulesResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheListOfWebTamperProtectionRulesResponse200 {
     const NAME: &'static str = "QueryingTheListOfWebTamperProtectionRulesResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -242,15 +215,6 @@ impl QueryingTheListOfWebTamperProtectionRulesResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheListOfWebTamperProtectionRulesResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheListOfWebTamperProtectionRulesResponse400 {

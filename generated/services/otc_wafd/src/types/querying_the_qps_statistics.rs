@@ -29,21 +29,6 @@ impl ListQpsTimelineItem {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListQpsTimelineItem {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.timeline {
-            let p = path.field("timeline");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ListQpsTimelineItem {
     const NAME: &'static str = "ListQpsTimelineItem";
     const FIELDS: &'static [&'static str] = &["key", "timeline"];
@@ -108,21 +93,6 @@ impl QueryingTheQpsStatisticsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheQpsStatisticsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("[items]");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheQpsStatisticsResponse200 {
     const NAME: &'static str = "QueryingTheQpsStatisticsResponse200";
     const FIELDS: &'static [&'static str] = &["[items]"];
@@ -179,15 +149,6 @@ impl QueryingTheQpsStatisticsResponse400 {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheQpsStatisticsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheQpsStatisticsResponse400 {

@@ -22,21 +22,6 @@ impl QueryingTheReferenceTableListResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingTheReferenceTableListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("items");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingTheReferenceTableListResponse200 {
     const NAME: &'static str = "QueryingTheReferenceTableListResponse200";
     const FIELDS: &'static [&'static str] = &["total", "items"];
@@ -108,15 +93,6 @@ impl QueryingTheReferenceTableListResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingTheReferenceTableListResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingTheReferenceTableListResponse400 {
@@ -195,15 +171,6 @@ impl ValueList {
     /// are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ValueList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ValueList {

@@ -28,15 +28,6 @@ impl ListStatisticsItem {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ListStatisticsItem {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ListStatisticsItem {
     const NAME: &'static str = "ListStatisticsItem";
     const FIELDS: &'static [&'static str] = &["key", "num"];
@@ -97,21 +88,6 @@ impl QueryingWebsiteRequestStatisticsResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingWebsiteRequestStatisticsResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.items {
-            let p = path.field("[items]");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for QueryingWebsiteRequestStatisticsResponse200 {
     const NAME: &'static str = "QueryingWebsiteRequestStatisticsResponse200";
     const FIELDS: &'static [&'static str] = &["[items]"];
@@ -168,15 +144,6 @@ impl QueryingWebsiteRequestStatisticsResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for QueryingWebsiteRequestStatisticsResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for QueryingWebsiteRequestStatisticsResponse400 {

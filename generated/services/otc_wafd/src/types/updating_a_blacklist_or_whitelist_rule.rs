@@ -192,22 +192,6 @@ impl UpdatingABlacklistOrWhitelistRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for UpdatingABlacklistOrWhitelistRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.white {
-            let p = path.field("white");
-            Self::check_white(out, &p, value);
-        }
-    }
-}
 impl support::Read for UpdatingABlacklistOrWhitelistRuleResponse200 {
     const NAME: &'static str = "UpdatingABlacklistOrWhitelistRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -320,15 +304,6 @@ impl UpdatingABlacklistOrWhitelistRuleResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingABlacklistOrWhitelistRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingABlacklistOrWhitelistRuleResponse400 {

@@ -553,49 +553,6 @@ impl UpdatingACcAttackProtectionRuleResponse200 {
         );
     }
 }
-impl support::Validate for UpdatingACcAttackProtectionRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.mode {
-            let p = path.field("mode");
-            Self::check_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.conditions {
-            let p = path.field("conditions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.action {
-            let p = path.field("action");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.tag_condition {
-            let p = path.field("tag_condition");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.limit_num {
-            let p = path.field("limit_num");
-            Self::check_limit_num(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.limit_period {
-            let p = path.field("limit_period");
-            Self::check_limit_period(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.unlock_num {
-            let p = path.field("unlock_num");
-            Self::check_unlock_num(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.lock_time {
-            let p = path.field("lock_time");
-            Self::check_lock_time(out, &p, value);
-        }
-    }
-}
 impl support::Read for UpdatingACcAttackProtectionRuleResponse200 {
     const NAME: &'static str = "UpdatingACcAttackProtectionRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -823,15 +780,6 @@ impl UpdatingACcAttackProtectionRuleResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingACcAttackProtectionRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingACcAttackProtectionRuleResponse400 {

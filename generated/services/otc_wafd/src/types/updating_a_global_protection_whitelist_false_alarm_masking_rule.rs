@@ -263,29 +263,6 @@ impl UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate
-for UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.conditions {
-            let p = path.field("conditions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.advanced {
-            let p = path.field("advanced");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read
 for UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
     const NAME: &'static str = "UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200";
@@ -409,16 +386,6 @@ impl UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate
-for UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read

@@ -119,15 +119,6 @@ impl UpdatingAKnownAttackSourceRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for UpdatingAKnownAttackSourceRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for UpdatingAKnownAttackSourceRuleResponse200 {
     const NAME: &'static str = "UpdatingAKnownAttackSourceRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -206,15 +197,6 @@ impl UpdatingAKnownAttackSourceRuleResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingAKnownAttackSourceRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingAKnownAttackSourceRuleResponse400 {

@@ -172,18 +172,6 @@ impl UpdatingAnInformationLeakagePreventionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for UpdatingAnInformationLeakagePreventionRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for UpdatingAnInformationLeakagePreventionRuleResponse200 {
     const NAME: &'static str = "UpdatingAnInformationLeakagePreventionRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -279,15 +267,6 @@ impl UpdatingAnInformationLeakagePreventionRuleResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingAnInformationLeakagePreventionRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingAnInformationLeakagePreventionRuleResponse400 {

@@ -45,18 +45,6 @@ impl UpdatingTheCacheForAWebTamperProtectionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for UpdatingTheCacheForAWebTamperProtectionRuleResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for UpdatingTheCacheForAWebTamperProtectionRuleResponse200 {
     const NAME: &'static str = "UpdatingTheCacheForAWebTamperProtectionRuleResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -153,15 +141,6 @@ impl UpdatingTheCacheForAWebTamperProtectionRuleResponse400 {
     /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingTheCacheForAWebTamperProtectionRuleResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingTheCacheForAWebTamperProtectionRuleResponse400 {

@@ -153,18 +153,6 @@ impl UpdatingTheDataMaskingRuleListResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for UpdatingTheDataMaskingRuleListResponse200 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for UpdatingTheDataMaskingRuleListResponse200 {
     const NAME: &'static str = "UpdatingTheDataMaskingRuleListResponse200";
     const FIELDS: &'static [&'static str] = &[
@@ -265,15 +253,6 @@ impl UpdatingTheDataMaskingRuleListResponse400 {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for UpdatingTheDataMaskingRuleListResponse400 {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for UpdatingTheDataMaskingRuleListResponse400 {

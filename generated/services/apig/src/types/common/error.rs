@@ -24,15 +24,6 @@ impl ErrorResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ErrorResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ErrorResponse {
     const NAME: &'static str = "ErrorResponse";
     const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];

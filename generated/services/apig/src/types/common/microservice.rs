@@ -254,32 +254,6 @@ impl MicroserviceLabelInResponse {
         );
     }
 }
-impl support::Validate for MicroserviceLabelInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("label_name"),
-            self.label_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("label_value"),
-            self.label_value.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.label_name {
-            let p = path.field("label_name");
-            Self::check_label_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.label_value {
-            let p = path.field("label_value");
-            Self::check_label_value(out, &p, value);
-        }
-    }
-}
 impl support::Read for MicroserviceLabelInResponse {
     const NAME: &'static str = "MicroserviceLabelInResponse";
     const FIELDS: &'static [&'static str] = &["label_name", "label_value"];

@@ -106,24 +106,6 @@ impl ApiForThrottle {
         feature = "querying_apis_not_bound_with_a_request_throttling_policy"
     )
 )]
-impl support::Validate for ApiForThrottle {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.req_method {
-            let p = path.field("req_method");
-            Self::check_req_method(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_apis_bound_with_a_request_throttling_policy",
-        feature = "querying_apis_not_bound_with_a_request_throttling_policy"
-    )
-)]
 impl support::Read for ApiForThrottle {
     const NAME: &'static str = "ApiForThrottle";
     const FIELDS: &'static [&'static str] = &[
@@ -415,49 +397,6 @@ impl ApiFunc {
         feature = "querying_api_version_details"
     )
 )]
-impl support::Validate for ApiFunc {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.invocation_type {
-            let p = path.field("invocation_type");
-            Self::check_invocation_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.network_type {
-            let p = path.field("network_type");
-            Self::check_network_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.version {
-            let p = path.field("version");
-            Self::check_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.timeout {
-            let p = path.field("timeout");
-            Self::check_timeout(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_protocol {
-            let p = path.field("req_protocol");
-            Self::check_req_protocol(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 impl support::Read for ApiFunc {
     const NAME: &'static str = "ApiFunc";
     const FIELDS: &'static [&'static str] = &[
@@ -686,36 +625,6 @@ impl ApiGroupCommonInfo {
         feature = "querying_api_version_details"
     )
 )]
-impl support::Validate for ApiGroupCommonInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.on_sell_status {
-            let p = path.field("on_sell_status");
-            Self::check_on_sell_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.url_domains {
-            let p = path.field("url_domains");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 impl support::Read for ApiGroupCommonInfo {
     const NAME: &'static str = "ApiGroupCommonInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -920,33 +829,6 @@ impl ApiMock {
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Validate for ApiMock {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.version {
-            let p = path.field("version");
-            Self::check_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
     }
 }
 #[cfg(
@@ -1206,63 +1088,6 @@ impl ApiPolicyFunctionResp {
             |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Validate for ApiPolicyFunctionResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.invocation_type {
-            let p = path.field("invocation_type");
-            Self::check_invocation_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.network_type {
-            let p = path.field("network_type");
-            Self::check_network_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.version {
-            let p = path.field("version");
-            Self::check_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.timeout {
-            let p = path.field("timeout");
-            Self::check_timeout(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_protocol {
-            let p = path.field("req_protocol");
-            Self::check_req_protocol(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.effect_mode {
-            let p = path.field("effect_mode");
-            Self::check_effect_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.backend_params {
-            let p = path.field("backend_params");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.conditions {
-            let p = path.field("conditions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(
@@ -1642,71 +1467,6 @@ impl ApiPolicyHttpResp {
         feature = "querying_api_version_details"
     )
 )]
-impl support::Validate for ApiPolicyHttpResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.effect_mode {
-            let p = path.field("effect_mode");
-            Self::check_effect_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.backend_params {
-            let p = path.field("backend_params");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.conditions {
-            let p = path.field("conditions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.url_domain {
-            let p = path.field("url_domain");
-            Self::check_url_domain(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_protocol {
-            let p = path.field("req_protocol");
-            Self::check_req_protocol(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_method {
-            let p = path.field("req_method");
-            Self::check_req_method(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_uri {
-            let p = path.field("req_uri");
-            Self::check_req_uri(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.timeout {
-            let p = path.field("timeout");
-            Self::check_timeout(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_channel_info {
-            let p = path.field("vpc_channel_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_channel_status {
-            let p = path.field("vpc_channel_status");
-            Self::check_vpc_channel_status(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 impl support::Read for ApiPolicyHttpResp {
     const NAME: &'static str = "ApiPolicyHttpResp";
     const FIELDS: &'static [&'static str] = &[
@@ -1959,43 +1719,6 @@ impl ApiPolicyMockResp {
             |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Validate for ApiPolicyMockResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.effect_mode {
-            let p = path.field("effect_mode");
-            Self::check_effect_mode(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.backend_params {
-            let p = path.field("backend_params");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.conditions {
-            let p = path.field("conditions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(

@@ -107,28 +107,6 @@ impl AppQuotaAppInfo {
         feature = "querying_the_credentials_bound_to_a_specified_quota"
     )
 )]
-impl support::Validate for AppQuotaAppInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.app_quota_name {
-            let p = path.field("app_quota_name");
-            Self::check_app_quota_name(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_credentials_that_can_be_bound_to_a_credential_quota",
-        feature = "querying_the_credentials_bound_to_a_specified_quota"
-    )
-)]
 impl support::Read for AppQuotaAppInfo {
     const NAME: &'static str = "AppQuotaAppInfo";
     const FIELDS: &'static [&'static str] = &[

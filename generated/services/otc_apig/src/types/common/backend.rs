@@ -227,61 +227,6 @@ impl BackendApi {
         feature = "querying_api_version_details"
     )
 )]
-impl support::Validate for BackendApi {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.url_domain {
-            let p = path.field("url_domain");
-            Self::check_url_domain(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_protocol {
-            let p = path.field("req_protocol");
-            Self::check_req_protocol(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_method {
-            let p = path.field("req_method");
-            Self::check_req_method(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.version {
-            let p = path.field("version");
-            Self::check_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_uri {
-            let p = path.field("req_uri");
-            Self::check_req_uri(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.timeout {
-            let p = path.field("timeout");
-            Self::check_timeout(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_channel_info {
-            let p = path.field("vpc_channel_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_channel_status {
-            let p = path.field("vpc_channel_status");
-            Self::check_vpc_channel_status(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 impl support::Read for BackendApi {
     const NAME: &'static str = "BackendApi";
     const FIELDS: &'static [&'static str] = &[
@@ -594,41 +539,6 @@ impl BackendParam {
             ::std::option::Option::None,
             ::std::option::Option::Some(255usize),
         );
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Validate for BackendParam {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.origin {
-            let p = path.field("origin");
-            Self::check_origin(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.location {
-            let p = path.field("location");
-            Self::check_location(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
     }
 }
 #[cfg(

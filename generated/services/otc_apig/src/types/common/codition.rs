@@ -93,30 +93,6 @@ impl CoditionResp {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CoditionResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.sys_param_name {
-            let p = path.field("sys_param_name");
-            Self::check_sys_param_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.cookie_param_name {
-            let p = path.field("cookie_param_name");
-            Self::check_cookie_param_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.condition_type {
-            let p = path.field("condition_type");
-            Self::check_condition_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.condition_origin {
-            let p = path.field("condition_origin");
-            Self::check_condition_origin(out, &p, value);
-        }
-    }
-}
 impl support::Read for CoditionResp {
     const NAME: &'static str = "CoditionResp";
     const FIELDS: &'static [&'static str] = &[

@@ -179,20 +179,6 @@ impl IdentityInResponse {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for IdentityInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("location"), self.location.is_some());
-        if let ::std::option::Option::Some(value) = &self.location {
-            let p = path.field("location");
-            Self::check_location(out, &p, value);
-        }
-    }
-}
 impl support::Read for IdentityInResponse {
     const NAME: &'static str = "IdentityInResponse";
     const FIELDS: &'static [&'static str] = &["name", "location", "validation"];

@@ -625,54 +625,6 @@ impl MemberGroupInfo {
         feature = "querying_vpc_channels"
     )
 )]
-impl support::Validate for MemberGroupInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.member_group_name {
-            let p = path.field("member_group_name");
-            Self::check_member_group_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.member_group_remark {
-            let p = path.field("member_group_remark");
-            Self::check_member_group_remark(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.member_group_weight {
-            let p = path.field("member_group_weight");
-            Self::check_member_group_weight(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dict_code {
-            let p = path.field("dict_code");
-            Self::check_dict_code(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.microservice_version {
-            let p = path.field("microservice_version");
-            Self::check_microservice_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.microservice_port {
-            let p = path.field("microservice_port");
-            Self::check_microservice_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.microservice_labels {
-            let p = path.field("microservice_labels");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
-        feature = "creating_a_vpc_channel",
-        feature = "querying_backend_server_groups_of_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "querying_vpc_channels"
-    )
-)]
 impl support::Read for MemberGroupInfo {
     const NAME: &'static str = "MemberGroupInfo";
     const FIELDS: &'static [&'static str] = &[

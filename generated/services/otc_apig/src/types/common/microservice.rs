@@ -323,43 +323,6 @@ impl MicroserviceLabelInResponse {
         feature = "updating_a_backend_server_group_of_a_vpc_channel"
     )
 )]
-impl support::Validate for MicroserviceLabelInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("label_name"),
-            self.label_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("label_value"),
-            self.label_value.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.label_name {
-            let p = path.field("label_name");
-            Self::check_label_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.label_value {
-            let p = path.field("label_value");
-            Self::check_label_value(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
-        feature = "creating_a_vpc_channel",
-        feature = "querying_a_backend_server_group_of_a_vpc_channel",
-        feature = "querying_backend_server_groups_of_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "querying_vpc_channels",
-        feature = "updating_a_backend_server_group_of_a_vpc_channel"
-    )
-)]
 impl support::Read for MicroserviceLabelInResponse {
     const NAME: &'static str = "MicroserviceLabelInResponse";
     const FIELDS: &'static [&'static str] = &["label_name", "label_value"];

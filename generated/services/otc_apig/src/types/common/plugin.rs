@@ -200,48 +200,6 @@ impl PluginApiInfo {
         feature = "querying_apis_to_which_a_plug_in_can_be_bound"
     )
 )]
-impl support::Validate for PluginApiInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.api_name {
-            let p = path.field("api_name");
-            Self::check_api_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_protocol {
-            let p = path.field("req_protocol");
-            Self::check_req_protocol(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_method {
-            let p = path.field("req_method");
-            Self::check_req_method(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.req_uri {
-            let p = path.field("req_uri");
-            Self::check_req_uri(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.auth_type {
-            let p = path.field("auth_type");
-            Self::check_auth_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.match_mode {
-            let p = path.field("match_mode");
-            Self::check_match_mode(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_apis_bound_with_a_plug_in",
-        feature = "querying_apis_to_which_a_plug_in_can_be_bound"
-    )
-)]
 impl support::Read for PluginApiInfo {
     const NAME: &'static str = "PluginApiInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -526,40 +484,6 @@ impl PluginInfo {
             ::std::option::Option::None,
             ::std::option::Option::Some(255usize),
         );
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_plug_ins",
-        feature = "querying_plug_ins_that_can_be_bound_to_an_api"
-    )
-)]
-impl support::Validate for PluginInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.plugin_name {
-            let p = path.field("plugin_name");
-            Self::check_plugin_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.plugin_type {
-            let p = path.field("plugin_type");
-            Self::check_plugin_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.plugin_scope {
-            let p = path.field("plugin_scope");
-            Self::check_plugin_scope(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.plugin_content {
-            let p = path.field("plugin_content");
-            Self::check_plugin_content(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
     }
 }
 #[cfg(

@@ -197,50 +197,6 @@ impl ReqParam {
         feature = "querying_the_runtime_definition_of_an_api"
     )
 )]
-impl support::Validate for ReqParam {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.location {
-            let p = path.field("location");
-            Self::check_location(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.required {
-            let p = path.field("required");
-            Self::check_required(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.valid_enable {
-            let p = path.field("valid_enable");
-            Self::check_valid_enable(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.remark {
-            let p = path.field("remark");
-            Self::check_remark(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.pass_through {
-            let p = path.field("pass_through");
-            Self::check_pass_through(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details",
-        feature = "querying_the_runtime_definition_of_an_api"
-    )
-)]
 impl support::Read for ReqParam {
     const NAME: &'static str = "ReqParam";
     const FIELDS: &'static [&'static str] = &[

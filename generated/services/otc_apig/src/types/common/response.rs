@@ -285,28 +285,6 @@ impl ResponseInfoResp {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ResponseInfoResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.headers {
-            let p = path.field("headers");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(10usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ResponseInfoResp {
     const NAME: &'static str = "ResponseInfoResp";
     const FIELDS: &'static [&'static str] = &["status", "body", "headers", "default"];

@@ -86,22 +86,6 @@ impl UrlDomain {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for UrlDomain {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.cname_status {
-            let p = path.field("cname_status");
-            Self::check_cname_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.min_ssl_version {
-            let p = path.field("min_ssl_version");
-            Self::check_min_ssl_version(out, &p, value);
-        }
-    }
-}
 impl support::Read for UrlDomain {
     const NAME: &'static str = "UrlDomain";
     const FIELDS: &'static [&'static str] = &[

@@ -67,22 +67,6 @@ impl VpcInfo {
         feature = "querying_api_version_details"
     )
 )]
-impl support::Validate for VpcInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 impl support::Read for VpcInfo {
     const NAME: &'static str = "VpcInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -354,46 +338,6 @@ impl VpcMemberInfo {
             },
             |_: char| true,
         );
-    }
-}
-#[cfg(
-    any(
-        feature = "adding_or_updating_backend_instances",
-        feature = "querying_backend_servers_of_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "updating_backend_instances"
-    )
-)]
-impl support::Validate for VpcMemberInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.host {
-            let p = path.field("host");
-            Self::check_host(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.weight {
-            let p = path.field("weight");
-            Self::check_weight(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port {
-            let p = path.field("port");
-            Self::check_port(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ecs_id {
-            let p = path.field("ecs_id");
-            Self::check_ecs_id(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ecs_name {
-            let p = path.field("ecs_name");
-            Self::check_ecs_name(out, &p, value);
-        }
     }
 }
 #[cfg(

@@ -37,26 +37,6 @@ impl AddonCheckTask {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AddonCheckTask {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.spec {
-            let p = path.field("spec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AddonCheckTask {
     const NAME: &'static str = "AddonCheckTask";
     const FIELDS: &'static [&'static str] = &["metadata", "spec", "status"];

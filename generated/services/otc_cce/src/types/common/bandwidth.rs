@@ -137,16 +137,6 @@ impl BandwidthInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BandwidthInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("size"), self.size.is_some());
-        support::check_present(out, &path.field("sharetype"), self.sharetype.is_some());
-    }
-}
 impl support::Read for BandwidthInResponse {
     const NAME: &'static str = "BandwidthInResponse";
     const FIELDS: &'static [&'static str] = &["chargemode", "size", "sharetype"];

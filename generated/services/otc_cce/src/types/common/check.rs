@@ -69,15 +69,6 @@ impl CheckTaskMetadata {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CheckTaskMetadata {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CheckTaskMetadata {
     const NAME: &'static str = "CheckTaskMetadata";
     const FIELDS: &'static [&'static str] = &[
@@ -186,15 +177,6 @@ impl CheckTaskRisk {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CheckTaskRisk {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CheckTaskRisk {
     const NAME: &'static str = "CheckTaskRisk";
     const FIELDS: &'static [&'static str] = &["riskName", "level", "status", "message"];
@@ -259,15 +241,6 @@ impl CheckTaskSpec {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CheckTaskSpec {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for CheckTaskSpec {
@@ -335,21 +308,6 @@ impl CheckTaskStatus {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for CheckTaskStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.risk_list {
-            let p = path.field("riskList");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 impl support::Read for CheckTaskStatus {

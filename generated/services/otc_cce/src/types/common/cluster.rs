@@ -108,22 +108,6 @@ impl ClusterConfigurationsSpecInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ClusterConfigurationsSpecInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("packages"), self.packages.is_some());
-        if let ::std::option::Option::Some(value) = &self.packages {
-            let p = path.field("packages");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ClusterConfigurationsSpecInResponse {
     const NAME: &'static str = "ClusterConfigurationsSpecInResponse";
     const FIELDS: &'static [&'static str] = &["packages"];

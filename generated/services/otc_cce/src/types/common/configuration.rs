@@ -258,21 +258,6 @@ impl ConfigurationMetadataInResponse {
         feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool"
     )
 )]
-impl support::Validate for ConfigurationMetadataInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
-        feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool"
-    )
-)]
 impl support::Read for ConfigurationMetadataInResponse {
     const NAME: &'static str = "ConfigurationMetadataInResponse";
     const FIELDS: &'static [&'static str] = &["name", "labels"];

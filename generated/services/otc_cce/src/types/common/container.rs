@@ -91,16 +91,6 @@ impl ContainerCidrInResponse {
     }
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
-impl support::Validate for ContainerCidrInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("cidr"), self.cidr.is_some());
-    }
-}
-#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
 impl support::Read for ContainerCidrInResponse {
     const NAME: &'static str = "ContainerCidrInResponse";
     const FIELDS: &'static [&'static str] = &["cidr"];
@@ -368,27 +358,6 @@ impl ContainerNetworkInResponse {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(64usize),
         );
-    }
-}
-#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
-impl support::Validate for ContainerNetworkInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("mode"), self.mode.is_some());
-        if let ::std::option::Option::Some(value) = &self.cidr {
-            let p = path.field("cidr");
-            Self::check_cidr(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.cidrs {
-            let p = path.field("cidrs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]

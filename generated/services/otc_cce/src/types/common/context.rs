@@ -58,15 +58,6 @@ impl Context {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Context {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Context {
     const NAME: &'static str = "Context";
     const FIELDS: &'static [&'static str] = &["cluster", "user"];

@@ -29,18 +29,6 @@ impl Contexts {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Contexts {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.context {
-            let p = path.field("context");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Contexts {
     const NAME: &'static str = "Contexts";
     const FIELDS: &'static [&'static str] = &["name", "context"];

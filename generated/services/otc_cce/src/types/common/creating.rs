@@ -133,20 +133,6 @@ impl CreatingANodePoolMetadataInResponse {
     }
 }
 #[cfg(feature = "creating_a_node_pool")]
-impl support::Validate for CreatingANodePoolMetadataInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-    }
-}
-#[cfg(feature = "creating_a_node_pool")]
 impl support::Read for CreatingANodePoolMetadataInResponse {
     const NAME: &'static str = "CreatingANodePoolMetadataInResponse";
     const FIELDS: &'static [&'static str] = &["name"];

@@ -128,19 +128,6 @@ impl DataVolumeMetadataInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DataVolumeMetadataInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("__system__cmkid"),
-            self.system_cmkid.is_some(),
-        );
-    }
-}
 impl support::Read for DataVolumeMetadataInResponse {
     const NAME: &'static str = "DataVolumeMetadataInResponse";
     const FIELDS: &'static [&'static str] = &["__system__encrypted", "__system__cmkid"];

@@ -115,15 +115,6 @@ impl DeleteStatus {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DeleteStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DeleteStatus {
     const NAME: &'static str = "DeleteStatus";
     const FIELDS: &'static [&'static str] = &[

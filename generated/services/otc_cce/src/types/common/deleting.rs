@@ -50,22 +50,6 @@ impl DeletingANodePoolTaint {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DeletingANodePoolTaint {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.effect {
-            let p = path.field("effect");
-            Self::check_effect(out, &p, value);
-        }
-    }
-}
 impl support::Read for DeletingANodePoolTaint {
     const NAME: &'static str = "DeletingANodePoolTaint";
     const FIELDS: &'static [&'static str] = &["key", "value", "effect"];
@@ -162,22 +146,6 @@ impl DeletingANodePoolUserTag {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(43usize),
         );
-    }
-}
-impl support::Validate for DeletingANodePoolUserTag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
     }
 }
 impl support::Read for DeletingANodePoolUserTag {

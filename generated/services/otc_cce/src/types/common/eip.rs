@@ -116,20 +116,6 @@ impl EipInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EipInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("iptype"), self.iptype.is_some());
-        support::check_present(out, &path.field("bandwidth"), self.bandwidth.is_some());
-        if let ::std::option::Option::Some(value) = &self.bandwidth {
-            let p = path.field("bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for EipInResponse {
     const NAME: &'static str = "EipInResponse";
     const FIELDS: &'static [&'static str] = &["iptype", "bandwidth"];

@@ -115,24 +115,6 @@ impl EniNetworkInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for EniNetworkInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("eniSubnetId"),
-            self.eni_subnet_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("eniSubnetCIDR"),
-            self.eni_subnet_cidr.is_some(),
-        );
-    }
-}
 impl support::Read for EniNetworkInResponse {
     const NAME: &'static str = "EniNetworkInResponse";
     const FIELDS: &'static [&'static str] = &["eniSubnetId", "eniSubnetCIDR"];

@@ -134,16 +134,6 @@ impl HostNetworkInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for HostNetworkInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("vpc"), self.vpc.is_some());
-        support::check_present(out, &path.field("subnet"), self.subnet.is_some());
-    }
-}
 impl support::Read for HostNetworkInResponse {
     const NAME: &'static str = "HostNetworkInResponse";
     const FIELDS: &'static [&'static str] = &["vpc", "subnet", "SecurityGroup"];

@@ -231,29 +231,6 @@ impl LvmConfigInResponse {
         feature = "reading_a_specified_node"
     )
 )]
-impl support::Validate for LvmConfigInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("lvType"), self.lv_type.is_some());
-        if let ::std::option::Option::Some(value) = &self.path {
-            let p = path.field("path");
-            Self::check_path(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
 impl support::Read for LvmConfigInResponse {
     const NAME: &'static str = "LvmConfigInResponse";
     const FIELDS: &'static [&'static str] = &["lvType", "path"];

@@ -42,15 +42,6 @@ impl Metadata {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Metadata {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Metadata {
     const NAME: &'static str = "Metadata";
     const FIELDS: &'static [&'static str] = &[

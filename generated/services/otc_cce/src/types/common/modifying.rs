@@ -48,15 +48,6 @@ impl ModifyingTheAccessInformationOfASpecifiedClusterStatus {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ModifyingTheAccessInformationOfASpecifiedClusterStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ModifyingTheAccessInformationOfASpecifiedClusterStatus {
     const NAME: &'static str = "ModifyingTheAccessInformationOfASpecifiedClusterStatus";
     const FIELDS: &'static [&'static str] = &["privateEndpoint", "publicEndpoint"];

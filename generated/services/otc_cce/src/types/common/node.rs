@@ -107,16 +107,6 @@ impl NodeItemInResponse {
     }
 }
 #[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
-impl support::Validate for NodeItemInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("uid"), self.uid.is_some());
-    }
-}
-#[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
 impl support::Read for NodeItemInResponse {
     const NAME: &'static str = "NodeItemInResponse";
     const FIELDS: &'static [&'static str] = &["uid"];
@@ -582,24 +572,6 @@ impl NodePoolMetadata {
         feature = "listing_all_node_pools_in_a_specified_cluster"
     )
 )]
-impl support::Validate for NodePoolMetadata {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
 impl support::Read for NodePoolMetadata {
     const NAME: &'static str = "NodePoolMetadata";
     const FIELDS: &'static [&'static str] = &["name", "uid"];
@@ -743,32 +715,6 @@ impl NodePoolNodeAutoscaling {
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(2147483647i64),
         );
-    }
-}
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
-impl support::Validate for NodePoolNodeAutoscaling {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.min_node_count {
-            let p = path.field("minNodeCount");
-            Self::check_min_node_count(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.max_node_count {
-            let p = path.field("maxNodeCount");
-            Self::check_max_node_count(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.scale_down_cooldown_time {
-            let p = path.field("scaleDownCooldownTime");
-            Self::check_scale_down_cooldown_time(out, &p, value);
-        }
     }
 }
 #[cfg(
@@ -940,32 +886,6 @@ impl NodePoolSpec {
         feature = "listing_all_node_pools_in_a_specified_cluster"
     )
 )]
-impl support::Validate for NodePoolSpec {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.node_template {
-            let p = path.field("nodeTemplate");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.autoscaling {
-            let p = path.field("autoscaling");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.node_management {
-            let p = path.field("nodeManagement");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
 impl support::Read for NodePoolSpec {
     const NAME: &'static str = "NodePoolSpec";
     const FIELDS: &'static [&'static str] = &[
@@ -1099,24 +1019,6 @@ impl NodePoolStatus {
         value: &Phase,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
-impl support::Validate for NodePoolStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.phase {
-            let p = path.field("phase");
-            Self::check_phase(out, &p, value);
-        }
     }
 }
 #[cfg(

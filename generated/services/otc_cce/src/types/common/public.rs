@@ -282,25 +282,6 @@ impl PublicIpInResponse {
         feature = "querying_a_specified_node_pool"
     )
 )]
-impl support::Validate for PublicIpInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.eip {
-            let p = path.field("eip");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "querying_a_specified_node_pool"
-    )
-)]
 impl support::Read for PublicIpInResponse {
     const NAME: &'static str = "PublicIpInResponse";
     const FIELDS: &'static [&'static str] = &["ids", "count", "eip"];

@@ -237,25 +237,6 @@ impl ReinstallRuntimeConfigInResponse {
         feature = "reading_a_specified_node"
     )
 )]
-impl support::Validate for ReinstallRuntimeConfigInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("lvType"), self.lv_type.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
 impl support::Read for ReinstallRuntimeConfigInResponse {
     const NAME: &'static str = "ReinstallRuntimeConfigInResponse";
     const FIELDS: &'static [&'static str] = &["lvType"];

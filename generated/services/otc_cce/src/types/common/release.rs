@@ -312,21 +312,6 @@ impl ReleaseResp {
         feature = "obtaining_historical_records_of_a_release"
     )
 )]
-impl support::Validate for ReleaseResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_release_list",
-        feature = "obtaining_historical_records_of_a_release"
-    )
-)]
 impl support::Read for ReleaseResp {
     const NAME: &'static str = "ReleaseResp";
     const FIELDS: &'static [&'static str] = &[

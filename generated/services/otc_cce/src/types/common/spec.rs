@@ -46,15 +46,6 @@ impl Spec {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Spec {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Spec {
     const NAME: &'static str = "Spec";
     const FIELDS: &'static [&'static str] = &[

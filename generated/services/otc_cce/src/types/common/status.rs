@@ -37,18 +37,6 @@ impl Status {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Status {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.current_version {
-            let p = path.field("currentVersion");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Status {
     const NAME: &'static str = "Status";
     const FIELDS: &'static [&'static str] = &[

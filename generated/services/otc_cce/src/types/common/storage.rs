@@ -244,48 +244,6 @@ impl StorageInResponse {
         feature = "reading_a_specified_node"
     )
 )]
-impl support::Validate for StorageInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("storageSelectors"),
-            self.storage_selectors.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("storageGroups"),
-            self.storage_groups.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.storage_selectors {
-            let p = path.field("storageSelectors");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.storage_groups {
-            let p = path.field("storageGroups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
 impl support::Read for StorageInResponse {
     const NAME: &'static str = "StorageInResponse";
     const FIELDS: &'static [&'static str] = &["storageSelectors", "storageGroups"];
@@ -616,42 +574,6 @@ impl StorageGroupsInResponse {
         feature = "reading_a_specified_node"
     )
 )]
-impl support::Validate for StorageGroupsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(
-            out,
-            &path.field("selectorNames"),
-            self.selector_names.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("virtualSpaces"),
-            self.virtual_spaces.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.virtual_spaces {
-            let p = path.field("virtualSpaces");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
 impl support::Read for StorageGroupsInResponse {
     const NAME: &'static str = "StorageGroupsInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -938,34 +860,6 @@ impl StorageSelectorsInResponse {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-impl support::Validate for StorageSelectorsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(
-            out,
-            &path.field("storageType"),
-            self.storage_type.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.match_labels {
-            let p = path.field("matchLabels");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(

@@ -111,15 +111,6 @@ impl SupportVersions {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for SupportVersions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for SupportVersions {
     const NAME: &'static str = "SupportVersions";
     const FIELDS: &'static [&'static str] = &["clusterType", "clusterVersion"];

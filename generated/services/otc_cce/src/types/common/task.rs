@@ -21,15 +21,6 @@ impl TaskStatus {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for TaskStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for TaskStatus {
     const NAME: &'static str = "TaskStatus";
     const FIELDS: &'static [&'static str] = &["jobID"];

@@ -44,21 +44,6 @@ impl User {
         feature = "obtaining_cluster_certificates_deprecated"
     )
 )]
-impl support::Validate for User {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "obtaining_cluster_certificates",
-        feature = "obtaining_cluster_certificates_deprecated"
-    )
-)]
 impl support::Read for User {
     const NAME: &'static str = "User";
     const FIELDS: &'static [&'static str] = &[

@@ -25,18 +25,6 @@ impl Users {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Users {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Users {
     const NAME: &'static str = "Users";
     const FIELDS: &'static [&'static str] = &["name", "user"];

@@ -51,15 +51,6 @@ impl V2JobStatus {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for V2JobStatus {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for V2JobStatus {
     const NAME: &'static str = "V2JobStatus";
     const FIELDS: &'static [&'static str] = &["status", "reason", "completionTime"];
@@ -144,15 +135,6 @@ impl V2JobTypeObject {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for V2JobTypeObject {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for V2JobTypeObject {

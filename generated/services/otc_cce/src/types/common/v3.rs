@@ -42,15 +42,6 @@ impl V3NodeBandwidth {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for V3NodeBandwidth {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for V3NodeBandwidth {
     const NAME: &'static str = "V3NodeBandwidth";
     const FIELDS: &'static [&'static str] = &["chargemode", "size", "sharetype"];
@@ -110,18 +101,6 @@ impl V3NodeEipSpec {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for V3NodeEipSpec {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.bandwidth {
-            let p = path.field("bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for V3NodeEipSpec {
@@ -186,18 +165,6 @@ impl V3NodePublicIp {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for V3NodePublicIp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.eip {
-            let p = path.field("eip");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for V3NodePublicIp {
@@ -475,67 +442,6 @@ impl V3NodeSpec {
             ::std::option::Option::None,
             ::std::option::Option::Some(200usize),
         );
-    }
-}
-impl support::Validate for V3NodeSpec {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.flavor {
-            let p = path.field("flavor");
-            Self::check_flavor(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.az {
-            let p = path.field("az");
-            Self::check_az(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.login {
-            let p = path.field("login");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.root_volume {
-            let p = path.field("rootVolume");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.data_volumes {
-            let p = path.field("dataVolumes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.storage {
-            let p = path.field("storage");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
-            let p = path.field("publicIP");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.node_nic_spec {
-            let p = path.field("nodeNicSpec");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.taints {
-            let p = path.field("taints");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.user_tags {
-            let p = path.field("userTags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for V3NodeSpec {

@@ -49,21 +49,6 @@ impl Versions {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Versions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.support_versions {
-            let p = path.field("supportVersions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Versions {
     const NAME: &'static str = "Versions";
     const FIELDS: &'static [&'static str] = &[

@@ -263,34 +263,6 @@ impl VirtualSpaceInResponse {
         feature = "reading_a_specified_node"
     )
 )]
-impl support::Validate for VirtualSpaceInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("size"), self.size.is_some());
-        if let ::std::option::Option::Some(value) = &self.lvm_config {
-            let p = path.field("lvmConfig");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.runtime_config {
-            let p = path.field("runtimeConfig");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
 impl support::Read for VirtualSpaceInResponse {
     const NAME: &'static str = "VirtualSpaceInResponse";
     const FIELDS: &'static [&'static str] = &[

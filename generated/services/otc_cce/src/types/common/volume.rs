@@ -53,18 +53,6 @@ impl Volume {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Volume {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Volume {
     const NAME: &'static str = "Volume";
     const FIELDS: &'static [&'static str] = &[

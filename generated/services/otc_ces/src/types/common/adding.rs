@@ -235,25 +235,6 @@ impl AddingMonitoringDataDimensionsInResponse {
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
-impl support::Validate for AddingMonitoringDataDimensionsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("value"), self.value.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
-    }
-}
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Read for AddingMonitoringDataDimensionsInResponse {
     const NAME: &'static str = "AddingMonitoringDataDimensionsInResponse";
     const FIELDS: &'static [&'static str] = &["name", "value"];

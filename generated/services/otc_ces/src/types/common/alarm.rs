@@ -172,27 +172,6 @@ impl AlarmActionsInResponse {
         feature = "querying_the_alarm_history_of_an_alarm_rule"
     )
 )]
-impl support::Validate for AlarmActionsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(
-            out,
-            &path.field("notificationList"),
-            self.notification_list.is_some(),
-        );
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_alarm_rules",
-        feature = "querying_details_of_an_alarm_rule",
-        feature = "querying_the_alarm_history_of_an_alarm_rule"
-    )
-)]
 impl support::Read for AlarmActionsInResponse {
     const NAME: &'static str = "AlarmActionsInResponse";
     const FIELDS: &'static [&'static str] = &["type", "notificationList"];

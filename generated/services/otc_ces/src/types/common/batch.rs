@@ -150,18 +150,6 @@ impl BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse {
     }
 }
 #[cfg(feature = "query_resource_groups")]
-impl support::Validate
-for BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("value"), self.value.is_some());
-    }
-}
-#[cfg(feature = "query_resource_groups")]
 impl support::Read
 for BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse {
     const NAME: &'static str = "BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse";

@@ -115,17 +115,6 @@ impl CreatingAResourceGroupDimensionsInResponse {
     }
 }
 #[cfg(feature = "querying_resources_in_a_resource_group")]
-impl support::Validate for CreatingAResourceGroupDimensionsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("value"), self.value.is_some());
-    }
-}
-#[cfg(feature = "querying_resources_in_a_resource_group")]
 impl support::Read for CreatingAResourceGroupDimensionsInResponse {
     const NAME: &'static str = "CreatingAResourceGroupDimensionsInResponse";
     const FIELDS: &'static [&'static str] = &["name", "value"];

@@ -42,18 +42,6 @@ impl Dimensions {
         );
     }
 }
-impl support::Validate for Dimensions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
-    }
-}
 impl support::Read for Dimensions {
     const NAME: &'static str = "Dimensions";
     const FIELDS: &'static [&'static str] = &["name", "value"];

@@ -104,15 +104,6 @@ impl MetaData {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MetaData {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for MetaData {
     const NAME: &'static str = "MetaData";
     const FIELDS: &'static [&'static str] = &["total"];

@@ -30,21 +30,6 @@ impl Metric {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Metric {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Metric {
     const NAME: &'static str = "Metric";
     const FIELDS: &'static [&'static str] = &["namespace", "dimensions", "metric_name"];

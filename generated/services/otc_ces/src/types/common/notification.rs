@@ -212,37 +212,6 @@ impl NotificationInResponse {
         feature = "querying_alarm_rules_recommended"
     )
 )]
-impl support::Validate for NotificationInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(
-            out,
-            &path.field("notification_list"),
-            self.notification_list.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.notification_list {
-            let p = path.field("notification_list");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(20usize),
-            );
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_alarm_records",
-        feature = "querying_alarm_rules_for_one_service_in_one_click_monitoring",
-        feature = "querying_alarm_rules_recommended"
-    )
-)]
 impl support::Read for NotificationInResponse {
     const NAME: &'static str = "NotificationInResponse";
     const FIELDS: &'static [&'static str] = &["type", "notification_list"];

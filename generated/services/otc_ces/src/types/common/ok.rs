@@ -29,20 +29,6 @@ impl OkActions {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for OkActions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(
-            out,
-            &path.field("notificationList"),
-            self.notification_list.is_some(),
-        );
-    }
-}
 impl support::Read for OkActions {
     const NAME: &'static str = "OkActions";
     const FIELDS: &'static [&'static str] = &["type", "notificationList"];

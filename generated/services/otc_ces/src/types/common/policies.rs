@@ -627,50 +627,6 @@ impl PoliciesInResponse {
     }
 }
 #[cfg(feature = "querying_details_of_an_alarm_template")]
-impl support::Validate for PoliciesInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("namespace"), self.namespace.is_some());
-        support::check_present(
-            out,
-            &path.field("metric_name"),
-            self.metric_name.is_some(),
-        );
-        support::check_present(out, &path.field("period"), self.period.is_some());
-        support::check_present(out, &path.field("filter"), self.filter.is_some());
-        support::check_present(
-            out,
-            &path.field("comparison_operator"),
-            self.comparison_operator.is_some(),
-        );
-        support::check_present(out, &path.field("count"), self.count.is_some());
-        support::check_present(
-            out,
-            &path.field("suppress_duration"),
-            self.suppress_duration.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.namespace {
-            let p = path.field("namespace");
-            Self::check_namespace(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dimension_name {
-            let p = path.field("dimension_name");
-            Self::check_dimension_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.metric_name {
-            let p = path.field("metric_name");
-            Self::check_metric_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.unit {
-            let p = path.field("unit");
-            Self::check_unit(out, &p, value);
-        }
-    }
-}
-#[cfg(feature = "querying_details_of_an_alarm_template")]
 impl support::Read for PoliciesInResponse {
     const NAME: &'static str = "PoliciesInResponse";
     const FIELDS: &'static [&'static str] = &[

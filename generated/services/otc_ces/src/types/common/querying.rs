@@ -48,21 +48,6 @@ impl QueryingAlarmRecordsDimension {
         feature = "querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group"
     )
 )]
-impl support::Validate for QueryingAlarmRecordsDimension {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_alarm_records",
-        feature = "querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group"
-    )
-)]
 impl support::Read for QueryingAlarmRecordsDimension {
     const NAME: &'static str = "QueryingAlarmRecordsDimension";
     const FIELDS: &'static [&'static str] = &["name", "value"];
@@ -131,16 +116,6 @@ impl QueryingAlarmRulesMetaData {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(any(feature = "querying_alarm_rules", feature = "querying_metrics"))]
-impl support::Validate for QueryingAlarmRulesMetaData {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(any(feature = "querying_alarm_rules", feature = "querying_metrics"))]

@@ -223,39 +223,6 @@ impl ResourceInResponse {
     }
 }
 #[cfg(feature = "query_resource_groups")]
-impl support::Validate for ResourceInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("namespace"), self.namespace.is_some());
-        support::check_present(
-            out,
-            &path.field("dimensions"),
-            self.dimensions.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.namespace {
-            let p = path.field("namespace");
-            Self::check_namespace(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dimensions {
-            let p = path.field("dimensions");
-            support::check_items(
-                out,
-                &p,
-                value.len(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(4usize),
-            );
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(feature = "query_resource_groups")]
 impl support::Read for ResourceInResponse {
     const NAME: &'static str = "ResourceInResponse";
     const FIELDS: &'static [&'static str] = &["namespace", "dimensions"];
@@ -515,24 +482,6 @@ impl ResourceGroupTagRelationInResponse {
             ::std::option::Option::Some(0usize),
             ::std::option::Option::Some(43usize),
         );
-    }
-}
-#[cfg(feature = "querying_details_of_a_resource_group")]
-impl support::Validate for ResourceGroupTagRelationInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
     }
 }
 #[cfg(feature = "querying_details_of_a_resource_group")]

@@ -203,28 +203,6 @@ impl BackupFilesBodyInResponse {
         feature = "stopping_a_data_migration_task"
     )
 )]
-impl support::Validate for BackupFilesBodyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("files"), self.files.is_some());
-        if let ::std::option::Option::Some(value) = &self.files {
-            let p = path.field("files");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_a_data_migration_task",
-        feature = "stopping_a_data_migration_task"
-    )
-)]
 impl support::Read for BackupFilesBodyInResponse {
     const NAME: &'static str = "BackupFilesBodyInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -479,22 +457,6 @@ impl BackupPlanInResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_a_dcs_instance")]
-impl support::Validate for BackupPlanInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("backup_at"), self.backup_at.is_some());
-        support::check_present(
-            out,
-            &path.field("period_type"),
-            self.period_type.is_some(),
-        );
-        support::check_present(out, &path.field("begin_at"), self.begin_at.is_some());
     }
 }
 #[cfg(feature = "querying_a_dcs_instance")]

@@ -32,18 +32,6 @@ impl BatchOpsResult {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for BatchOpsResult {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.result {
-            let p = path.field("result");
-            Self::check_result(out, &p, value);
-        }
-    }
-}
 impl support::Read for BatchOpsResult {
     const NAME: &'static str = "BatchOpsResult";
     const FIELDS: &'static [&'static str] = &["result", "instance"];

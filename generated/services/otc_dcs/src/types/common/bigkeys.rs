@@ -42,15 +42,6 @@ impl BigkeysBody {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BigkeysBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for BigkeysBody {
     const NAME: &'static str = "BigkeysBody";
     const FIELDS: &'static [&'static str] = &[

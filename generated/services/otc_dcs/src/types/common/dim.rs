@@ -33,18 +33,6 @@ impl DimChild {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for DimChild {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.dim_name {
-            let p = path.field("dim_name");
-            Self::check_dim_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for DimChild {
     const NAME: &'static str = "DimChild";
     const FIELDS: &'static [&'static str] = &["dim_name", "dim_route"];

@@ -37,15 +37,6 @@ impl Features {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Features {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Features {
     const NAME: &'static str = "Features";
     const FIELDS: &'static [&'static str] = &[

@@ -150,21 +150,6 @@ impl FilesInResponse {
         feature = "stopping_a_data_migration_task"
     )
 )]
-impl support::Validate for FilesInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("file_name"), self.file_name.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_a_data_migration_task",
-        feature = "stopping_a_data_migration_task"
-    )
-)]
 impl support::Read for FilesInResponse {
     const NAME: &'static str = "FilesInResponse";
     const FIELDS: &'static [&'static str] = &["file_name", "size", "update_at"];

@@ -49,15 +49,6 @@ impl HotkeysBody {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for HotkeysBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for HotkeysBody {
     const NAME: &'static str = "HotkeysBody";
     const FIELDS: &'static [&'static str] = &[

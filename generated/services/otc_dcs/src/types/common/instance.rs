@@ -23,15 +23,6 @@ impl InstanceReplicationDimensionsInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for InstanceReplicationDimensionsInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for InstanceReplicationDimensionsInfo {
     const NAME: &'static str = "InstanceReplicationDimensionsInfo";
     const FIELDS: &'static [&'static str] = &["name", "value"];

@@ -26,16 +26,6 @@ impl Instances {
     }
 }
 #[cfg(any(feature = "creating_a_dcs_instance", feature = "creating_a_dcs_instance_2"))]
-impl support::Validate for Instances {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(any(feature = "creating_a_dcs_instance", feature = "creating_a_dcs_instance_2"))]
 impl support::Read for Instances {
     const NAME: &'static str = "Instances";
     const FIELDS: &'static [&'static str] = &["instance_id", "instance_name"];
@@ -107,21 +97,6 @@ impl InstancesMonitoredObject {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "listing_monitored_objects_on_primary_dimensions",
-        feature = "listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension"
-    )
-)]
-impl support::Validate for InstancesMonitoredObject {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(

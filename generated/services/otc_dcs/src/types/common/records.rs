@@ -36,15 +36,6 @@ impl RecordsResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RecordsResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RecordsResponse {
     const NAME: &'static str = "RecordsResponse";
     const FIELDS: &'static [&'static str] = &[

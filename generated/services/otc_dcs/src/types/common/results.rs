@@ -32,18 +32,6 @@ impl Results {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Results {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.result {
-            let p = path.field("result");
-            Self::check_result(out, &p, value);
-        }
-    }
-}
 impl support::Read for Results {
     const NAME: &'static str = "Results";
     const FIELDS: &'static [&'static str] = &["instance", "result"];

@@ -279,21 +279,6 @@ impl SourceInstanceBodyInResponse {
         feature = "stopping_a_data_migration_task"
     )
 )]
-impl support::Validate for SourceInstanceBodyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("addrs"), self.addrs.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_a_data_migration_task",
-        feature = "stopping_a_data_migration_task"
-    )
-)]
 impl support::Read for SourceInstanceBodyInResponse {
     const NAME: &'static str = "SourceInstanceBodyInResponse";
     const FIELDS: &'static [&'static str] = &[

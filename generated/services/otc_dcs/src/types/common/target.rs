@@ -279,21 +279,6 @@ impl TargetInstanceBodyInResponse {
         feature = "stopping_a_data_migration_task"
     )
 )]
-impl support::Validate for TargetInstanceBodyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_a_data_migration_task",
-        feature = "stopping_a_data_migration_task"
-    )
-)]
 impl support::Read for TargetInstanceBodyInResponse {
     const NAME: &'static str = "TargetInstanceBodyInResponse";
     const FIELDS: &'static [&'static str] = &[

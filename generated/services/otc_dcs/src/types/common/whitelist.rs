@@ -125,21 +125,6 @@ impl WhitelistInResponse {
     }
 }
 #[cfg(feature = "querying_the_ip_whitelist_of_a_dcs_instance")]
-impl support::Validate for WhitelistInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("group_name"),
-            self.group_name.is_some(),
-        );
-        support::check_present(out, &path.field("ip_list"), self.ip_list.is_some());
-    }
-}
-#[cfg(feature = "querying_the_ip_whitelist_of_a_dcs_instance")]
 impl support::Read for WhitelistInResponse {
     const NAME: &'static str = "WhitelistInResponse";
     const FIELDS: &'static [&'static str] = &["group_name", "ip_list"];

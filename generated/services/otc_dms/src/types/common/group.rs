@@ -34,15 +34,6 @@ impl GroupMessageOffsets {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for GroupMessageOffsets {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for GroupMessageOffsets {
     const NAME: &'static str = "GroupMessageOffsets";
     const FIELDS: &'static [&'static str] = &[

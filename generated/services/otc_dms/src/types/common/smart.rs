@@ -145,15 +145,6 @@ impl SmartConnectTaskRespSinkConfig {
         self.kv_delimiter.as_deref().unwrap_or(Self::DEFAULT_KV_DELIMITER)
     }
 }
-impl support::Validate for SmartConnectTaskRespSinkConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for SmartConnectTaskRespSinkConfig {
     const NAME: &'static str = "SmartConnectTaskRespSinkConfig";
     const FIELDS: &'static [&'static str] = &[
@@ -404,15 +395,6 @@ impl SmartConnectTaskRespSourceConfig {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for SmartConnectTaskRespSourceConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for SmartConnectTaskRespSourceConfig {

@@ -41,15 +41,6 @@ impl Tasks {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Tasks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Tasks {
     const NAME: &'static str = "Tasks";
     const FIELDS: &'static [&'static str] = &[

@@ -24,15 +24,6 @@ impl Topics {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Topics {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Topics {
     const NAME: &'static str = "Topics";
     const FIELDS: &'static [&'static str] = &["id", "success"];

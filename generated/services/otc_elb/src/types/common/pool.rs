@@ -20,15 +20,6 @@ impl PoolRef {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PoolRef {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PoolRef {
     const NAME: &'static str = "PoolRef";
     const FIELDS: &'static [&'static str] = &["id"];

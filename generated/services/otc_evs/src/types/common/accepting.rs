@@ -35,15 +35,6 @@ impl AcceptingADiskTransferLinks {
         self.rel.as_deref().unwrap_or(Self::DEFAULT_REL)
     }
 }
-impl support::Validate for AcceptingADiskTransferLinks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AcceptingADiskTransferLinks {
     const NAME: &'static str = "AcceptingADiskTransferLinks";
     const FIELDS: &'static [&'static str] = &["href", "rel"];

@@ -45,15 +45,6 @@ impl Attachments {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Attachments {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Attachments {
     const NAME: &'static str = "Attachments";
     const FIELDS: &'static [&'static str] = &[

@@ -26,18 +26,6 @@ impl AvailabilityZoneInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AvailabilityZoneInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.zone_state {
-            let p = path.field("zoneState");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AvailabilityZoneInfo {
     const NAME: &'static str = "AvailabilityZoneInfo";
     const FIELDS: &'static [&'static str] = &["zoneState", "zoneName"];

@@ -111,17 +111,6 @@ impl CreatingADiskTransferTransferInResponse {
     }
 }
 #[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
-impl support::Validate for CreatingADiskTransferTransferInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("volume_id"), self.volume_id.is_some());
-        support::check_present(out, &path.field("name"), self.name.is_some());
-    }
-}
-#[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
 impl support::Read for CreatingADiskTransferTransferInResponse {
     const NAME: &'static str = "CreatingADiskTransferTransferInResponse";
     const FIELDS: &'static [&'static str] = &["volume_id", "name"];
@@ -621,25 +610,6 @@ impl CreatingEvsDisks2VolumeInResponse {
     /// `multiattach`, or its documented default when absent.
     pub fn multiattach_or_default(&self) -> bool {
         self.multiattach.unwrap_or(Self::DEFAULT_MULTIATTACH)
-    }
-}
-#[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
-impl support::Validate for CreatingEvsDisks2VolumeInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("availability_zone"),
-            self.availability_zone.is_some(),
-        );
-        support::check_present(out, &path.field("size"), self.size.is_some());
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]

@@ -73,15 +73,6 @@ impl Error {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Error {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Error {
     const NAME: &'static str = "Error";
     const FIELDS: &'static [&'static str] = &["message", "code"];

@@ -33,15 +33,6 @@ impl Extensions {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Extensions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Extensions {
     const NAME: &'static str = "Extensions";
     const FIELDS: &'static [&'static str] = &["updated", "description", "alias", "name"];

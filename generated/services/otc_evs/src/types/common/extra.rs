@@ -34,15 +34,6 @@ impl ExtraSpecs {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ExtraSpecs {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ExtraSpecs {
     const NAME: &'static str = "ExtraSpecs";
     const FIELDS: &'static [&'static str] = &[

@@ -24,15 +24,6 @@ impl MediaTypes {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MediaTypes {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for MediaTypes {
     const NAME: &'static str = "MediaTypes";
     const FIELDS: &'static [&'static str] = &["type", "base"];

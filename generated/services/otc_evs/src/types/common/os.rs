@@ -699,37 +699,6 @@ impl OsVolumeUploadImageInResponse {
         feature = "exporting_evs_disk_data_as_an_image_2"
     )
 )]
-impl support::Validate for OsVolumeUploadImageInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("image_name"),
-            self.image_name.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.disk_format {
-            let p = path.field("disk_format");
-            Self::check_disk_format(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.image_name {
-            let p = path.field("image_name");
-            Self::check_image_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.container_format {
-            let p = path.field("container_format");
-            Self::check_container_format(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "exporting_evs_disk_data_as_an_image",
-        feature = "exporting_evs_disk_data_as_an_image_2"
-    )
-)]
 impl support::Read for OsVolumeUploadImageInResponse {
     const NAME: &'static str = "OsVolumeUploadImageInResponse";
     const FIELDS: &'static [&'static str] = &[

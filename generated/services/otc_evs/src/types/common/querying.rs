@@ -72,27 +72,6 @@ impl QueryingAllDiskTransfersTransfer {
         feature = "querying_all_disk_transfers_2"
     )
 )]
-impl support::Validate for QueryingAllDiskTransfersTransfer {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_all_disk_transfers",
-        feature = "querying_all_disk_transfers_2"
-    )
-)]
 impl support::Read for QueryingAllDiskTransfersTransfer {
     const NAME: &'static str = "QueryingAllDiskTransfersTransfer";
     const FIELDS: &'static [&'static str] = &["links", "volume_id", "id", "name"];
@@ -297,28 +276,6 @@ impl QueryingDetailsAboutADisk2Volume {
         value: &VolumeType,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_details_about_a_disk_2",
-        feature = "querying_details_about_a_disk_3"
-    )
-)]
-impl support::Validate for QueryingDetailsAboutADisk2Volume {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.volume_type {
-            let p = path.field("volume_type");
-            Self::check_volume_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(
@@ -578,24 +535,6 @@ impl QueryingDetailsAboutAnEvsDiskTypeVolumeType {
         feature = "querying_details_about_an_evs_disk_type_2"
     )
 )]
-impl support::Validate for QueryingDetailsAboutAnEvsDiskTypeVolumeType {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.extra_specs {
-            let p = path.field("extra_specs");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_details_about_an_evs_disk_type",
-        feature = "querying_details_about_an_evs_disk_type_2"
-    )
-)]
 impl support::Read for QueryingDetailsAboutAnEvsDiskTypeVolumeType {
     const NAME: &'static str = "QueryingDetailsAboutAnEvsDiskTypeVolumeType";
     const FIELDS: &'static [&'static str] = &[
@@ -741,21 +680,6 @@ impl QueryingDetailsAboutAnEvsSnapshotSnapshot {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_details_about_an_evs_snapshot",
-        feature = "querying_details_about_an_evs_snapshot_2"
-    )
-)]
-impl support::Validate for QueryingDetailsAboutAnEvsSnapshotSnapshot {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(
@@ -914,27 +838,6 @@ impl QueryingDetailsOfADiskTransferTransfer {
         feature = "querying_details_of_a_disk_transfer_2"
     )
 )]
-impl support::Validate for QueryingDetailsOfADiskTransferTransfer {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_a_disk_transfer",
-        feature = "querying_details_of_a_disk_transfer_2"
-    )
-)]
 impl support::Read for QueryingDetailsOfADiskTransferTransfer {
     const NAME: &'static str = "QueryingDetailsOfADiskTransferTransfer";
     const FIELDS: &'static [&'static str] = &[
@@ -1057,21 +960,6 @@ impl QueryingDetailsOfAllDiskTransfersTransfer {
         feature = "querying_details_of_all_disk_transfers_2"
     )
 )]
-impl support::Validate for QueryingDetailsOfAllDiskTransfersTransfer {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_all_disk_transfers",
-        feature = "querying_details_of_all_disk_transfers_2"
-    )
-)]
 impl support::Read for QueryingDetailsOfAllDiskTransfersTransfer {
     const NAME: &'static str = "QueryingDetailsOfAllDiskTransfersTransfer";
     const FIELDS: &'static [&'static str] = &[
@@ -1169,22 +1057,6 @@ impl QueryingEvsDisksVolumes {
     }
 }
 #[cfg(any(feature = "querying_evs_disks", feature = "querying_evs_disks_3"))]
-impl support::Validate for QueryingEvsDisksVolumes {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(any(feature = "querying_evs_disks", feature = "querying_evs_disks_3"))]
 impl support::Read for QueryingEvsDisksVolumes {
     const NAME: &'static str = "QueryingEvsDisksVolumes";
     const FIELDS: &'static [&'static str] = &["id", "links", "name"];
@@ -1279,21 +1151,6 @@ impl QueryingInformationOfAnApiVersionLinks {
         feature = "querying_information_of_api_versions"
     )
 )]
-impl support::Validate for QueryingInformationOfAnApiVersionLinks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_information_of_an_api_version",
-        feature = "querying_information_of_api_versions"
-    )
-)]
 impl support::Read for QueryingInformationOfAnApiVersionLinks {
     const NAME: &'static str = "QueryingInformationOfAnApiVersionLinks";
     const FIELDS: &'static [&'static str] = &["rel", "href", "type"];
@@ -1370,21 +1227,6 @@ impl QueryingTagsOfAnEvsDiskResourceTag {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_tags_of_an_evs_disk",
-        feature = "querying_tags_of_an_evs_disk_2"
-    )
-)]
-impl support::Validate for QueryingTagsOfAnEvsDiskResourceTag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(

@@ -170,15 +170,6 @@ impl QuotaSet {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QuotaSet {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QuotaSet {
     const NAME: &'static str = "QuotaSet";
     const FIELDS: &'static [&'static str] = &[

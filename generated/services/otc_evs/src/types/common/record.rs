@@ -27,15 +27,6 @@ impl RecordMetadata {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RecordMetadata {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for RecordMetadata {
     const NAME: &'static str = "RecordMetadata";
     const FIELDS: &'static [&'static str] = &[

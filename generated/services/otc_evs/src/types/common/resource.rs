@@ -47,21 +47,6 @@ impl Resource {
         feature = "querying_details_of_evs_disks_by_tag_2"
     )
 )]
-impl support::Validate for Resource {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_evs_disks_by_tag",
-        feature = "querying_details_of_evs_disks_by_tag_2"
-    )
-)]
 impl support::Read for Resource {
     const NAME: &'static str = "Resource";
     const FIELDS: &'static [&'static str] = &[

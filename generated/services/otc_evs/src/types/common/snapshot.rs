@@ -215,15 +215,6 @@ impl SnapshotInResponse {
         self.force.unwrap_or(Self::DEFAULT_FORCE)
     }
 }
-impl support::Validate for SnapshotInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("volume_id"), self.volume_id.is_some());
-    }
-}
 impl support::Read for SnapshotInResponse {
     const NAME: &'static str = "SnapshotInResponse";
     const FIELDS: &'static [&'static str] = &[

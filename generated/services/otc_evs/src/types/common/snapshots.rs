@@ -50,15 +50,6 @@ impl Snapshots {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Snapshots {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Snapshots {
     const NAME: &'static str = "Snapshots";
     const FIELDS: &'static [&'static str] = &[

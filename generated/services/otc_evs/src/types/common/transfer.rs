@@ -30,21 +30,6 @@ impl Transfer {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Transfer {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Transfer {
     const NAME: &'static str = "Transfer";
     const FIELDS: &'static [&'static str] = &["volume_id", "id", "name", "links"];

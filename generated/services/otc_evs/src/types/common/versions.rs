@@ -51,28 +51,6 @@ impl Versions {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Versions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.media_types {
-            let p = path.field("media-types");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Versions {
     const NAME: &'static str = "Versions";
     const FIELDS: &'static [&'static str] = &[

@@ -435,19 +435,6 @@ impl VolumeTypes {
     }
 }
 #[cfg(any(feature = "querying_evs_disk_types", feature = "querying_evs_disk_types_2"))]
-impl support::Validate for VolumeTypes {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.extra_specs {
-            let p = path.field("extra_specs");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(any(feature = "querying_evs_disk_types", feature = "querying_evs_disk_types_2"))]
 impl support::Read for VolumeTypes {
     const NAME: &'static str = "VolumeTypes";
     const FIELDS: &'static [&'static str] = &[

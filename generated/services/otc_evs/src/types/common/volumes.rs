@@ -146,36 +146,6 @@ impl Volumes {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Volumes {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.attachments {
-            let p = path.field("attachments");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
-            let p = path.field("volume_type");
-            Self::check_volume_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.metadata {
-            let p = path.field("metadata");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Volumes {
     const NAME: &'static str = "Volumes";
     const FIELDS: &'static [&'static str] = &[

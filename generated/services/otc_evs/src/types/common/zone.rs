@@ -22,15 +22,6 @@ impl ZoneState {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ZoneState {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ZoneState {
     const NAME: &'static str = "ZoneState";
     const FIELDS: &'static [&'static str] = &["available"];

@@ -214,19 +214,6 @@ impl ApigTriggerFuncInfoInResponse {
         );
     }
 }
-impl support::Validate for ApigTriggerFuncInfoInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("timeout"), self.timeout.is_some());
-        if let ::std::option::Option::Some(value) = &self.timeout {
-            let p = path.field("timeout");
-            Self::check_timeout(out, &p, value);
-        }
-    }
-}
 impl support::Read for ApigTriggerFuncInfoInResponse {
     const NAME: &'static str = "ApigTriggerFuncInfoInResponse";
     const FIELDS: &'static [&'static str] = &[

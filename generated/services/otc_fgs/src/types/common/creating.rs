@@ -263,50 +263,6 @@ impl CreatingAFunctionFuncMountInResponse {
         feature = "modifying_the_metadata_of_a_function"
     )
 )]
-impl support::Validate for CreatingAFunctionFuncMountInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("mount_type"),
-            self.mount_type.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("mount_resource"),
-            self.mount_resource.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("local_mount_path"),
-            self.local_mount_path.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.mount_type {
-            let p = path.field("mount_type");
-            Self::check_mount_type(out, &p, value);
-        }
-        if match &self.mount_type {
-            ::std::option::Option::Some(value) => matches!(value, MountType::Ecs),
-            ::std::option::Option::None => false,
-        } {
-            support::require(
-                out,
-                &path.field("mount_share_path"),
-                self.mount_share_path.is_some(),
-                "mount_type is ecs",
-            );
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
 impl support::Read for CreatingAFunctionFuncMountInResponse {
     const NAME: &'static str = "CreatingAFunctionFuncMountInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -556,41 +512,6 @@ impl CreatingAFunctionMountConfigInResponse {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
-impl support::Validate for CreatingAFunctionMountConfigInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("mount_user"),
-            self.mount_user.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("func_mounts"),
-            self.func_mounts.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.mount_user {
-            let p = path.field("mount_user");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.func_mounts {
-            let p = path.field("func_mounts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(

@@ -67,18 +67,6 @@ impl Dependency {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Dependency {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.runtime {
-            let p = path.field("runtime");
-            Self::check_runtime(out, &p, value);
-        }
-    }
-}
 impl support::Read for Dependency {
     const NAME: &'static str = "Dependency";
     const FIELDS: &'static [&'static str] = &[

@@ -658,25 +658,6 @@ impl FuncMount {
         feature = "updating_max_instances_of_a_function"
     )
 )]
-impl support::Validate for FuncMount {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.mount_type {
-            let p = path.field("mount_type");
-            Self::check_mount_type(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "publishing_a_function_version",
-        feature = "querying_the_metadata_of_a_function",
-        feature = "updating_max_instances_of_a_function"
-    )
-)]
 impl support::Read for FuncMount {
     const NAME: &'static str = "FuncMount";
     const FIELDS: &'static [&'static str] = &[
@@ -1043,26 +1024,6 @@ impl FuncVpcInResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "importing_a_function",
-        feature = "modifying_the_metadata_of_a_function",
-        feature = "publishing_a_function_version",
-        feature = "querying_the_metadata_of_a_function",
-        feature = "updating_max_instances_of_a_function"
-    )
-)]
-impl support::Validate for FuncVpcInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("vpc_id"), self.vpc_id.is_some());
-        support::check_present(out, &path.field("subnet_id"), self.subnet_id.is_some());
     }
 }
 #[cfg(

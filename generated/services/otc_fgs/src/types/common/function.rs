@@ -71,27 +71,6 @@ impl FunctionAsyncConfig {
         );
     }
 }
-impl support::Validate for FunctionAsyncConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.max_async_event_age_in_seconds
-        {
-            let p = path.field("max_async_event_age_in_seconds");
-            Self::check_max_async_event_age_in_seconds(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.max_async_retry_attempts {
-            let p = path.field("max_async_retry_attempts");
-            Self::check_max_async_retry_attempts(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_config {
-            let p = path.field("destination_config");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for FunctionAsyncConfig {
     const NAME: &'static str = "FunctionAsyncConfig";
     const FIELDS: &'static [&'static str] = &[

@@ -53,32 +53,6 @@ impl MountConfig {
         feature = "updating_max_instances_of_a_function"
     )
 )]
-impl support::Validate for MountConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.mount_user {
-            let p = path.field("mount_user");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.func_mounts {
-            let p = path.field("func_mounts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "publishing_a_function_version",
-        feature = "querying_the_metadata_of_a_function",
-        feature = "updating_max_instances_of_a_function"
-    )
-)]
 impl support::Read for MountConfig {
     const NAME: &'static str = "MountConfig";
     const FIELDS: &'static [&'static str] = &["mount_user", "func_mounts"];
@@ -272,20 +246,6 @@ impl MountUserInResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for MountUserInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("user_id"), self.user_id.is_some());
-        support::check_present(
-            out,
-            &path.field("user_group_id"),
-            self.user_group_id.is_some(),
-        );
     }
 }
 impl support::Read for MountUserInResponse {

@@ -25,15 +25,6 @@ impl SlaReportsValue {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for SlaReportsValue {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for SlaReportsValue {
     const NAME: &'static str = "SlaReportsValue";
     const FIELDS: &'static [&'static str] = &["timestamp", "value"];

@@ -188,32 +188,6 @@ impl StrategyConfigInResponse {
         );
     }
 }
-impl support::Validate for StrategyConfigInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("concurrency"),
-            self.concurrency.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("concurrent_num"),
-            self.concurrent_num.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.concurrency {
-            let p = path.field("concurrency");
-            Self::check_concurrency(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.concurrent_num {
-            let p = path.field("concurrent_num");
-            Self::check_concurrent_num(out, &p, value);
-        }
-    }
-}
 impl support::Read for StrategyConfigInResponse {
     const NAME: &'static str = "StrategyConfigInResponse";
     const FIELDS: &'static [&'static str] = &["concurrency", "concurrent_num"];

@@ -263,22 +263,6 @@ impl TriggerEventDataResponseBody {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for TriggerEventDataResponseBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.func_info {
-            let p = path.field("func_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for TriggerEventDataResponseBody {
     const NAME: &'static str = "TriggerEventDataResponseBody";
     const FIELDS: &'static [&'static str] = &[

@@ -167,27 +167,6 @@ impl AllowAddressNetmasksInResponse {
         feature = "querying_the_acl_for_console_access"
     )
 )]
-impl support::Validate for AllowAddressNetmasksInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("address_netmask"),
-            self.address_netmask.is_some(),
-        );
-    }
-}
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_api_access",
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_api_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
 impl support::Read for AllowAddressNetmasksInResponse {
     const NAME: &'static str = "AllowAddressNetmasksInResponse";
     const FIELDS: &'static [&'static str] = &["address_netmask", "description"];
@@ -355,25 +334,6 @@ impl AllowAddressNetmasksIpv6InResponse {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
-impl support::Validate for AllowAddressNetmasksIpv6InResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("address_netmask"),
-            self.address_netmask.is_some(),
-        );
     }
 }
 #[cfg(
@@ -585,23 +545,6 @@ impl AllowIpRangesInResponse {
         feature = "querying_the_acl_for_console_access"
     )
 )]
-impl support::Validate for AllowIpRangesInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("ip_range"), self.ip_range.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_api_access",
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_api_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
 impl support::Read for AllowIpRangesInResponse {
     const NAME: &'static str = "AllowIpRangesInResponse";
     const FIELDS: &'static [&'static str] = &["description", "ip_range"];
@@ -769,21 +712,6 @@ impl AllowIpRangesIpv6InResponse {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
-impl support::Validate for AllowIpRangesIpv6InResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("ip_range"), self.ip_range.is_some());
     }
 }
 #[cfg(

@@ -33,21 +33,6 @@ impl Catalog {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Catalog {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.endpoints {
-            let p = path.field("endpoints");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Catalog {
     const NAME: &'static str = "Catalog";
     const FIELDS: &'static [&'static str] = &["endpoints", "id", "name", "type"];

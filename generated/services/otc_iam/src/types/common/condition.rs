@@ -22,18 +22,6 @@ impl Condition {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Condition {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.operator {
-            let p = path.field("operator");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Condition {
     const NAME: &'static str = "Condition";
     const FIELDS: &'static [&'static str] = &["operator"];

@@ -258,42 +258,6 @@ impl ConsoleAclPolicyInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConsoleAclPolicyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.allow_address_netmasks {
-            let p = path.field("allow_address_netmasks");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.allow_ip_ranges {
-            let p = path.field("allow_ip_ranges");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.allow_address_netmasks_ipv6 {
-            let p = path.field("allow_address_netmasks_ipv6");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.allow_ip_ranges_ipv6 {
-            let p = path.field("allow_ip_ranges_ipv6");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for ConsoleAclPolicyInResponse {
     const NAME: &'static str = "ConsoleAclPolicyInResponse";
     const FIELDS: &'static [&'static str] = &[

@@ -145,24 +145,6 @@ impl CreatingACustomPolicyPolicyInResponse {
     }
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-impl support::Validate for CreatingACustomPolicyPolicyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("Version"), self.version.is_some());
-        support::check_present(out, &path.field("Statement"), self.statement.is_some());
-        if let ::std::option::Option::Some(value) = &self.statement {
-            let p = path.field("Statement");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl support::Read for CreatingACustomPolicyPolicyInResponse {
     const NAME: &'static str = "CreatingACustomPolicyPolicyInResponse";
     const FIELDS: &'static [&'static str] = &["Version", "Statement"];
@@ -404,25 +386,6 @@ impl CreatingACustomPolicyStatementInResponse {
     }
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-impl support::Validate for CreatingACustomPolicyStatementInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("Action"), self.action.is_some());
-        support::check_present(out, &path.field("Effect"), self.effect.is_some());
-        if let ::std::option::Option::Some(value) = &self.effect {
-            let p = path.field("Effect");
-            Self::check_effect(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.resource {
-            let p = path.field("Resource");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl support::Read for CreatingACustomPolicyStatementInResponse {
     const NAME: &'static str = "CreatingACustomPolicyStatementInResponse";
     const FIELDS: &'static [&'static str] = &["Action", "Effect", "Resource"];
@@ -507,16 +470,6 @@ impl CreatingAnIdentityProviderLinks {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "querying_an_identity_provider")]
-impl support::Validate for CreatingAnIdentityProviderLinks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(feature = "querying_an_identity_provider")]

@@ -26,15 +26,6 @@ impl Depends {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Depends {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Depends {
     const NAME: &'static str = "Depends";
     const FIELDS: &'static [&'static str] = &["catalog", "display_name"];

@@ -24,15 +24,6 @@ impl Domain {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Domain {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Domain {
     const NAME: &'static str = "Domain";
     const FIELDS: &'static [&'static str] = &["name", "id"];

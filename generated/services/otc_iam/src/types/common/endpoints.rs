@@ -35,15 +35,6 @@ impl Endpoints {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Endpoints {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Endpoints {
     const NAME: &'static str = "Endpoints";
     const FIELDS: &'static [&'static str] = &[

@@ -107,23 +107,6 @@ impl GroupInResponse {
         feature = "updating_a_mapping"
     )
 )]
-impl support::Validate for GroupInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_mapping",
-        feature = "querying_a_mapping",
-        feature = "querying_the_mapping_list",
-        feature = "updating_a_mapping"
-    )
-)]
 impl support::Read for GroupInResponse {
     const NAME: &'static str = "GroupInResponse";
     const FIELDS: &'static [&'static str] = &["name"];

@@ -26,15 +26,6 @@ impl Groups {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Groups {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Groups {
     const NAME: &'static str = "Groups";
     const FIELDS: &'static [&'static str] = &["id", "name"];

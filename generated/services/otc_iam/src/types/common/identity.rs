@@ -23,15 +23,6 @@ impl IdentityProvider {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for IdentityProvider {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for IdentityProvider {
     const NAME: &'static str = "IdentityProvider";
     const FIELDS: &'static [&'static str] = &["id"];

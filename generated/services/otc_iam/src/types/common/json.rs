@@ -29,15 +29,6 @@ impl Json {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Json {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Json {
     const NAME: &'static str = "Json";
     const FIELDS: &'static [&'static str] = &["self", "previous", "next"];

@@ -31,15 +31,6 @@ impl Links {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Links {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Links {
     const NAME: &'static str = "Links";
     const FIELDS: &'static [&'static str] = &["self"];

@@ -112,38 +112,6 @@ impl ListingCustomPoliciesLinks {
         feature = "querying_user_details_recommended"
     )
 )]
-impl support::Validate for ListingCustomPoliciesLinks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("self"), self.self_.is_some());
-        support::check_present(out, &path.field("previous"), self.previous.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "listing_custom_policies",
-        feature = "querying_a_region_list",
-        feature = "querying_a_role_list",
-        feature = "querying_a_user_project_list",
-        feature = "querying_all_permissions_of_a_user_group",
-        feature = "querying_endpoints",
-        feature = "querying_information_about_a_specified_project",
-        feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
-        feature = "querying_permissions_of_a_user_group_under_a_domain",
-        feature = "querying_project_information_based_on_the_specified_criteria",
-        feature = "querying_role_assignments_discarded",
-        feature = "querying_role_details",
-        feature = "querying_service_details",
-        feature = "querying_services",
-        feature = "querying_the_identity_provider_list",
-        feature = "querying_the_list_of_permissions_of_an_agency_on_a_project",
-        feature = "querying_the_mapping_list",
-        feature = "querying_user_details_recommended"
-    )
-)]
 impl support::Read for ListingCustomPoliciesLinks {
     const NAME: &'static str = "ListingCustomPoliciesLinks";
     const FIELDS: &'static [&'static str] = &["self", "previous", "next"];
@@ -239,24 +207,6 @@ impl ListingCustomPoliciesPolicy {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
-)]
-impl support::Validate for ListingCustomPoliciesPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.statement {
-            let p = path.field("Statement");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(
@@ -368,25 +318,6 @@ impl ListingCustomPoliciesStatement {
         value: &Effect,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-#[cfg(
-    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
-)]
-impl support::Validate for ListingCustomPoliciesStatement {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.effect {
-            let p = path.field("Effect");
-            Self::check_effect(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.condition {
-            let p = path.field("Condition");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(

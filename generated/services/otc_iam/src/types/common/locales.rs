@@ -33,15 +33,6 @@ impl Locales {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Locales {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Locales {
     const NAME: &'static str = "Locales";
     const FIELDS: &'static [&'static str] = &["en-us", "pt-br", "es-us", "es-es"];

@@ -178,22 +178,6 @@ impl MappingInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for MappingInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("rules"), self.rules.is_some());
-        if let ::std::option::Option::Some(value) = &self.rules {
-            let p = path.field("rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for MappingInResponse {
     const NAME: &'static str = "MappingInResponse";
     const FIELDS: &'static [&'static str] = &["rules"];

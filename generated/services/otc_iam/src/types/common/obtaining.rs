@@ -42,22 +42,6 @@ impl ObtainingAScopedTokenCatalog {
     }
 }
 #[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
-impl support::Validate for ObtainingAScopedTokenCatalog {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.endpoints {
-            let p = path.field("endpoints");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
 impl support::Read for ObtainingAScopedTokenCatalog {
     const NAME: &'static str = "ObtainingAScopedTokenCatalog";
     const FIELDS: &'static [&'static str] = &["type", "id", "name", "endpoints"];
@@ -257,16 +241,6 @@ impl ObtainingAScopedTokenEndpoints {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
-impl support::Validate for ObtainingAScopedTokenEndpoints {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
@@ -484,35 +458,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenOsFederation {
         feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
     )
 )]
-impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenOsFederation {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.identity_provider {
-            let p = path.field("identity_provider");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.protocol {
-            let p = path.field("protocol");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.groups {
-            let p = path.field("groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_token_with_an_openid_connect_id_token",
-        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
-    )
-)]
 impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenOsFederation {
     const NAME: &'static str = "ObtainingATokenWithAnOpenidConnectIdTokenOsFederation";
     const FIELDS: &'static [&'static str] = &["identity_provider", "protocol", "groups"];
@@ -613,28 +558,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenUser {
     /// the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_token_with_an_openid_connect_id_token",
-        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
-    )
-)]
-impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenUser {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.os_federation {
-            let p = path.field("OS-FEDERATION");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(
@@ -833,22 +756,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_user_token_through_password_authentication",
-        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
-    )
-)]
-impl support::Validate
-for ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
     }
 }
 #[cfg(
@@ -1078,28 +985,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse {
     /// fields, in the order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_user_token_through_password_authentication",
-        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
-    )
-)]
-impl support::Validate
-for ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("domain"), self.domain.is_some());
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("password"), self.password.is_some());
-        if let ::std::option::Option::Some(value) = &self.domain {
-            let p = path.field("domain");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(

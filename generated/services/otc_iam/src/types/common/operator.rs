@@ -21,15 +21,6 @@ impl Operator {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Operator {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Operator {
     const NAME: &'static str = "Operator";
     const FIELDS: &'static [&'static str] = &["attribute"];

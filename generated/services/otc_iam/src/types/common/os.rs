@@ -28,29 +28,6 @@ impl OsFederation {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for OsFederation {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.groups {
-            let p = path.field("groups");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.identity_provider {
-            let p = path.field("identity_provider");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.protocol {
-            let p = path.field("protocol");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for OsFederation {
     const NAME: &'static str = "OsFederation";
     const FIELDS: &'static [&'static str] = &["groups", "identity_provider", "protocol"];

@@ -39,28 +39,6 @@ impl Policy {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Policy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.depends {
-            let p = path.field("Depends");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.statement {
-            let p = path.field("Statement");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Policy {
     const NAME: &'static str = "Policy";
     const FIELDS: &'static [&'static str] = &["Depends", "Statement", "Version"];

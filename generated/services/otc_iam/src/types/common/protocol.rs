@@ -23,15 +23,6 @@ impl Protocol {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Protocol {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Protocol {
     const NAME: &'static str = "Protocol";
     const FIELDS: &'static [&'static str] = &["id"];

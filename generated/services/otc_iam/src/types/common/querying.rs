@@ -25,15 +25,6 @@ impl QueryingAProtocolLinks {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAProtocolLinks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for QueryingAProtocolLinks {
     const NAME: &'static str = "QueryingAProtocolLinks";
     const FIELDS: &'static [&'static str] = &["identity_provider", "self"];

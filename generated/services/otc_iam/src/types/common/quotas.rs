@@ -21,21 +21,6 @@ impl Quotas {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Quotas {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.resources {
-            let p = path.field("resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Quotas {
     const NAME: &'static str = "Quotas";
     const FIELDS: &'static [&'static str] = &["resources"];

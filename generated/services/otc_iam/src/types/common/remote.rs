@@ -181,23 +181,6 @@ impl RemoteInResponse {
         feature = "updating_a_mapping"
     )
 )]
-impl support::Validate for RemoteInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_mapping",
-        feature = "querying_a_mapping",
-        feature = "querying_the_mapping_list",
-        feature = "updating_a_mapping"
-    )
-)]
 impl support::Read for RemoteInResponse {
     const NAME: &'static str = "RemoteInResponse";
     const FIELDS: &'static [&'static str] = &["type", "any_one_of", "not_any_of"];

@@ -94,15 +94,6 @@ impl ResourceInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ResourceInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("uri"), self.uri.is_some());
-    }
-}
 impl support::Read for ResourceInResponse {
     const NAME: &'static str = "ResourceInResponse";
     const FIELDS: &'static [&'static str] = &["uri"];

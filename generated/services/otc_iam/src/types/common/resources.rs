@@ -47,15 +47,6 @@ impl Resources {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Resources {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Resources {
     const NAME: &'static str = "Resources";
     const FIELDS: &'static [&'static str] = &["max", "min", "quota", "type", "used"];

@@ -188,31 +188,6 @@ impl RoleInResponse {
     }
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-impl support::Validate for RoleInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("display_name"),
-            self.display_name.is_some(),
-        );
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(
-            out,
-            &path.field("description"),
-            self.description.is_some(),
-        );
-        support::check_present(out, &path.field("policy"), self.policy.is_some());
-        if let ::std::option::Option::Some(value) = &self.policy {
-            let p = path.field("policy");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl support::Read for RoleInResponse {
     const NAME: &'static str = "RoleInResponse";
     const FIELDS: &'static [&'static str] = &[

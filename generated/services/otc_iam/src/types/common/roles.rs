@@ -27,15 +27,6 @@ impl Roles {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Roles {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Roles {
     const NAME: &'static str = "Roles";
     const FIELDS: &'static [&'static str] = &["name", "id"];

@@ -150,30 +150,6 @@ impl RulesInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RulesInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("local"), self.local.is_some());
-        support::check_present(out, &path.field("remote"), self.remote.is_some());
-        if let ::std::option::Option::Some(value) = &self.local {
-            let p = path.field("local");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.remote {
-            let p = path.field("remote");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for RulesInResponse {
     const NAME: &'static str = "RulesInResponse";
     const FIELDS: &'static [&'static str] = &["local", "remote"];
@@ -345,22 +321,6 @@ impl RulesLocalInResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for RulesLocalInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.user {
-            let p = path.field("user");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.group {
-            let p = path.field("group");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for RulesLocalInResponse {

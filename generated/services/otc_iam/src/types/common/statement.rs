@@ -79,18 +79,6 @@ impl Statement {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Statement {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.effect {
-            let p = path.field("Effect");
-            Self::check_effect(out, &p, value);
-        }
-    }
-}
 impl support::Read for Statement {
     const NAME: &'static str = "Statement";
     const FIELDS: &'static [&'static str] = &[

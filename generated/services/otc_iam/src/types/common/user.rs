@@ -107,23 +107,6 @@ impl UserInResponse {
         feature = "updating_a_mapping"
     )
 )]
-impl support::Validate for UserInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_mapping",
-        feature = "querying_a_mapping",
-        feature = "querying_the_mapping_list",
-        feature = "updating_a_mapping"
-    )
-)]
 impl support::Read for UserInResponse {
     const NAME: &'static str = "UserInResponse";
     const FIELDS: &'static [&'static str] = &["name"];

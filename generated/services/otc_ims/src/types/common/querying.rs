@@ -120,16 +120,6 @@ impl QueryingAllImageTagsTagsInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for QueryingAllImageTagsTagsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        support::check_present(out, &path.field("values"), self.values.is_some());
-    }
-}
 impl support::Read for QueryingAllImageTagsTagsInResponse {
     const NAME: &'static str = "QueryingAllImageTagsTagsInResponse";
     const FIELDS: &'static [&'static str] = &["key", "values"];

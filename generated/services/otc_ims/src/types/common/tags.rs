@@ -110,17 +110,6 @@ impl TagsInResponse {
     }
 }
 #[cfg(feature = "querying_tags_of_an_image")]
-impl support::Validate for TagsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        support::check_present(out, &path.field("value"), self.value.is_some());
-    }
-}
-#[cfg(feature = "querying_tags_of_an_image")]
 impl support::Read for TagsInResponse {
     const NAME: &'static str = "TagsInResponse";
     const FIELDS: &'static [&'static str] = &["key", "value"];

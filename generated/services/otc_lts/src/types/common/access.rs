@@ -121,22 +121,6 @@ impl AccessConfigDeatilResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AccessConfigDeatilResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.format {
-            let p = path.field("format");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.windows_log_info {
-            let p = path.field("windows_log_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for AccessConfigDeatilResponse {
     const NAME: &'static str = "AccessConfigDeatilResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -766,19 +750,6 @@ impl AccessConfigHostGroupIdListInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AccessConfigHostGroupIdListInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("host_group_id_list"),
-            self.host_group_id_list.is_some(),
-        );
-    }
-}
 impl support::Read for AccessConfigHostGroupIdListInResponse {
     const NAME: &'static str = "AccessConfigHostGroupIdListInResponse";
     const FIELDS: &'static [&'static str] = &["host_group_id_list"];
@@ -878,39 +849,6 @@ impl AccessConfigInfo {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "deleting_log_ingestion_configurations",
-        feature = "querying_log_ingestion_configurations"
-    )
-)]
-impl support::Validate for AccessConfigInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.access_config_detail {
-            let p = path.field("access_config_detail");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.log_info {
-            let p = path.field("log_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.host_group_info {
-            let p = path.field("host_group_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.access_config_tag {
-            let p = path.field("access_config_tag");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(
@@ -1094,15 +1032,6 @@ impl AccessConfigQueryLogInfo {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AccessConfigQueryLogInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for AccessConfigQueryLogInfo {
@@ -1342,15 +1271,6 @@ impl AccessConfigTagResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AccessConfigTagResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for AccessConfigTagResponse {
     const NAME: &'static str = "AccessConfigTagResponse";
     const FIELDS: &'static [&'static str] = &["key", "value"];
@@ -1533,16 +1453,6 @@ impl AccessConfigTimeOffsetInResponse {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AccessConfigTimeOffsetInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("offset"), self.offset.is_some());
-        support::check_present(out, &path.field("unit"), self.unit.is_some());
     }
 }
 impl support::Read for AccessConfigTimeOffsetInResponse {
@@ -1766,29 +1676,6 @@ impl AccessConfigWindowsLogInfoCreateInResponse {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for AccessConfigWindowsLogInfoCreateInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("categorys"), self.categorys.is_some());
-        support::check_present(
-            out,
-            &path.field("time_offset"),
-            self.time_offset.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("event_level"),
-            self.event_level.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.time_offset {
-            let p = path.field("time_offset");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for AccessConfigWindowsLogInfoCreateInResponse {

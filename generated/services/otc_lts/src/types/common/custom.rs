@@ -24,15 +24,6 @@ impl CustomTemplateErrorCode {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CustomTemplateErrorCode {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CustomTemplateErrorCode {
     const NAME: &'static str = "CustomTemplateErrorCode";
     const FIELDS: &'static [&'static str] = &["code", "details"];

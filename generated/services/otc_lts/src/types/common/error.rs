@@ -26,15 +26,6 @@ impl ErrorMessagebody {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ErrorMessagebody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ErrorMessagebody {
     const NAME: &'static str = "ErrorMessagebody";
     const FIELDS: &'static [&'static str] = &["code", "details"];

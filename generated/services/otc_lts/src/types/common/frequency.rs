@@ -317,24 +317,6 @@ impl FrequencyInResponse {
     }
 }
 #[cfg(feature = "querying_a_keyword_alarm_rule")]
-impl support::Validate for FrequencyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        if let ::std::option::Option::Some(value) = &self.hour_of_day {
-            let p = path.field("hour_of_day");
-            Self::check_hour_of_day(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.fixed_rate_unit {
-            let p = path.field("fixed_rate_unit");
-            Self::check_fixed_rate_unit(out, &p, value);
-        }
-    }
-}
-#[cfg(feature = "querying_a_keyword_alarm_rule")]
 impl support::Read for FrequencyInResponse {
     const NAME: &'static str = "FrequencyInResponse";
     const FIELDS: &'static [&'static str] = &[

@@ -49,22 +49,6 @@ impl GetHostGroupInfo {
     }
 }
 #[cfg(any(feature = "deleting_a_host_group", feature = "querying_host_groups"))]
-impl support::Validate for GetHostGroupInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.host_group_tag {
-            let p = path.field("host_group_tag");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(any(feature = "deleting_a_host_group", feature = "querying_host_groups"))]
 impl support::Read for GetHostGroupInfo {
     const NAME: &'static str = "GetHostGroupInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -224,21 +208,6 @@ impl GetQuerySearchCriteriasBody {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_quick_search",
-        feature = "querying_all_quick_searches_in_a_log_group"
-    )
-)]
-impl support::Validate for GetQuerySearchCriteriasBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(

@@ -218,24 +218,6 @@ impl HostGroupTagInResponse {
     }
 }
 #[cfg(feature = "modifying_a_host_group")]
-impl support::Validate for HostGroupTagInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
-    }
-}
-#[cfg(feature = "modifying_a_host_group")]
 impl support::Read for HostGroupTagInResponse {
     const NAME: &'static str = "HostGroupTagInResponse";
     const FIELDS: &'static [&'static str] = &["key", "value"];
@@ -310,22 +292,6 @@ impl HostGroupTagResBody {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_host_group",
-        feature = "deleting_a_host_group",
-        feature = "querying_host_groups"
-    )
-)]
-impl support::Validate for HostGroupTagResBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(

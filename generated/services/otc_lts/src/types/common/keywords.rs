@@ -265,38 +265,6 @@ impl KeywordsRequestInResponse {
     }
 }
 #[cfg(feature = "querying_a_keyword_alarm_rule")]
-impl support::Validate for KeywordsRequestInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("log_stream_id"),
-            self.log_stream_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("log_group_id"),
-            self.log_group_id.is_some(),
-        );
-        support::check_present(out, &path.field("keywords"), self.keywords.is_some());
-        support::check_present(out, &path.field("condition"), self.condition.is_some());
-        support::check_present(out, &path.field("number"), self.number.is_some());
-        support::check_present(
-            out,
-            &path.field("search_time_range"),
-            self.search_time_range.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("search_time_range_unit"),
-            self.search_time_range_unit.is_some(),
-        );
-    }
-}
-#[cfg(feature = "querying_a_keyword_alarm_rule")]
 impl support::Read for KeywordsRequestInResponse {
     const NAME: &'static str = "KeywordsRequestInResponse";
     const FIELDS: &'static [&'static str] = &[

@@ -174,44 +174,6 @@ impl LogAgencyTransferInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for LogAgencyTransferInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("agency_domain_id"),
-            self.agency_domain_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("agency_domain_name"),
-            self.agency_domain_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("agency_name"),
-            self.agency_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("agency_project_id"),
-            self.agency_project_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("be_agency_domain_id"),
-            self.be_agency_domain_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("be_agency_project_id"),
-            self.be_agency_project_id.is_some(),
-        );
-    }
-}
 impl support::Read for LogAgencyTransferInResponse {
     const NAME: &'static str = "LogAgencyTransferInResponse";
     const FIELDS: &'static [&'static str] = &[
@@ -314,22 +276,6 @@ impl LogStreams {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "deleting_a_log_transfer_task",
-        feature = "querying_a_log_transfer_task",
-        feature = "updating_a_log_transfer_task"
-    )
-)]
-impl support::Validate for LogStreams {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(
@@ -840,26 +786,6 @@ impl LogTransferInfoRespBody {
         value: &LogStorageFormat,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-impl support::Validate for LogTransferInfoRespBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.log_agency_transfer {
-            let p = path.field("log_agency_transfer");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.log_storage_format {
-            let p = path.field("log_storage_format");
-            Self::check_log_storage_format(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.log_transfer_detail {
-            let p = path.field("log_transfer_detail");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 impl support::Read for LogTransferInfoRespBody {

@@ -198,51 +198,6 @@ impl MetadataInResponse {
     }
 }
 #[cfg(feature = "querying_the_active_or_historical_alarm_list")]
-impl support::Validate for MetadataInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("event_type"),
-            self.event_type.is_some(),
-        );
-        support::check_present(out, &path.field("event_id"), self.event_id.is_some());
-        support::check_present(
-            out,
-            &path.field("event_severity"),
-            self.event_severity.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("event_name"),
-            self.event_name.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("resource_type"),
-            self.resource_type.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("resource_id"),
-            self.resource_id.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("resource_provider"),
-            self.resource_provider.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("lts_alarm_type"),
-            self.lts_alarm_type.is_some(),
-        );
-    }
-}
-#[cfg(feature = "querying_the_active_or_historical_alarm_list")]
 impl support::Read for MetadataInResponse {
     const NAME: &'static str = "MetadataInResponse";
     const FIELDS: &'static [&'static str] = &[

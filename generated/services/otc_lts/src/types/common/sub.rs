@@ -28,15 +28,6 @@ impl SubTemplateResBody {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for SubTemplateResBody {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for SubTemplateResBody {
     const NAME: &'static str = "SubTemplateResBody";
     const FIELDS: &'static [&'static str] = &["sub_type", "content", "topic"];

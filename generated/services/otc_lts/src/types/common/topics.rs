@@ -202,23 +202,6 @@ impl TopicsInResponse {
         feature = "querying_an_smn_topic"
     )
 )]
-impl support::Validate for TopicsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("topic_urn"), self.topic_urn.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "modifying_a_keyword_alarm_rule",
-        feature = "querying_a_keyword_alarm_rule",
-        feature = "querying_an_smn_topic"
-    )
-)]
 impl support::Read for TopicsInResponse {
     const NAME: &'static str = "TopicsInResponse";
     const FIELDS: &'static [&'static str] = &[

@@ -72,15 +72,6 @@ impl TransferDetail {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for TransferDetail {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for TransferDetail {
     const NAME: &'static str = "TransferDetail";
     const FIELDS: &'static [&'static str] = &[

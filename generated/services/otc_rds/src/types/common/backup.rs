@@ -174,16 +174,6 @@ impl BackupPolicyInResponse {
     }
 }
 #[cfg(feature = "obtaining_an_automated_backup_policy_2")]
-impl support::Validate for BackupPolicyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("keep_days"), self.keep_days.is_some());
-    }
-}
-#[cfg(feature = "obtaining_an_automated_backup_policy_2")]
 impl support::Read for BackupPolicyInResponse {
     const NAME: &'static str = "BackupPolicyInResponse";
     const FIELDS: &'static [&'static str] = &["keep_days", "start_time", "period"];
@@ -362,16 +352,6 @@ impl BackupStrategyInResponse {
     /// the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]
-impl support::Validate for BackupStrategyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("startTime"), self.start_time.is_some());
     }
 }
 #[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]

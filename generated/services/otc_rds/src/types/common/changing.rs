@@ -200,16 +200,6 @@ impl ChangingDbInstanceVolumeVolumeInResponse {
     }
 }
 #[cfg(feature = "restoring_data_to_a_new_db_instance")]
-impl support::Validate for ChangingDbInstanceVolumeVolumeInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("size"), self.size.is_some());
-    }
-}
-#[cfg(feature = "restoring_data_to_a_new_db_instance")]
 impl support::Read for ChangingDbInstanceVolumeVolumeInResponse {
     const NAME: &'static str = "ChangingDbInstanceVolumeVolumeInResponse";
     const FIELDS: &'static [&'static str] = &["size"];

@@ -92,19 +92,6 @@ impl ChargeInfoInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ChargeInfoInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("charge_mode"),
-            self.charge_mode.is_some(),
-        );
-    }
-}
 impl support::Read for ChargeInfoInResponse {
     const NAME: &'static str = "ChargeInfoInResponse";
     const FIELDS: &'static [&'static str] = &["charge_mode"];

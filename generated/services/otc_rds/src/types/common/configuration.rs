@@ -44,15 +44,6 @@ impl ConfigurationParameters {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConfigurationParameters {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ConfigurationParameters {
     const NAME: &'static str = "ConfigurationParameters";
     const FIELDS: &'static [&'static str] = &[

@@ -186,26 +186,6 @@ impl CreatingADbInstance2BackupStrategyInResponse {
         feature = "restoring_data_to_a_new_db_instance_2"
     )
 )]
-impl support::Validate for CreatingADbInstance2BackupStrategyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("start_time"),
-            self.start_time.is_some(),
-        );
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance_2",
-        feature = "querying_db_instances",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
 impl support::Read for CreatingADbInstance2BackupStrategyInResponse {
     const NAME: &'static str = "CreatingADbInstance2BackupStrategyInResponse";
     const FIELDS: &'static [&'static str] = &["start_time", "keep_days"];
@@ -413,26 +393,6 @@ impl CreatingADbInstance2HaInResponse {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-impl support::Validate for CreatingADbInstance2HaInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("mode"), self.mode.is_some());
-        support::check_present(
-            out,
-            &path.field("replication_mode"),
-            self.replication_mode.is_some(),
-        );
     }
 }
 #[cfg(
@@ -654,23 +614,6 @@ impl CreatingADbInstanceVolumeInResponse {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance",
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-impl support::Validate for CreatingADbInstanceVolumeInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(out, &path.field("size"), self.size.is_some());
     }
 }
 #[cfg(

@@ -30,15 +30,6 @@ impl DataStore {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DataStore {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DataStore {
     const NAME: &'static str = "DataStore";
     const FIELDS: &'static [&'static str] = &["type", "version", "version_id"];

@@ -86,15 +86,6 @@ impl DatabasesInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DatabasesInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-    }
-}
 impl support::Read for DatabasesInResponse {
     const NAME: &'static str = "DatabasesInResponse";
     const FIELDS: &'static [&'static str] = &["name"];

@@ -207,28 +207,6 @@ impl DatastoreInResponse {
         feature = "restoring_data_to_a_new_db_instance_2"
     )
 )]
-impl support::Validate for DatastoreInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(out, &path.field("version"), self.version.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance",
-        feature = "creating_a_db_instance_2",
-        feature = "creating_a_db_instance_3",
-        feature = "creating_a_parameter_template_2",
-        feature = "obtaining_a_db_instance_list_2",
-        feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
-        feature = "obtaining_details_about_backups",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
 impl support::Read for DatastoreInResponse {
     const NAME: &'static str = "DatastoreInResponse";
     const FIELDS: &'static [&'static str] = &["type", "version"];

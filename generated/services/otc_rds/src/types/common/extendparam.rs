@@ -23,21 +23,6 @@ impl Extendparam {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Extendparam {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.jobs {
-            let p = path.field("jobs");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for Extendparam {
     const NAME: &'static str = "Extendparam";
     const FIELDS: &'static [&'static str] = &["jobs"];

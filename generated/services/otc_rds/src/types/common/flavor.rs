@@ -21,15 +21,6 @@ impl Flavor {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Flavor {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Flavor {
     const NAME: &'static str = "Flavor";
     const FIELDS: &'static [&'static str] = &["id"];

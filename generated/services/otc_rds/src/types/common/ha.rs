@@ -134,20 +134,6 @@ impl HaInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for HaInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("enable"), self.enable.is_some());
-        support::check_present(
-            out,
-            &path.field("replicationMode"),
-            self.replication_mode.is_some(),
-        );
-    }
-}
 impl support::Read for HaInResponse {
     const NAME: &'static str = "HaInResponse";
     const FIELDS: &'static [&'static str] = &["enable", "replicationMode"];

@@ -24,15 +24,6 @@ impl Instance {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Instance {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Instance {
     const NAME: &'static str = "Instance";
     const FIELDS: &'static [&'static str] = &["id", "name"];

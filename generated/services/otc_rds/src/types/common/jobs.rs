@@ -22,15 +22,6 @@ impl Jobs {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Jobs {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Jobs {
     const NAME: &'static str = "Jobs";
     const FIELDS: &'static [&'static str] = &["id"];

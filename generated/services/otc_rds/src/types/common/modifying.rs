@@ -113,17 +113,6 @@ impl ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
     }
 }
 #[cfg(feature = "obtaining_a_parameter_template")]
-impl support::Validate for ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        support::check_present(out, &path.field("value"), self.value.is_some());
-    }
-}
-#[cfg(feature = "obtaining_a_parameter_template")]
 impl support::Read for ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
     const NAME: &'static str = "ModifyingParametersOfASpecifiedDbInstanceValuesInResponse";
     const FIELDS: &'static [&'static str] = &["key", "value"];

@@ -100,15 +100,6 @@ impl NicsInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for NicsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("subnetId"), self.subnet_id.is_some());
-    }
-}
 impl support::Read for NicsInResponse {
     const NAME: &'static str = "NicsInResponse";
     const FIELDS: &'static [&'static str] = &["subnetId"];

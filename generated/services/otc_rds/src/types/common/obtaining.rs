@@ -42,27 +42,6 @@ impl ObtainingADbInstanceList2Flavor {
         feature = "obtaining_detailed_information_of_a_specified_db_instance_2"
     )
 )]
-impl support::Validate for ObtainingADbInstanceList2Flavor {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.links {
-            let p = path.field("links");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_db_instance_list_2",
-        feature = "obtaining_detailed_information_of_a_specified_db_instance_2"
-    )
-)]
 impl support::Read for ObtainingADbInstanceList2Flavor {
     const NAME: &'static str = "ObtainingADbInstanceList2Flavor";
     const FIELDS: &'static [&'static str] = &["id", "links"];
@@ -137,15 +116,6 @@ impl ObtainingADbInstanceList2Links {
     /// them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-impl support::Validate for ObtainingADbInstanceList2Links {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 impl support::Read for ObtainingADbInstanceList2Links {

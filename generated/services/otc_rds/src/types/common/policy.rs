@@ -129,17 +129,6 @@ impl PolicyInResponse {
     }
 }
 #[cfg(feature = "obtaining_an_automated_backup_policy")]
-impl support::Validate for PolicyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("keepday"), self.keepday.is_some());
-        support::check_present(out, &path.field("starttime"), self.starttime.is_some());
-    }
-}
-#[cfg(feature = "obtaining_an_automated_backup_policy")]
 impl support::Read for PolicyInResponse {
     const NAME: &'static str = "PolicyInResponse";
     const FIELDS: &'static [&'static str] = &["keepday", "starttime"];

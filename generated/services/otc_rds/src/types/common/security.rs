@@ -92,15 +92,6 @@ impl SecurityGroupInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for SecurityGroupInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("id"), self.id.is_some());
-    }
-}
 impl support::Read for SecurityGroupInResponse {
     const NAME: &'static str = "SecurityGroupInResponse";
     const FIELDS: &'static [&'static str] = &["id"];

@@ -27,15 +27,6 @@ impl Tags {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Tags {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Tags {
     const NAME: &'static str = "Tags";
     const FIELDS: &'static [&'static str] = &["key", "value"];

@@ -24,15 +24,6 @@ impl Volume {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Volume {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Volume {
     const NAME: &'static str = "Volume";
     const FIELDS: &'static [&'static str] = &["type", "size"];

@@ -52,18 +52,6 @@ impl Subscriptions {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Subscriptions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for Subscriptions {
     const NAME: &'static str = "Subscriptions";
     const FIELDS: &'static [&'static str] = &[

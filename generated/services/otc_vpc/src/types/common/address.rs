@@ -156,36 +156,6 @@ impl AddressGroup {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for AddressGroup {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ip_version {
-            let p = path.field("ip_version");
-            Self::check_ip_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ip_extra_set {
-            let p = path.field("ip_extra_set");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
 impl support::Read for AddressGroup {
     const NAME: &'static str = "AddressGroup";
     const FIELDS: &'static [&'static str] = &[

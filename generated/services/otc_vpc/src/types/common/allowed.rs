@@ -130,19 +130,6 @@ impl AllowedAddressPairsInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for AllowedAddressPairsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("ip_address"),
-            self.ip_address.is_some(),
-        );
-    }
-}
 impl support::Read for AllowedAddressPairsInResponse {
     const NAME: &'static str = "AllowedAddressPairsInResponse";
     const FIELDS: &'static [&'static str] = &["ip_address", "mac_address"];

@@ -227,28 +227,6 @@ impl AssociatingSubnetsWithARouteTableRouteInResponse {
         feature = "querying_route_tables"
     )
 )]
-impl support::Validate for AssociatingSubnetsWithARouteTableRouteInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(
-            out,
-            &path.field("destination"),
-            self.destination.is_some(),
-        );
-        support::check_present(out, &path.field("nexthop"), self.nexthop.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_route_table",
-        feature = "querying_a_route_table",
-        feature = "querying_route_tables"
-    )
-)]
 impl support::Read for AssociatingSubnetsWithARouteTableRouteInResponse {
     const NAME: &'static str = "AssociatingSubnetsWithARouteTableRouteInResponse";
     const FIELDS: &'static [&'static str] = &[

@@ -56,19 +56,6 @@ impl BandwidthInfoResp {
     }
 }
 #[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
-impl support::Validate for BandwidthInfoResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.bandwidth_number {
-            let p = path.field("bandwidth_number");
-            Self::check_bandwidth_number(out, &p, value);
-        }
-    }
-}
-#[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
 impl support::Read for BandwidthInfoResp {
     const NAME: &'static str = "BandwidthInfoResp";
     const FIELDS: &'static [&'static str] = &[

@@ -27,15 +27,6 @@ impl CloudResource {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for CloudResource {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for CloudResource {
     const NAME: &'static str = "CloudResource";
     const FIELDS: &'static [&'static str] = &["resource_type", "resource_count"];

@@ -171,38 +171,6 @@ impl CreatingASecurityGroup2SecurityGroupRule {
         feature = "querying_security_groups_2"
     )
 )]
-impl support::Validate for CreatingASecurityGroup2SecurityGroupRule {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.description {
-            let p = path.field("description");
-            Self::check_description(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ethertype {
-            let p = path.field("ethertype");
-            Self::check_ethertype(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port_range_min {
-            let p = path.field("port_range_min");
-            Self::check_port_range_min(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.port_range_max {
-            let p = path.field("port_range_max");
-            Self::check_port_range_max(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_security_group_details",
-        feature = "querying_security_group_rule_details",
-        feature = "querying_security_group_rules_2",
-        feature = "querying_security_groups_2"
-    )
-)]
 impl support::Read for CreatingASecurityGroup2SecurityGroupRule {
     const NAME: &'static str = "CreatingASecurityGroup2SecurityGroupRule";
     const FIELDS: &'static [&'static str] = &[
@@ -440,25 +408,6 @@ impl CreatingASecurityGroup3SecurityGroupRule {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_security_group_3",
-        feature = "creating_a_security_group_rule",
-        feature = "querying_a_security_group_rule_2",
-        feature = "querying_security_group_rules_3",
-        feature = "querying_the_details_of_a_security_group",
-        feature = "updating_a_security_group_2"
-    )
-)]
-impl support::Validate for CreatingASecurityGroup3SecurityGroupRule {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(
@@ -733,23 +682,6 @@ impl CreatingASubnet2ExtraDhcpOptInResponse {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_subnet_2",
-        feature = "querying_subnet_details",
-        feature = "querying_subnets_2",
-        feature = "updating_subnet_information"
-    )
-)]
-impl support::Validate for CreatingASubnet2ExtraDhcpOptInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("opt_name"), self.opt_name.is_some());
     }
 }
 #[cfg(

@@ -27,15 +27,6 @@ impl DnsAssignment {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for DnsAssignment {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for DnsAssignment {
     const NAME: &'static str = "DnsAssignment";
     const FIELDS: &'static [&'static str] = &["hostname", "ip_address", "fqdn"];

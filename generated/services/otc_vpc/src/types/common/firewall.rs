@@ -159,32 +159,6 @@ impl FirewallAssociationInResponse {
         feature = "updating_a_network_acl_rule"
     )
 )]
-impl support::Validate for FirewallAssociationInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("virsubnet_id"),
-            self.virsubnet_id.is_some(),
-        );
-    }
-}
-#[cfg(
-    any(
-        feature = "associating_a_subnet_with_a_network_acl",
-        feature = "creating_a_network_acl",
-        feature = "deleting_a_network_acl_rule",
-        feature = "disassociating_a_subnet_from_a_network_acl",
-        feature = "inserting_a_network_acl_rule",
-        feature = "querying_network_acls",
-        feature = "querying_the_details_of_a_network_acl",
-        feature = "updating_a_network_acl",
-        feature = "updating_a_network_acl_rule"
-    )
-)]
 impl support::Read for FirewallAssociationInResponse {
     const NAME: &'static str = "FirewallAssociationInResponse";
     const FIELDS: &'static [&'static str] = &["virsubnet_id"];
@@ -381,58 +355,6 @@ impl FirewallDetail {
             },
             |_: char| true,
         );
-    }
-}
-#[cfg(
-    any(
-        feature = "associating_a_subnet_with_a_network_acl",
-        feature = "creating_a_network_acl",
-        feature = "deleting_a_network_acl_rule",
-        feature = "disassociating_a_subnet_from_a_network_acl",
-        feature = "inserting_a_network_acl_rule",
-        feature = "querying_the_details_of_a_network_acl",
-        feature = "updating_a_network_acl",
-        feature = "updating_a_network_acl_rule"
-    )
-)]
-impl support::Validate for FirewallDetail {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.associations {
-            let p = path.field("associations");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ingress_rules {
-            let p = path.field("ingress_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.egress_rules {
-            let p = path.field("egress_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(
@@ -1079,16 +1001,6 @@ impl FirewallRule {
     }
 }
 #[cfg(any(feature = "querying_a_firewall_rule", feature = "querying_firewall_rules"))]
-impl support::Validate for FirewallRule {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(any(feature = "querying_a_firewall_rule", feature = "querying_firewall_rules"))]
 impl support::Read for FirewallRule {
     const NAME: &'static str = "FirewallRule";
     const FIELDS: &'static [&'static str] = &[
@@ -1385,34 +1297,6 @@ impl FirewallRuleDetail {
         value: &IpVersion,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "associating_a_subnet_with_a_network_acl",
-        feature = "creating_a_network_acl",
-        feature = "deleting_a_network_acl_rule",
-        feature = "disassociating_a_subnet_from_a_network_acl",
-        feature = "inserting_a_network_acl_rule",
-        feature = "querying_the_details_of_a_network_acl",
-        feature = "updating_a_network_acl",
-        feature = "updating_a_network_acl_rule"
-    )
-)]
-impl support::Validate for FirewallRuleDetail {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.ip_version {
-            let p = path.field("ip_version");
-            Self::check_ip_version(out, &p, value);
-        }
     }
 }
 #[cfg(

@@ -73,18 +73,6 @@ impl Floatingip {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Floatingip {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for Floatingip {
     const NAME: &'static str = "Floatingip";
     const FIELDS: &'static [&'static str] = &[

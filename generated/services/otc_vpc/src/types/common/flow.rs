@@ -108,18 +108,6 @@ impl FlowLog {
         );
     }
 }
-impl support::Validate for FlowLog {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-    }
-}
 impl support::Read for FlowLog {
     const NAME: &'static str = "FlowLog";
     const FIELDS: &'static [&'static str] = &[

@@ -182,23 +182,6 @@ impl IpExtraSetRespOption {
         feature = "updating_an_ip_address_group"
     )
 )]
-impl support::Validate for IpExtraSetRespOption {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_an_ip_address_group",
-        feature = "querying_an_ip_address_group",
-        feature = "querying_ip_address_groups",
-        feature = "updating_an_ip_address_group"
-    )
-)]
 impl support::Read for IpExtraSetRespOption {
     const NAME: &'static str = "IpExtraSetRespOption";
     const FIELDS: &'static [&'static str] = &["ip", "remarks"];

@@ -23,15 +23,6 @@ impl Link {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Link {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Link {
     const NAME: &'static str = "Link";
     const FIELDS: &'static [&'static str] = &["href", "rel"];

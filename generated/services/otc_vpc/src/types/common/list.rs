@@ -149,17 +149,6 @@ impl ListTagInResponse {
     }
 }
 #[cfg(feature = "querying_tags_of_network_acls_in_a_project")]
-impl support::Validate for ListTagInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        support::check_present(out, &path.field("values"), self.values.is_some());
-    }
-}
-#[cfg(feature = "querying_tags_of_network_acls_in_a_project")]
 impl support::Read for ListTagInResponse {
     const NAME: &'static str = "ListTagInResponse";
     const FIELDS: &'static [&'static str] = &["key", "values"];

@@ -108,18 +108,6 @@ impl Network {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Network {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for Network {
     const NAME: &'static str = "Network";
     const FIELDS: &'static [&'static str] = &[

@@ -50,22 +50,6 @@ impl Peering {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Peering {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.request_vpc_info {
-            let p = path.field("request_vpc_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.accept_vpc_info {
-            let p = path.field("accept_vpc_info");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for Peering {
     const NAME: &'static str = "Peering";
     const FIELDS: &'static [&'static str] = &[

@@ -54,15 +54,6 @@ impl Privateip {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Privateip {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Privateip {
     const NAME: &'static str = "Privateip";
     const FIELDS: &'static [&'static str] = &[

@@ -29,15 +29,6 @@ impl Profile {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Profile {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Profile {
     const NAME: &'static str = "Profile";
     const FIELDS: &'static [&'static str] = &[

@@ -105,23 +105,6 @@ impl PublicipBandwidthInfo {
     }
 }
 #[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
-impl support::Validate for PublicipBandwidthInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.size {
-            let p = path.field("size");
-            Self::check_size(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-    }
-}
-#[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
 impl support::Read for PublicipBandwidthInfo {
     const NAME: &'static str = "PublicipBandwidthInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -227,16 +210,6 @@ impl PublicipInfo {
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(any(feature = "querying_a_bandwidth", feature = "querying_bandwidths"))]
-impl support::Validate for PublicipInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(any(feature = "querying_a_bandwidth", feature = "querying_bandwidths"))]
@@ -457,23 +430,6 @@ impl PublicipInstanceResp {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
-impl support::Validate for PublicipInstanceResp {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.vnic {
-            let p = path.field("vnic");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth {
-            let p = path.field("bandwidth");
-            support::Validate::validate_at(value, &p, out);
-        }
     }
 }
 #[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]

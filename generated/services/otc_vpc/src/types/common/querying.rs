@@ -83,16 +83,6 @@ impl QueryingAFirewallGroupFirewallGroup {
     }
 }
 #[cfg(any(feature = "querying_a_firewall_group", feature = "querying_firewall_groups"))]
-impl support::Validate for QueryingAFirewallGroupFirewallGroup {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(any(feature = "querying_a_firewall_group", feature = "querying_firewall_groups"))]
 impl support::Read for QueryingAFirewallGroupFirewallGroup {
     const NAME: &'static str = "QueryingAFirewallGroupFirewallGroup";
     const FIELDS: &'static [&'static str] = &[
@@ -255,18 +245,6 @@ impl QueryingAFirewallPolicyFirewallPolicy {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(feature = "querying_a_firewall_policy", feature = "querying_firewall_policies")
-)]
-impl support::Validate for QueryingAFirewallPolicyFirewallPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(
@@ -456,33 +434,6 @@ impl QueryingARouteTableRoutetable {
     }
 }
 #[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
-impl support::Validate for QueryingARouteTableRoutetable {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.routes {
-            let p = path.field("routes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.subnets {
-            let p = path.field("subnets");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
 impl support::Read for QueryingARouteTableRoutetable {
     const NAME: &'static str = "QueryingARouteTableRoutetable";
     const FIELDS: &'static [&'static str] = &[
@@ -635,22 +586,6 @@ impl QueryingASecurityGroupSecurityGroup {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(any(feature = "querying_a_security_group", feature = "querying_security_groups"))]
-impl support::Validate for QueryingASecurityGroupSecurityGroup {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group_rules {
-            let p = path.field("security_group_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(any(feature = "querying_a_security_group", feature = "querying_security_groups"))]
@@ -833,33 +768,6 @@ impl QueryingASubnetSubnet {
         value: &CreatingASubnetIpVersion,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-#[cfg(any(feature = "querying_a_subnet", feature = "querying_subnets"))]
-impl support::Validate for QueryingASubnetSubnet {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.ip_version {
-            let p = path.field("ip_version");
-            Self::check_ip_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.allocation_pools {
-            let p = path.field("allocation_pools");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.host_routes {
-            let p = path.field("host_routes");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(any(feature = "querying_a_subnet", feature = "querying_subnets"))]
@@ -1064,16 +972,6 @@ impl QueryingAVpcRouteRoute {
     }
 }
 #[cfg(any(feature = "querying_a_vpc_route", feature = "querying_vpc_routes"))]
-impl support::Validate for QueryingAVpcRouteRoute {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-#[cfg(any(feature = "querying_a_vpc_route", feature = "querying_vpc_routes"))]
 impl support::Read for QueryingAVpcRouteRoute {
     const NAME: &'static str = "QueryingAVpcRouteRoute";
     const FIELDS: &'static [&'static str] = &[
@@ -1234,23 +1132,6 @@ impl QueryingAllEipsPublicipBandwidthInfo {
     }
 }
 #[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
-impl support::Validate for QueryingAllEipsPublicipBandwidthInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.size {
-            let p = path.field("size");
-            Self::check_size(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-    }
-}
-#[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
 impl support::Read for QueryingAllEipsPublicipBandwidthInfo {
     const NAME: &'static str = "QueryingAllEipsPublicipBandwidthInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -1390,25 +1271,6 @@ impl QueryingEipTagsInASpecifiedProjectTag {
         feature = "querying_vpc_tags_in_a_specified_project"
     )
 )]
-impl support::Validate for QueryingEipTagsInASpecifiedProjectTag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_eip_tags_in_a_specified_project",
-        feature = "querying_subnet_tags_in_a_specified_project",
-        feature = "querying_vpc_tags_in_a_specified_project"
-    )
-)]
 impl support::Read for QueryingEipTagsInASpecifiedProjectTag {
     const NAME: &'static str = "QueryingEipTagsInASpecifiedProjectTag";
     const FIELDS: &'static [&'static str] = &["key", "values"];
@@ -1516,27 +1378,6 @@ impl QueryingSecurityGroupDetailsSecurityGroup {
     /// page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_security_group_details",
-        feature = "querying_security_groups_2"
-    )
-)]
-impl support::Validate for QueryingSecurityGroupDetailsSecurityGroup {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.security_group_rules {
-            let p = path.field("security_group_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(
@@ -1762,30 +1603,6 @@ impl QueryingSubnetDetailsSubnet {
         value: &QueryingSubnetDetailsStatus,
     ) {
         support::Validate::validate_at(value, p, out);
-    }
-}
-#[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
-impl support::Validate for QueryingSubnetDetailsSubnet {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.extra_dhcp_opts {
-            let p = path.field("extra_dhcp_opts");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
@@ -2066,23 +1883,6 @@ impl QueryingSubnetTagsTag {
             |c: char| matches!(c, '-' | '_' | '@'),
             |_: char| true,
         );
-    }
-}
-#[cfg(any(feature = "querying_subnet_tags", feature = "querying_vpc_tags"))]
-impl support::Validate for QueryingSubnetTagsTag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
     }
 }
 #[cfg(any(feature = "querying_subnet_tags", feature = "querying_vpc_tags"))]

@@ -64,28 +64,6 @@ impl Resource {
         feature = "querying_vpcs_by_tag"
     )
 )]
-impl support::Validate for Resource {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_eips_by_tag",
-        feature = "querying_subnets_by_tag",
-        feature = "querying_vpcs_by_tag"
-    )
-)]
 impl support::Read for Resource {
     const NAME: &'static str = "Resource";
     const FIELDS: &'static [&'static str] = &[
@@ -365,30 +343,6 @@ impl ResourceTagInResponse {
             ::std::option::Option::None,
             ::std::option::Option::Some(255usize),
         );
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_network_acls_using_tags",
-        feature = "querying_tags_of_a_network_acl"
-    )
-)]
-impl support::Validate for ResourceTagInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        support::check_present(out, &path.field("value"), self.value.is_some());
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
     }
 }
 #[cfg(

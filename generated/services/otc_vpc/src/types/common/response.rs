@@ -50,15 +50,6 @@ impl ResponseTag {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ResponseTag {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ResponseTag {
     const NAME: &'static str = "ResponseTag";
     const FIELDS: &'static [&'static str] = &["key", "value"];

@@ -99,19 +99,6 @@ impl RoutetableInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for RoutetableInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("subnets"), self.subnets.is_some());
-        if let ::std::option::Option::Some(value) = &self.subnets {
-            let p = path.field("subnets");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for RoutetableInResponse {
     const NAME: &'static str = "RoutetableInResponse";
     const FIELDS: &'static [&'static str] = &["subnets"];

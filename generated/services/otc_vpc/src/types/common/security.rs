@@ -208,39 +208,6 @@ impl SecurityGroupInfo {
         feature = "updating_a_security_group_2"
     )
 )]
-impl support::Validate for SecurityGroupInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.security_group_rules {
-            let p = path.field("security_group_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_security_group_3",
-        feature = "querying_the_details_of_a_security_group",
-        feature = "updating_a_security_group_2"
-    )
-)]
 impl support::Read for SecurityGroupInfo {
     const NAME: &'static str = "SecurityGroupInfo";
     const FIELDS: &'static [&'static str] = &[
@@ -432,23 +399,6 @@ impl SecurityGroupRule {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_a_security_group",
-        feature = "querying_a_security_group_rule",
-        feature = "querying_security_group_rules",
-        feature = "querying_security_groups"
-    )
-)]
-impl support::Validate for SecurityGroupRule {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(

@@ -21,15 +21,6 @@ impl Subnet {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Subnet {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Subnet {
     const NAME: &'static str = "Subnet";
     const FIELDS: &'static [&'static str] = &["id"];

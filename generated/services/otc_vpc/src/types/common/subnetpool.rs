@@ -91,18 +91,6 @@ impl Subnetpool {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Subnetpool {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.ip_version {
-            let p = path.field("ip_version");
-            Self::check_ip_version(out, &p, value);
-        }
-    }
-}
 impl support::Read for Subnetpool {
     const NAME: &'static str = "Subnetpool";
     const FIELDS: &'static [&'static str] = &[

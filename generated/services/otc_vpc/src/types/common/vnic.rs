@@ -88,15 +88,6 @@ impl VnicInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for VnicInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for VnicInfo {
     const NAME: &'static str = "VnicInfo";
     const FIELDS: &'static [&'static str] = &[

@@ -153,40 +153,6 @@ impl Vpc {
         feature = "removing_a_secondary_cidr_block_from_a_vpc"
     )
 )]
-impl support::Validate for Vpc {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.cloud_resources {
-            let p = path.field("cloud_resources");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "adding_a_secondary_cidr_block_to_a_vpc",
-        feature = "querying_the_details_of_a_vpc",
-        feature = "querying_vpcs_2",
-        feature = "removing_a_secondary_cidr_block_from_a_vpc"
-    )
-)]
 impl support::Read for Vpc {
     const NAME: &'static str = "Vpc";
     const FIELDS: &'static [&'static str] = &[
@@ -453,24 +419,6 @@ impl VpcInfoInResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "accepting_a_vpc_peering_connection",
-        feature = "creating_a_vpc_peering_connection",
-        feature = "querying_a_vpc_peering_connection",
-        feature = "querying_vpc_peering_connections",
-        feature = "refusing_a_vpc_peering_connection"
-    )
-)]
-impl support::Validate for VpcInfoInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("vpc_id"), self.vpc_id.is_some());
     }
 }
 #[cfg(

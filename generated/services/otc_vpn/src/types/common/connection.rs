@@ -49,15 +49,6 @@ impl ConnectionMonitorInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ConnectionMonitorInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ConnectionMonitorInfo {
     const NAME: &'static str = "ConnectionMonitorInfo";
     const FIELDS: &'static [&'static str] = &[

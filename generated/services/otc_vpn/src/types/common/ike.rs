@@ -108,34 +108,6 @@ impl IkePolicy {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for IkePolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.ike_version {
-            let p = path.field("ike_version");
-            Self::check_ike_version(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.authentication_algorithm {
-            let p = path.field("authentication_algorithm");
-            Self::check_authentication_algorithm(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.encryption_algorithm {
-            let p = path.field("encryption_algorithm");
-            Self::check_encryption_algorithm(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dh_group {
-            let p = path.field("dh_group");
-            Self::check_dh_group(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.dpd {
-            let p = path.field("dpd");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for IkePolicy {
     const NAME: &'static str = "IkePolicy";
     const FIELDS: &'static [&'static str] = &[

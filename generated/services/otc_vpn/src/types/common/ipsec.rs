@@ -67,26 +67,6 @@ impl IpsecPolicy {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for IpsecPolicy {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.authentication_algorithm {
-            let p = path.field("authentication_algorithm");
-            Self::check_authentication_algorithm(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.encryption_algorithm {
-            let p = path.field("encryption_algorithm");
-            Self::check_encryption_algorithm(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.pfs {
-            let p = path.field("pfs");
-            Self::check_pfs(out, &p, value);
-        }
-    }
-}
 impl support::Read for IpsecPolicy {
     const NAME: &'static str = "IpsecPolicy";
     const FIELDS: &'static [&'static str] = &[

@@ -26,15 +26,6 @@ impl PageInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PageInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PageInfo {
     const NAME: &'static str = "PageInfo";
     const FIELDS: &'static [&'static str] = &["next_marker", "current_count"];

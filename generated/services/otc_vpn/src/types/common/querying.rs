@@ -97,26 +97,6 @@ impl QueryingASpecifiedCustomerGatewayResponseCustomerGateway {
     }
 }
 #[cfg(feature = "querying_a_specified_customer_gateway")]
-impl support::Validate for QueryingASpecifiedCustomerGatewayResponseCustomerGateway {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(feature = "querying_a_specified_customer_gateway")]
 impl support::Read for QueryingASpecifiedCustomerGatewayResponseCustomerGateway {
     const NAME: &'static str = "QueryingASpecifiedCustomerGatewayResponseCustomerGateway";
     const FIELDS: &'static [&'static str] = &[
@@ -257,21 +237,6 @@ impl QueryingASpecifiedVpnConnectionDpd {
     /// lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_a_specified_vpn_connection",
-        feature = "updating_a_vpn_connection"
-    )
-)]
-impl support::Validate for QueryingASpecifiedVpnConnectionDpd {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
     }
 }
 #[cfg(

@@ -166,21 +166,6 @@ impl ResourceTagInResponse {
         feature = "querying_the_resource_instance_list"
     )
 )]
-impl support::Validate for ResourceTagInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_resource_tags",
-        feature = "querying_the_resource_instance_list"
-    )
-)]
 impl support::Read for ResourceTagInResponse {
     const NAME: &'static str = "ResourceTagInResponse";
     const FIELDS: &'static [&'static str] = &["key", "value"];

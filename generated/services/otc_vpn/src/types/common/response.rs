@@ -103,28 +103,6 @@ impl ResponseCustomerGateway {
 #[cfg(
     any(feature = "creating_a_customer_gateway", feature = "updating_a_customer_gateway")
 )]
-impl support::Validate for ResponseCustomerGateway {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-}
-#[cfg(
-    any(feature = "creating_a_customer_gateway", feature = "updating_a_customer_gateway")
-)]
 impl support::Read for ResponseCustomerGateway {
     const NAME: &'static str = "ResponseCustomerGateway";
     const FIELDS: &'static [&'static str] = &[
@@ -342,33 +320,6 @@ impl ResponseEip {
             },
             |_: char| true,
         );
-    }
-}
-#[cfg(
-    any(
-        feature = "querying_a_specified_vpn_gateway",
-        feature = "querying_the_vpn_gateway_list",
-        feature = "updating_a_vpn_gateway"
-    )
-)]
-impl support::Validate for ResponseEip {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            let p = path.field("type");
-            Self::check_type(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth_size {
-            let p = path.field("bandwidth_size");
-            Self::check_bandwidth_size(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.bandwidth_name {
-            let p = path.field("bandwidth_name");
-            Self::check_bandwidth_name(out, &p, value);
-        }
     }
 }
 #[cfg(
@@ -664,41 +615,6 @@ impl ResponseVpnConnection {
             },
             |_: char| true,
         );
-    }
-}
-#[cfg(feature = "querying_a_specified_vpn_connection")]
-impl support::Validate for ResponseVpnConnection {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.policy_rules {
-            let p = path.field("policy_rules");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.ikepolicy {
-            let p = path.field("ikepolicy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.ipsecpolicy {
-            let p = path.field("ipsecpolicy");
-            support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            let p = path.field("tags");
-            for (i, value) in value.iter().enumerate() {
-                let p = p.index(i);
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
     }
 }
 #[cfg(feature = "querying_a_specified_vpn_connection")]

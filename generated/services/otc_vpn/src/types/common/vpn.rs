@@ -165,31 +165,6 @@ impl VpnResourceTagInResponse {
         feature = "updating_a_vpn_gateway"
     )
 )]
-impl support::Validate for VpnResourceTagInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        support::check_present(out, &path.field("value"), self.value.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "changing_the_specification_of_a_gateway",
-        feature = "creating_a_customer_gateway",
-        feature = "creating_a_vpn_connection",
-        feature = "creating_a_vpn_gateway",
-        feature = "querying_a_specified_customer_gateway",
-        feature = "querying_a_specified_vpn_connection",
-        feature = "querying_a_specified_vpn_gateway",
-        feature = "querying_the_vpn_gateway_list",
-        feature = "updating_a_customer_gateway",
-        feature = "updating_a_vpn_connection",
-        feature = "updating_a_vpn_gateway"
-    )
-)]
 impl support::Read for VpnResourceTagInResponse {
     const NAME: &'static str = "VpnResourceTagInResponse";
     const FIELDS: &'static [&'static str] = &["key", "value"];

@@ -67,28 +67,6 @@ impl AccessProgress {
         feature = "querying_domain_name_settings_in_dedicated_mode"
     )
 )]
-impl support::Validate for AccessProgress {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.step {
-            let p = path.field("step");
-            Self::check_step(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
-        feature = "querying_domain_name_settings_in_dedicated_mode"
-    )
-)]
 impl support::Read for AccessProgress {
     const NAME: &'static str = "AccessProgress";
     const FIELDS: &'static [&'static str] = &["step", "status"];

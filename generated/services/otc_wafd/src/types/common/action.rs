@@ -167,19 +167,6 @@ impl ActionInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ActionInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("category"), self.category.is_some());
-        if let ::std::option::Option::Some(value) = &self.detail {
-            let p = path.field("detail");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for ActionInResponse {
     const NAME: &'static str = "ActionInResponse";
     const FIELDS: &'static [&'static str] = &["category", "detail"];

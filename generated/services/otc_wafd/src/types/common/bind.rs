@@ -29,15 +29,6 @@ impl BindHost {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BindHost {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for BindHost {
     const NAME: &'static str = "BindHost";
     const FIELDS: &'static [&'static str] = &["id", "hostname", "waf_type"];

@@ -173,19 +173,6 @@ impl BlockPageInResponse {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for BlockPageInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("template"), self.template.is_some());
-        if let ::std::option::Option::Some(value) = &self.custom_page {
-            let p = path.field("custom_page");
-            support::Validate::validate_at(value, &p, out);
-        }
-    }
-}
 impl support::Read for BlockPageInResponse {
     const NAME: &'static str = "BlockPageInResponse";
     const FIELDS: &'static [&'static str] = &["template", "custom_page", "redirect_url"];

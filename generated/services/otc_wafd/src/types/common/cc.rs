@@ -270,24 +270,6 @@ impl CcConditionInResponse {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for CcConditionInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("category"), self.category.is_some());
-        support::check_present(
-            out,
-            &path.field("logic_operation"),
-            self.logic_operation.is_some(),
-        );
-        if let ::std::option::Option::Some(value) = &self.category {
-            let p = path.field("category");
-            Self::check_category(out, &p, value);
-        }
-    }
-}
 impl support::Read for CcConditionInResponse {
     const NAME: &'static str = "CcConditionInResponse";
     const FIELDS: &'static [&'static str] = &[

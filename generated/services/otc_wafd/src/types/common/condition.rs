@@ -53,18 +53,6 @@ impl Condition {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Condition {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.category {
-            let p = path.field("category");
-            Self::check_category(out, &p, value);
-        }
-    }
-}
 impl support::Read for Condition {
     const NAME: &'static str = "Condition";
     const FIELDS: &'static [&'static str] = &[

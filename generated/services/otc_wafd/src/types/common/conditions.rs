@@ -49,18 +49,6 @@ impl Conditions {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for Conditions {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.category {
-            let p = path.field("category");
-            Self::check_category(out, &p, value);
-        }
-    }
-}
 impl support::Read for Conditions {
     const NAME: &'static str = "Conditions";
     const FIELDS: &'static [&'static str] = &[

@@ -182,24 +182,6 @@ impl CustomActionInResponse {
         feature = "updating_a_precise_protection_rule"
     )
 )]
-impl support::Validate for CustomActionInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("category"), self.category.is_some());
-    }
-}
-#[cfg(
-    any(
-        feature = "creating_a_precise_protection_rule",
-        feature = "deleting_a_precise_protection_rule",
-        feature = "querying_a_precise_protection_rule_by_id",
-        feature = "querying_precise_protection_rules",
-        feature = "updating_a_precise_protection_rule"
-    )
-)]
 impl support::Read for CustomActionInResponse {
     const NAME: &'static str = "CustomActionInResponse";
     const FIELDS: &'static [&'static str] = &["category", "followed_action_id"];
@@ -637,32 +619,6 @@ impl CustomPageInResponse {
     /// optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-}
-#[cfg(
-    any(
-        feature = "adding_a_protected_domain_name",
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
-        feature = "querying_domain_name_settings_in_dedicated_mode"
-    )
-)]
-impl support::Validate for CustomPageInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("status_code"),
-            self.status_code.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("content_type"),
-            self.content_type.is_some(),
-        );
-        support::check_present(out, &path.field("content"), self.content.is_some());
     }
 }
 #[cfg(

@@ -28,15 +28,6 @@ impl Extend {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for Extend {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for Extend {
     const NAME: &'static str = "Extend";
     const FIELDS: &'static [&'static str] = &["ltsInfo", "extend"];

@@ -98,15 +98,6 @@ impl PolicyExtend {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for PolicyExtend {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for PolicyExtend {
     const NAME: &'static str = "PolicyExtend";
     const FIELDS: &'static [&'static str] = &["extend"];

@@ -249,28 +249,6 @@ impl PremiumWafServerInResponse {
         self.r#type.as_deref().unwrap_or(Self::DEFAULT_TYPE)
     }
 }
-impl support::Validate for PremiumWafServerInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("front_protocol"),
-            self.front_protocol.is_some(),
-        );
-        support::check_present(
-            out,
-            &path.field("back_protocol"),
-            self.back_protocol.is_some(),
-        );
-        support::check_present(out, &path.field("address"), self.address.is_some());
-        support::check_present(out, &path.field("port"), self.port.is_some());
-        support::check_present(out, &path.field("type"), self.r#type.is_some());
-        support::check_present(out, &path.field("vpc_id"), self.vpc_id.is_some());
-    }
-}
 impl support::Read for PremiumWafServerInResponse {
     const NAME: &'static str = "PremiumWafServerInResponse";
     const FIELDS: &'static [&'static str] = &[

@@ -68,18 +68,6 @@ impl ResourceResponse {
         support::Validate::validate_at(value, p, out);
     }
 }
-impl support::Validate for ResourceResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.status {
-            let p = path.field("status");
-            Self::check_status(out, &p, value);
-        }
-    }
-}
 impl support::Read for ResourceResponse {
     const NAME: &'static str = "ResourceResponse";
     const FIELDS: &'static [&'static str] = &[

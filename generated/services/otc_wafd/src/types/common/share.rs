@@ -27,15 +27,6 @@ impl ShareInfo {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for ShareInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for ShareInfo {
     const NAME: &'static str = "ShareInfo";
     const FIELDS: &'static [&'static str] = &[

@@ -25,15 +25,6 @@ impl TimeLineItem {
         ::std::default::Default::default()
     }
 }
-impl support::Validate for TimeLineItem {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 impl support::Read for TimeLineItem {
     const NAME: &'static str = "TimeLineItem";
     const FIELDS: &'static [&'static str] = &["time", "num"];
