@@ -46,6 +46,11 @@ fn manifest(module: &str) -> String {
 
 /// The floor crate's `src/lib.rs`: every type of the service, in spec order.
 pub fn source(service: &Service) -> String {
+    source_of(service, |_| true)
+}
+
+/// The floor of the types of `service` that `keep` says yes to, in spec order.
+pub fn source_of(service: &Service, keep: impl Fn(&TypeDef) -> bool) -> String {
     let header = format!(
         "// The plain serde floor of the `{}` service, written by bench/src/floor.rs.\n",
         service.module
@@ -53,6 +58,7 @@ pub fn source(service: &Service) -> String {
     let items: Vec<String> = service
         .types
         .iter()
+        .filter(|def| keep(def))
         .map(|def| match def {
             TypeDef::Struct(s) => emit_struct(s),
             TypeDef::Enum(e) => emit_enum(e),

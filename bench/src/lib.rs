@@ -12,6 +12,7 @@ pub mod cases;
 pub mod floor;
 pub mod measure;
 pub mod plain;
+pub mod plain_responses;
 pub mod responses;
 pub mod synth;
 pub mod typified;

@@ -3,6 +3,7 @@
 //! N times with each id, name and path its own (deterministic: the same N gives the same bytes).
 
 use crate::cases::{Case, Context};
+use crate::plain_responses as plain;
 use api_gateway_models::otc_apig::{self, querying_apis_bound_with_a_plug_in as operation};
 use serde_json::{json, Value};
 
@@ -36,7 +37,7 @@ pub fn apis_json(items: usize) -> Vec<u8> {
 pub const RESPONSE_CASES: &[Case] = &[
     Case {
         key: "ra",
-        what: "serde_json::from_slice of the same 200 type (baseline)",
+        what: "serde_json::from_slice::<plain_responses::QueryingApisBoundWithAPlugInResponse200> (baseline: plain serde derives of the same tables)",
         run: plain_serde,
     },
     Case {
@@ -56,9 +57,9 @@ fn items(body: &otc_apig::QueryingApisBoundWithAPlugInResponse200) -> usize {
 }
 
 fn plain_serde(_: &Context, body: &[u8]) -> usize {
-    let value: otc_apig::QueryingApisBoundWithAPlugInResponse200 =
+    let value: plain::QueryingApisBoundWithAPlugInResponse200 =
         serde_json::from_slice(body).expect("the body fits the type");
-    items(&value)
+    value.apis.map_or(0, |apis| apis.len())
 }
 
 fn ok_items(response: &operation::Response) -> usize {
