@@ -1,9 +1,9 @@
 //! Compares what `cargo check` costs for the generator's output ("ours") with a plain serde floor of the same
 //! types (`bench::floor`), at several spec sizes, and prints one markdown table per size:
-//! `cargo run -p bench --release --bin build-cost -- [--quick] [--ours DIR]...`.
+//! `cargo run -p bench --release --bin build-cost -- [--quick] [--seeds N] [--ours DIR]...`.
 //!
 //! Sizes: the seeds (`spec/apig` and `spec/roma`), ×25 and ×250 of them (each copy in services of its own), and
-//! the real `spec/otc_apig` alone; `--quick` does the seeds and ×25 only. `--ours DIR` instead measures an
+//! the real `spec/otc_apig` alone; `--quick` does the seeds and ×25 only, `--seeds N` the seeds ×N only. `--ours DIR` instead measures an
 //! output already generated from the repository's whole `spec/`, in any layout (`generated/`, say), against the
 //! floor of that spec. How each crate is checked is `bench::build_cost`'s. For the seeds, each operation's
 //! feature is also checked alone. Minutes with `--quick`, far more without (×250 is 500 service crates).
@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Where a size's spec comes from.
+#[derive(Clone)]
 enum Spec {
     /// `spec/apig` and `spec/roma`, this many copies, each copy in services of its own.
     Seeds(usize),
@@ -41,14 +42,23 @@ fn main() {
 }
 
 fn run() -> Result<()> {
-    let (quick, given) = parse_args()?;
+    let Args {
+        quick,
+        seeds,
+        given,
+    } = parse_args()?;
     let scratch = std::env::temp_dir().join(format!("build-cost-{}", std::process::id()));
-    let sizes = if !given.is_empty() {
-        &[]
-    } else if quick {
-        &SIZES[..2]
+    let one_size = seeds.map(|copies| (format!("seeds ×{copies}"), Spec::Seeds(copies)));
+    let sizes: Vec<(String, Spec)> = if let Some(size) = one_size {
+        vec![size]
+    } else if !given.is_empty() {
+        Vec::new()
     } else {
-        SIZES
+        let sizes = if quick { &SIZES[..2] } else { SIZES };
+        sizes
+            .iter()
+            .map(|(label, spec)| (label.to_string(), spec.clone()))
+            .collect()
     };
     for (i, (label, spec)) in sizes.iter().enumerate() {
         let area = scratch.join(format!("size-{i}"));
@@ -74,18 +84,32 @@ fn run() -> Result<()> {
     Ok(std::fs::remove_dir_all(&scratch)?)
 }
 
-fn parse_args() -> Result<(bool, Vec<PathBuf>)> {
-    const USAGE: &str = "usage: build-cost [--quick] [--ours DIR]...";
-    let (mut quick, mut given) = (false, Vec::new());
+/// The command line: which sizes, or which given outputs, to measure.
+struct Args {
+    quick: bool,
+    /// `--seeds N`: the seeds ×N alone.
+    seeds: Option<usize>,
+    given: Vec<PathBuf>,
+}
+
+fn parse_args() -> Result<Args> {
+    const USAGE: &str = "usage: build-cost [--quick] [--seeds N] [--ours DIR]...";
+    let mut parsed = Args {
+        quick: false,
+        seeds: None,
+        given: Vec::new(),
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(USAGE);
         match arg.as_str() {
-            "--quick" => quick = true,
-            "--ours" => given.push(PathBuf::from(args.next().ok_or(USAGE)?)),
+            "--quick" => parsed.quick = true,
+            "--seeds" => parsed.seeds = Some(value()?.parse().map_err(|_| USAGE)?),
+            "--ours" => parsed.given.push(PathBuf::from(value()?)),
             _ => return Err(USAGE.into()),
         }
     }
-    Ok((quick, given))
+    Ok(parsed)
 }
 
 fn repository() -> PathBuf {

@@ -1,6 +1,7 @@
 //! Runs one case many times, for a profiler: `valgrind --tool=callgrind target/release/profile b 100000 3`.
-//! Cases are those of the report (`floor`, `a` to `f`, `d2`), `validate`: validate() alone on a parsed body, and
-//! `codegen`: the generator once on the spec replicated `members` times (each copy in services of its own);
+//! Cases are those of the report (`floor`, `a` to `f`, `d2`), `validate`: validate() alone on a parsed body,
+//! `from_json` and `from_slice`: the generated `apig::VpcCreate`'s `Deserialize` through our reader and through
+//! serde_json's, and `codegen`: the generator once on the spec replicated `members` times (each copy in services of its own);
 //! `ra`, `rb`, `rc`: the response cases (`bench::responses`) on a list response of `members` items.
 
 use api_gateway_models::apig;
@@ -14,7 +15,7 @@ use std::path::Path;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage =
-        "usage: profile <floor|a|b|c|d|d2|e|f|validate|codegen|ra|rb|rc> [members, items or copies] [runs]";
+        "usage: profile <floor|a|b|c|d|d2|e|f|validate|from_json|from_slice|codegen|ra|rb|rc> [members, items or copies] [runs]";
     let key = args.first().expect(usage).as_str();
     let members: usize = args.get(1).map_or(100_000, |n| n.parse().expect(usage));
     let runs: usize = args.get(2).map_or(1, |n| n.parse().expect(usage));
@@ -33,6 +34,17 @@ fn main() {
         let value: apig::VpcCreate = api_gateway_models::from_json(&body).expect("fits");
         for _ in 0..runs {
             black_box(black_box(&value).validate()).expect("valid");
+        }
+    } else if key == "from_json" {
+        for _ in 0..runs {
+            let value: apig::VpcCreate =
+                api_gateway_models::from_json(black_box(&body)).expect("fits");
+            black_box(value);
+        }
+    } else if key == "from_slice" {
+        for _ in 0..runs {
+            let value: apig::VpcCreate = serde_json::from_slice(black_box(&body)).expect("fits");
+            black_box(value);
         }
     } else {
         let (context, case) = (Context::new(), case(key));
