@@ -32,26 +32,32 @@ pub struct CrateCost {
 /// The cost of a workspace: each member, and all of them checked together.
 #[derive(Debug, Clone)]
 pub struct WorkspaceCost {
+    /// Each member checked alone (none when only the whole was measured).
     pub crates: Vec<CrateCost>,
+    /// How many members the workspace has.
+    pub members: usize,
     /// Wall time of `cargo check --workspace -j2` with every member cleaned and the dependencies built.
     pub whole_secs: f64,
     /// The largest peak of one member's rustc during that check (GNU time measures a process, not a sum).
     pub whole_peak_mb: f64,
 }
 
-/// Measures the workspace at `workspace`, keeping the target directory and logs under `scratch`.
-pub fn measure(workspace: &Path, scratch: &Path) -> io::Result<WorkspaceCost> {
+/// Measures the workspace at `workspace`, keeping the target directory and logs under `scratch`; `each`
+/// also checks every member alone (a `cargo check` each: many minutes for hundreds of members).
+pub fn measure(workspace: &Path, scratch: &Path, each: bool) -> io::Result<WorkspaceCost> {
     let harness = Harness::new(workspace, scratch)?;
     let members = harness.members()?;
     // The dependencies, and every member once, so that each member's check below builds nothing else.
     harness.cargo(&["check", "--workspace"])?;
     let (whole_secs, whole_peak_mb) = harness.whole(&members)?;
-    let crates = members
+    let alone = if each { &members[..] } else { &[] };
+    let crates = alone
         .iter()
         .map(|m| harness.crate_cost(m, &[]))
         .collect::<io::Result<_>>()?;
     Ok(WorkspaceCost {
         crates,
+        members: members.len(),
         whole_secs,
         whole_peak_mb,
     })

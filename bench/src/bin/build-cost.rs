@@ -1,9 +1,10 @@
 //! Compares what `cargo check` costs for the generator's output ("ours") with a plain serde floor of the same
 //! types (`bench::floor`), at several spec sizes, and prints one markdown table per size:
-//! `cargo run -p bench --release --bin build-cost -- [--quick] [--seeds N] [--ours DIR]...`.
+//! `cargo run -p bench --release --bin build-cost -- [--quick] [--seeds N] [--whole] [--ours DIR]...`.
 //!
 //! Sizes: the seeds (`spec/apig` and `spec/roma`), ×25 and ×250 of them (each copy in services of its own), and
-//! the real `spec/otc_apig` alone; `--quick` does the seeds and ×25 only, `--seeds N` the seeds ×N only. `--ours DIR` instead measures an
+//! the real `spec/otc_apig` alone; `--quick` does the seeds and ×25 only, `--seeds N` the seeds ×N only; `--whole`
+//! checks only each whole workspace, not also each crate alone. `--ours DIR` instead measures an
 //! output already generated from the repository's whole `spec/`, in any layout (`generated/`, say), against the
 //! floor of that spec. How each crate is checked is `bench::build_cost`'s. For the seeds, each operation's
 //! feature is also checked alone. Minutes with `--quick`, far more without (×250 is 500 service crates).
@@ -45,6 +46,7 @@ fn run() -> Result<()> {
     let Args {
         quick,
         seeds,
+        whole,
         given,
     } = parse_args()?;
     let scratch = std::env::temp_dir().join(format!("build-cost-{}", std::process::id()));
@@ -69,6 +71,7 @@ fn run() -> Result<()> {
             None,
             &area,
             matches!(spec, Spec::Seeds(1)),
+            !whole,
         )?;
     }
     for (i, dir) in given.iter().enumerate() {
@@ -79,6 +82,7 @@ fn run() -> Result<()> {
             Some(dir),
             &scratch.join(format!("given-{i}")),
             false,
+            !whole,
         )?;
     }
     Ok(std::fs::remove_dir_all(&scratch)?)
@@ -89,14 +93,17 @@ struct Args {
     quick: bool,
     /// `--seeds N`: the seeds ×N alone.
     seeds: Option<usize>,
+    /// `--whole`: each workspace as a whole only.
+    whole: bool,
     given: Vec<PathBuf>,
 }
 
 fn parse_args() -> Result<Args> {
-    const USAGE: &str = "usage: build-cost [--quick] [--seeds N] [--ours DIR]...";
+    const USAGE: &str = "usage: build-cost [--quick] [--seeds N] [--whole] [--ours DIR]...";
     let mut parsed = Args {
         quick: false,
         seeds: None,
+        whole: false,
         given: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
@@ -104,6 +111,7 @@ fn parse_args() -> Result<Args> {
         let mut value = || args.next().ok_or(USAGE);
         match arg.as_str() {
             "--quick" => parsed.quick = true,
+            "--whole" => parsed.whole = true,
             "--seeds" => parsed.seeds = Some(value()?.parse().map_err(|_| USAGE)?),
             "--ours" => parsed.given.push(PathBuf::from(value()?)),
             _ => return Err(USAGE.into()),
@@ -149,6 +157,7 @@ fn compare(
     given: Option<&Path>,
     area: &Path,
     features: bool,
+    each: bool,
 ) -> Result<()> {
     let model = codegen::internal::model(&codegen::Config::new(spec).rerun_if_changed(false))?;
     let ours_dir = match given {
@@ -157,9 +166,9 @@ fn compare(
     };
     floor::write_floor(&model, &area.join("floor"))?;
     eprintln!("{label}: checking ours");
-    let ours = build_cost::measure(&ours_dir, &area.join("ours-check"))?;
+    let ours = build_cost::measure(&ours_dir, &area.join("ours-check"), each)?;
     eprintln!("{label}: checking the floor");
-    let floor = build_cost::measure(&area.join("floor"), &area.join("floor-check"))?;
+    let floor = build_cost::measure(&area.join("floor"), &area.join("floor-check"), each)?;
     let types: usize = model.services.iter().map(|s| s.types.len()).sum();
     print_table(
         &format!("{label}: {} services, {types} types", model.services.len()),
@@ -226,7 +235,7 @@ fn given_ours(dir: &Path, out: &Path) -> Result<PathBuf> {
 }
 
 /// One row's figures for one side: a crate's, or sums (peak: the largest) over several.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Figures {
     lines: usize,
     secs: f64,
@@ -256,7 +265,7 @@ impl Figures {
     /// The whole workspace checked at once.
     fn whole(cost: &WorkspaceCost) -> Figures {
         let crates: Vec<&CrateCost> = cost.crates.iter().collect();
-        let sum = Figures::of(&crates).expect("a workspace has members");
+        let sum = Figures::of(&crates).unwrap_or_default();
         Figures {
             secs: cost.whole_secs,
             peak_mb: cost.whole_peak_mb,
@@ -341,14 +350,16 @@ fn print_table(title: &str, ours: &WorkspaceCost, floor: &WorkspaceCost) {
     }
     let members = format!(
         "**whole workspace**, `-j2` ({} + {} crates)",
-        ours.crates.len(),
-        floor.crates.len()
+        ours.members, floor.members
     );
     print_row(
         &members,
         Some(Figures::whole(ours)),
         Some(Figures::whole(floor)),
     );
+    if ours.crates.is_empty() {
+        return; // `--whole`: no crate was checked alone
+    }
     let rustc = |cost: &WorkspaceCost| cost.crates.iter().map(|c| c.rustc_secs).sum::<f64>();
     println!("\nrustc alone, summed over the crates checked one by one (no cargo start-up): ours {:.2} s, floor {:.2} s.", rustc(ours), rustc(floor));
 }
