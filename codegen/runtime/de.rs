@@ -247,12 +247,10 @@ impl<'de> Deserializer<'de> for &mut JsonDeserializer<'de> {
         _: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        let result = match self.next()? {
-            b'{' => self.visit_object(visitor),
-            b'[' => self.visit_array(visitor),
-            _ => Err(self.invalid_type(&visitor)),
-        };
-        placed!(self, result)
+        if self.next()? == b'[' {
+            return self.deserialize_seq(visitor);
+        }
+        self.deserialize_map(visitor)
     }
 
     /// A unit variant as its string; another as an object of one member, the variant's name.

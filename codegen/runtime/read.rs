@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
-/// What reading keeps: the owned model ([`Build`]) or nothing ([`Check`]).
+/// What reading keeps: the owned model ([`Build`], [`Lenient`]) or nothing ([`Check`]).
 pub trait Mode {
     /// What is kept of a value of type `T`.
     type Keep<T>;
@@ -56,21 +56,25 @@ pub trait Mode {
     fn insert<T>(map: &mut Self::Keep<BTreeMap<String, T>>, key: &str, value: Self::Keep<T>);
 }
 
-/// Reading that builds the owned model.
+/// Reading that builds the owned model: of a request ([`Build`]), or leniently of a response
+/// ([`Lenient`]), its violations being departures.
 #[derive(Debug)]
-pub enum Build {}
+pub enum Owned<const LENIENT: bool> {}
+
+/// Reading that builds the owned model of a request.
+pub type Build = Owned<false>;
+
+/// Reading that builds the owned model of a response: leniently, its violations being departures.
+pub type Lenient = Owned<true>;
 
 /// Reading that checks without building anything.
 #[derive(Debug)]
 pub enum Check {}
 
-/// Reading that builds the owned model of a response: leniently, its violations being departures.
-#[derive(Debug)]
-pub enum Lenient {}
-
-impl Mode for Build {
+impl<const LENIENT: bool> Mode for Owned<LENIENT> {
     type Keep<T> = Option<T>;
     const BUILDS: bool = true;
+    const LENIENT: bool = LENIENT;
     fn keep<T>(build: impl FnOnce() -> Option<T>) -> Option<T> {
         build()
     }
@@ -90,24 +94,6 @@ impl Mode for Build {
             }
             _ => *map = None,
         }
-    }
-}
-
-impl Mode for Lenient {
-    type Keep<T> = Option<T>;
-    const BUILDS: bool = true;
-    const LENIENT: bool = true;
-    fn keep<T>(build: impl FnOnce() -> Option<T>) -> Option<T> {
-        Build::keep(build)
-    }
-    fn take<T>(kept: Option<T>) -> Option<T> {
-        kept
-    }
-    fn push<T>(items: &mut Option<Vec<T>>, item: Option<T>) {
-        Build::push(items, item);
-    }
-    fn insert<T>(map: &mut Option<BTreeMap<String, T>>, key: &str, value: Option<T>) {
-        Build::insert(map, key, value);
     }
 }
 

@@ -52,23 +52,17 @@ impl Lexer<'_> {
                 self.at += 1;
                 self.raw_string(false).map(drop)
             }
-            Some(b'[') => {
+            Some(open @ (b'[' | b'{')) => {
+                let object = open == b'{';
                 self.at += 1;
-                if self.peek() == Some(b']') {
+                if self.peek() == Some(if object { b'}' } else { b']' }) {
                     self.at += 1;
                     return Ok(());
                 }
-                enclosing.push(false);
-                self.skip_scalar_or_open(enclosing)
-            }
-            Some(b'{') => {
-                self.at += 1;
-                if self.peek() == Some(b'}') {
-                    self.at += 1;
-                    return Ok(());
+                enclosing.push(object);
+                if object {
+                    self.key_and_colon()?;
                 }
-                enclosing.push(true);
-                self.key_and_colon()?;
                 self.skip_scalar_or_open(enclosing)
             }
             Some(_) => Err(self.peek_error(malformed::VALUE)),

@@ -24,7 +24,7 @@ pub use self::object::{
 };
 pub use self::read::{
     check_value, scalar, text, unchecked, AnyValue, Boxed, Build, Check, FreeForm, Lenient, Mode,
-    OrNull, Reader, Scalar, Text, Value,
+    OrNull, Owned, Reader, Scalar, Text, Value,
 };
 pub use self::request_de::{
     deserialize as deserialize_request, deserialize_lenient as deserialize_response,

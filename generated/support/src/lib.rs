@@ -27,7 +27,7 @@ pub use self::object::{
 };
 pub use self::read::{
     check_value, scalar, text, unchecked, AnyValue, Boxed, Build, Check, FreeForm,
-    Lenient, Mode, OrNull, Reader, Scalar, Text, Value,
+    Lenient, Mode, OrNull, Owned, Reader, Scalar, Text, Value,
 };
 pub use self::request_de::{
     deserialize as deserialize_request, deserialize_lenient as deserialize_response,
@@ -1446,23 +1446,17 @@ mod skip {
                     self.at += 1;
                     self.raw_string(false).map(drop)
                 }
-                Some(b'[') => {
+                Some(open @ (b'[' | b'{')) => {
+                    let object = open == b'{';
                     self.at += 1;
-                    if self.peek() == Some(b']') {
+                    if self.peek() == Some(if object { b'}' } else { b']' }) {
                         self.at += 1;
                         return Ok(());
                     }
-                    enclosing.push(false);
-                    self.skip_scalar_or_open(enclosing)
-                }
-                Some(b'{') => {
-                    self.at += 1;
-                    if self.peek() == Some(b'}') {
-                        self.at += 1;
-                        return Ok(());
+                    enclosing.push(object);
+                    if object {
+                        self.key_and_colon()?;
                     }
-                    enclosing.push(true);
-                    self.key_and_colon()?;
                     self.skip_scalar_or_open(enclosing)
                 }
                 Some(_) => Err(self.peek_error(malformed::VALUE)),
@@ -2053,12 +2047,10 @@ mod de {
             _: &'static [&'static str],
             visitor: V,
         ) -> Result<V::Value, DeError> {
-            let result = match self.next()? {
-                b'{' => self.visit_object(visitor),
-                b'[' => self.visit_array(visitor),
-                _ => Err(self.invalid_type(&visitor)),
-            };
-            placed!(self, result)
+            if self.next()? == b'[' {
+                return self.deserialize_seq(visitor);
+            }
+            self.deserialize_map(visitor)
         }
         /// A unit variant as its string; another as an object of one member, the variant's name.
         fn deserialize_enum<V: Visitor<'de>>(
@@ -3179,7 +3171,7 @@ mod read {
     use std::collections::BTreeMap;
     use std::fmt;
     use std::marker::PhantomData;
-    /// What reading keeps: the owned model ([`Build`]) or nothing ([`Check`]).
+    /// What reading keeps: the owned model ([`Build`], [`Lenient`]) or nothing ([`Check`]).
     pub trait Mode {
         /// What is kept of a value of type `T`.
         type Keep<T>;
@@ -3207,18 +3199,21 @@ mod read {
             value: Self::Keep<T>,
         );
     }
-    /// Reading that builds the owned model.
+    /// Reading that builds the owned model: of a request ([`Build`]), or leniently of a response
+    /// ([`Lenient`]), its violations being departures.
     #[derive(Debug)]
-    pub enum Build {}
+    pub enum Owned<const LENIENT: bool> {}
+    /// Reading that builds the owned model of a request.
+    pub type Build = Owned<false>;
+    /// Reading that builds the owned model of a response: leniently, its violations being departures.
+    pub type Lenient = Owned<true>;
     /// Reading that checks without building anything.
     #[derive(Debug)]
     pub enum Check {}
-    /// Reading that builds the owned model of a response: leniently, its violations being departures.
-    #[derive(Debug)]
-    pub enum Lenient {}
-    impl Mode for Build {
+    impl<const LENIENT: bool> Mode for Owned<LENIENT> {
         type Keep<T> = Option<T>;
         const BUILDS: bool = true;
+        const LENIENT: bool = LENIENT;
         fn keep<T>(build: impl FnOnce() -> Option<T>) -> Option<T> {
             build()
         }
@@ -3242,27 +3237,6 @@ mod read {
                 }
                 _ => *map = None,
             }
-        }
-    }
-    impl Mode for Lenient {
-        type Keep<T> = Option<T>;
-        const BUILDS: bool = true;
-        const LENIENT: bool = true;
-        fn keep<T>(build: impl FnOnce() -> Option<T>) -> Option<T> {
-            Build::keep(build)
-        }
-        fn take<T>(kept: Option<T>) -> Option<T> {
-            kept
-        }
-        fn push<T>(items: &mut Option<Vec<T>>, item: Option<T>) {
-            Build::push(items, item);
-        }
-        fn insert<T>(
-            map: &mut Option<BTreeMap<String, T>>,
-            key: &str,
-            value: Option<T>,
-        ) {
-            Build::insert(map, key, value);
         }
     }
     impl Mode for Check {
