@@ -618,6 +618,27 @@ fn a_request_takes_null_only_where_the_page_documents_it() {
     );
 }
 
+/// A table no request and no response holds is emitted as a plain serde model (no checks to read
+/// by), its nulls read as its docs say: a mandatory nullable field's null is `None`, an optional
+/// one's is `Some(Null)` and an absent one `None`, and an `any` field keeps a null as a value.
+#[test]
+fn a_type_no_message_holds_reads_nulls_as_documented() {
+    use nullany_models::svc::Audit;
+    use support::Nullable;
+    let read = |json: &str| serde_json::from_str::<Audit>(json).unwrap();
+    let nulls = read(r#"{"owner": null, "note": null, "data": null}"#);
+    assert_eq!(nulls.owner, None);
+    assert_eq!(nulls.note, Some(Nullable::Null));
+    assert_eq!(nulls.data, Some(serde_json::Value::Null));
+    let absent = read(r#"{"owner": "o"}"#);
+    assert_eq!(absent.owner.as_deref(), Some("o"));
+    assert_eq!((absent.note, absent.data), (None, None));
+    assert!(
+        serde_json::from_str::<Audit>("{}").is_err(),
+        "owner is mandatory"
+    );
+}
+
 #[test]
 fn an_any_field_takes_every_json_value() {
     use serde_json::json;
