@@ -110,14 +110,15 @@ pub struct Constructors {
     pub methods: TokenStream,
 }
 
-/// The constructors of the struct `name`; `setters` for a struct an SDK builds (a response-only
+/// The constructors of a struct of `members`; `setters` for a struct an SDK builds (a response-only
 /// type is built by tests alone, which assign its fields).
-pub fn emit_constructors(name: &str, members: &[Member], setters: bool) -> Constructors {
+pub fn emit_constructors(members: &[Member], setters: bool) -> Constructors {
     let plain_default = members.iter().all(|m| !m.required);
-    let new_doc = docs(&[format!(
-        "A `{name}` with its mandatory fields, in the order the page lists them; the optional ones are \
-         `None` until set."
-    )]);
+    let new_doc = docs(&[
+        "Creates a value from its mandatory fields, in the order the page lists them; the \
+         optional ones are `None` until set."
+            .to_owned(),
+    ]);
     let mandatory: Vec<&Member> = members.iter().filter(|m| m.required).collect();
     let params = mandatory.iter().map(|m| {
         let (name, ty) = (ident(&m.ident), &m.arg);

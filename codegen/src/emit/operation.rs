@@ -102,7 +102,7 @@ fn emit_request(op: &Operation) -> TokenStream {
     let Constructors {
         derive: derive_default,
         methods: constructors,
-    } = emit_constructors("Request", &members, true);
+    } = emit_constructors(&members, true);
     quote! {
         /// A request: path parameters, query parameters, headers, and its JSON body or its form's
         /// fields.

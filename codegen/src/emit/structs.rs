@@ -37,7 +37,7 @@ pub fn emit_struct(s: &Struct) -> TokenStream {
     let Constructors {
         derive: derive_default,
         methods: constructors,
-    } = emit_constructors(&s.name, &members, s.validated);
+    } = emit_constructors(&members, s.validated);
     let derived_read = !s.reads_by_own_reader();
     let (derive_deserialize, reader, deserialize) = if derived_read {
         (quote! { ::serde::Deserialize }, quote! {}, quote! {})

@@ -42,8 +42,8 @@ pub struct Request {
     pub x_auth_token: ::std::string::String,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         namespace: impl ::std::convert::Into<::std::string::String>,

@@ -42,8 +42,8 @@ pub struct Request {
     pub namespace: ::std::option::Option<::std::string::String>,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         cluster_id: impl ::std::convert::Into<::std::string::String>,
         content_type: impl ::std::convert::Into<::std::string::String>,

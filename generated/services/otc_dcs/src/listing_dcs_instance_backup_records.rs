@@ -34,8 +34,8 @@ pub struct Request {
     pub offset: ::std::option::Option<i32>,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         instance_id: impl ::std::convert::Into<::std::string::String>,
         project_id: impl ::std::convert::Into<::std::string::String>,

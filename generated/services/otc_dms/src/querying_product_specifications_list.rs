@@ -23,8 +23,8 @@ pub struct Request {
     pub product_id: ::std::option::Option<::std::string::String>,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(engine: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             engine: engine.into(),

@@ -28,8 +28,8 @@ pub struct Request {
     pub body: super::ModifyingACustomPolicyForCloudServicesRequest,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         role_id: impl ::std::convert::Into<::std::string::String>,
         content_type: impl ::std::convert::Into<::std::string::String>,

@@ -66,8 +66,8 @@ pub struct Request {
     pub per_page: ::std::option::Option<::std::string::String>,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         x_auth_token: impl ::std::convert::Into<::std::string::String>,
         domain_id: impl ::std::convert::Into<::std::string::String>,

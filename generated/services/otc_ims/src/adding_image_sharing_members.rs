@@ -28,8 +28,8 @@ pub struct Request {
     pub body: super::AddingImageSharingMembersRequest,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(body: super::AddingImageSharingMembersRequest) -> Self {
         Self { body }
     }

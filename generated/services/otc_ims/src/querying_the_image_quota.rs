@@ -19,8 +19,8 @@ pub const PATH_TEMPLATE: &str = "/v1/cloudimages/quota";
 #[non_exhaustive]
 pub struct Request {}
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -47,8 +47,8 @@ pub struct Request {
     pub body: super::RegisteringAnImageRequest,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         image_id: impl ::std::convert::Into<::std::string::String>,
         body: super::RegisteringAnImageRequest,

@@ -24,8 +24,8 @@ pub struct Request {
     pub version_id: ::std::string::String,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(version_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             version_id: version_id.into(),

@@ -40,8 +40,8 @@ pub struct Request {
     pub body: super::AssigningAFloatingIpAddressRequest,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(body: super::AssigningAFloatingIpAddressRequest) -> Self {
         Self { body }
     }

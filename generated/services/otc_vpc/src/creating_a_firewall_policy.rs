@@ -22,8 +22,8 @@ pub struct Request {
     pub body: super::CreatingAFirewallPolicyRequest,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(body: super::CreatingAFirewallPolicyRequest) -> Self {
         Self { body }
     }

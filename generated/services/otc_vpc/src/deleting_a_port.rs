@@ -24,8 +24,8 @@ pub struct Request {
     pub port_id: ::std::string::String,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(port_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { port_id: port_id.into() }
     }

@@ -21,8 +21,8 @@ pub struct Request {
     pub router_id: ::std::string::String,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(router_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             router_id: router_id.into(),

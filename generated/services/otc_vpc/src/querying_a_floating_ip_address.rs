@@ -38,8 +38,8 @@ pub struct Request {
     pub floatingip_id: ::std::string::String,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(floatingip_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             floatingip_id: floatingip_id.into(),

@@ -80,8 +80,8 @@ pub struct Request {
     pub page_reverse: ::std::option::Option<bool>,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

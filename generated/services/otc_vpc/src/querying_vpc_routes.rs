@@ -53,8 +53,8 @@ pub struct Request {
     pub limit: ::std::option::Option<i32>,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

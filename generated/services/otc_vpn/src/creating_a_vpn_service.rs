@@ -23,8 +23,8 @@ pub struct Request {
     pub body: super::CreatingAVpnServiceRequest,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(body: super::CreatingAVpnServiceRequest) -> Self {
         Self { body }
     }

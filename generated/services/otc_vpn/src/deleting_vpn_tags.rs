@@ -25,8 +25,8 @@ pub struct Request {
     pub key: ::std::string::String,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         resource_id: impl ::std::convert::Into<::std::string::String>,

@@ -28,8 +28,8 @@ pub struct Request {
     pub body: super::UpdatingACustomerGatewayRequest,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         customer_gateway_id: impl ::std::convert::Into<::std::string::String>,

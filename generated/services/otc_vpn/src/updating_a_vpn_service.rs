@@ -23,8 +23,8 @@ pub struct Request {
     pub body: super::UpdatingAVpnServiceRequest,
 }
 impl Request {
-    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         service_id: impl ::std::convert::Into<::std::string::String>,
         body: super::UpdatingAVpnServiceRequest,

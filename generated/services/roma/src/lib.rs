@@ -21,8 +21,8 @@ pub struct MembersBatchCreate {
     pub members: ::std::vec::Vec<MemberInfo>,
 }
 impl MembersBatchCreate {
-    /// A `MembersBatchCreate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(members: ::std::vec::Vec<MemberInfo>) -> Self {
         Self { members }
     }
@@ -154,7 +154,7 @@ pub struct MemberInfo {
     pub ecs_name: ::std::option::Option<::std::string::String>,
 }
 impl MemberInfo {
-    /// A `MemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -469,8 +469,8 @@ pub struct VpcMemberInfoList {
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 impl VpcMemberInfoList {
-    /// A `VpcMemberInfoList` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -637,7 +637,7 @@ pub struct VpcMemberInfo {
     pub member_group_id: ::std::option::Option<::std::string::String>,
 }
 impl VpcMemberInfo {
-    /// A `VpcMemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -875,7 +875,7 @@ pub struct ErrorResponse {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ErrorResponse {
-    /// A `ErrorResponse` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

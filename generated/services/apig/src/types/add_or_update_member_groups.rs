@@ -14,8 +14,8 @@ pub struct MemberGroupCreateBatch {
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate>>,
 }
 impl MemberGroupCreateBatch {
-    /// A `MemberGroupCreateBatch` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -103,8 +103,8 @@ pub struct MemberGroupInfoList {
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
 }
 impl MemberGroupInfoList {
-    /// A `MemberGroupInfoList` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

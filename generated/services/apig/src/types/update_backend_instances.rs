@@ -23,8 +23,8 @@ pub struct MembersBatchUpdate {
     pub member_group_name: ::std::option::Option<::std::string::String>,
 }
 impl MembersBatchUpdate {
-    /// A `MembersBatchUpdate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -125,8 +125,8 @@ pub struct VpcMemberInfoList {
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 impl VpcMemberInfoList {
-    /// A `VpcMemberInfoList` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -270,7 +270,7 @@ pub struct VpcMemberInfo {
     pub member_group_id: ::std::option::Option<::std::string::String>,
 }
 impl VpcMemberInfo {
-    /// A `VpcMemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -81,8 +81,8 @@ pub struct VpcCreate {
     pub microservice_info: ::std::option::Option<MicroServiceCreate>,
 }
 impl VpcCreate {
-    /// A `VpcCreate` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         port: i32,
@@ -598,8 +598,8 @@ pub struct VpcHealthConfig {
     pub timeout: i32,
 }
 impl VpcHealthConfig {
-    /// A `VpcHealthConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         protocol: HealthCheckProtocol,
         threshold_normal: i32,
@@ -1091,8 +1091,8 @@ pub struct MicroServiceCreate {
     pub cce_service_info: ::std::option::Option<MicroServiceInfoCceServiceBase>,
 }
 impl MicroServiceCreate {
-    /// A `MicroServiceCreate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1299,8 +1299,8 @@ pub struct MicroServiceInfoCseBase {
     pub service_id: ::std::string::String,
 }
 impl MicroServiceInfoCseBase {
-    /// A `MicroServiceInfoCseBase` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         engine_id: impl ::std::convert::Into<::std::string::String>,
         service_id: impl ::std::convert::Into<::std::string::String>,
@@ -1451,8 +1451,8 @@ pub struct MicroServiceInfoCceBase {
     pub label_value: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCceBase {
-    /// A `MicroServiceInfoCceBase` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         cluster_id: impl ::std::convert::Into<::std::string::String>,
         namespace: impl ::std::convert::Into<::std::string::String>,
@@ -1763,8 +1763,8 @@ pub struct MicroServiceInfoCceServiceBase {
     pub service_name: ::std::string::String,
 }
 impl MicroServiceInfoCceServiceBase {
-    /// A `MicroServiceInfoCceServiceBase` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         cluster_id: impl ::std::convert::Into<::std::string::String>,
         namespace: impl ::std::convert::Into<::std::string::String>,
@@ -1982,7 +1982,7 @@ pub struct VpcChannelInfo {
     pub microservice_info: ::std::option::Option<MicroServiceInfo>,
 }
 impl VpcChannelInfo {
-    /// A `VpcChannelInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -2264,8 +2264,8 @@ pub struct MicroServiceInfo {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfo {
-    /// A `MicroServiceInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -2412,8 +2412,8 @@ pub struct MicroServiceInfoCse {
     pub version: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCse {
-    /// A `MicroServiceInfoCse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -2577,8 +2577,8 @@ pub struct MicroServiceInfoCce {
     pub cluster_name: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCce {
-    /// A `MicroServiceInfoCce` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -2805,8 +2805,8 @@ pub struct MicroServiceInfoCceService {
     pub cluster_name: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCceService {
-    /// A `MicroServiceInfoCceService` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

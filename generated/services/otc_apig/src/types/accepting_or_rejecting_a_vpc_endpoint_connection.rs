@@ -17,8 +17,8 @@ pub struct AcceptingOrRejectingAVpcEndpointConnectionRequest {
     pub endpoints: ::std::vec::Vec<::std::string::String>,
 }
 impl AcceptingOrRejectingAVpcEndpointConnectionRequest {
-    /// A `AcceptingOrRejectingAVpcEndpointConnectionRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         action: AcceptingOrRejectingAVpcEndpointConnectionAction,
         endpoints: ::std::vec::Vec<::std::string::String>,
@@ -136,8 +136,8 @@ pub struct AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
     pub connections: ::std::option::Option<::std::vec::Vec<EndpointConnection>>,
 }
 impl AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
-    /// A `AcceptingOrRejectingAVpcEndpointConnectionResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -222,8 +222,8 @@ pub struct AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
-    /// A `AcceptingOrRejectingAVpcEndpointConnectionResponse401` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -290,8 +290,8 @@ pub struct EndpointConnection {
     pub status: ::std::option::Option<AcceptingOrRejectingAVpcEndpointConnectionStatus>,
 }
 impl EndpointConnection {
-    /// A `EndpointConnection` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct AddingACertificateToADomainNameRequest {
     pub private_key: ::std::string::String,
 }
 impl AddingACertificateToADomainNameRequest {
-    /// A `AddingACertificateToADomainNameRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         cert_content: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -159,8 +159,8 @@ pub struct AddingACertificateToADomainNameResponse201 {
     pub ssl_id: ::std::option::Option<::std::string::String>,
 }
 impl AddingACertificateToADomainNameResponse201 {
-    /// A `AddingACertificateToADomainNameResponse201` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -291,8 +291,8 @@ pub struct AddingACertificateToADomainNameResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl AddingACertificateToADomainNameResponse400 {
-    /// A `AddingACertificateToADomainNameResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

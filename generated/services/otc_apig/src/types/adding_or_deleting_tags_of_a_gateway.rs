@@ -19,8 +19,8 @@ pub struct AddingOrDeletingTagsOfAGatewayRequest {
     pub tags: ::std::vec::Vec<TmsKeyValue>,
 }
 impl AddingOrDeletingTagsOfAGatewayRequest {
-    /// A `AddingOrDeletingTagsOfAGatewayRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         action: AddingOrDeletingTagsOfAGatewayAction,
         tags: ::std::vec::Vec<TmsKeyValue>,
@@ -138,8 +138,8 @@ pub struct AddingOrDeletingTagsOfAGatewayResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl AddingOrDeletingTagsOfAGatewayResponse401 {
-    /// A `AddingOrDeletingTagsOfAGatewayResponse401` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

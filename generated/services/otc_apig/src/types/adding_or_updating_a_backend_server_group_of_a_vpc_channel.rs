@@ -14,8 +14,8 @@ pub struct AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest {
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate>>,
 }
 impl AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest {
-    /// A `AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -104,8 +104,8 @@ pub struct AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
 }
 impl AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
-    /// A `AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -189,8 +189,8 @@ pub struct AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {
-    /// A `AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct AddingOrUpdatingBackendInstancesRequest {
     pub members: ::std::vec::Vec<MemberInfo>,
 }
 impl AddingOrUpdatingBackendInstancesRequest {
-    /// A `AddingOrUpdatingBackendInstancesRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(members: ::std::vec::Vec<MemberInfo>) -> Self {
         Self { members }
     }
@@ -95,8 +95,8 @@ pub struct AddingOrUpdatingBackendInstancesResponse201 {
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 impl AddingOrUpdatingBackendInstancesResponse201 {
-    /// A `AddingOrUpdatingBackendInstancesResponse201` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -179,8 +179,8 @@ pub struct AddingOrUpdatingBackendInstancesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl AddingOrUpdatingBackendInstancesResponse400 {
-    /// A `AddingOrUpdatingBackendInstancesResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct AddingWhitelistRecordsForAVpcEndpointServiceRequest {
     pub permissions: ::std::vec::Vec<::std::string::String>,
 }
 impl AddingWhitelistRecordsForAVpcEndpointServiceRequest {
-    /// A `AddingWhitelistRecordsForAVpcEndpointServiceRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(permissions: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { permissions }
     }
@@ -104,8 +104,8 @@ pub struct AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
     pub permissions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
-    /// A `AddingWhitelistRecordsForAVpcEndpointServiceResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -164,8 +164,8 @@ pub struct AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {
-    /// A `AddingWhitelistRecordsForAVpcEndpointServiceResponse401` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct AppQuotaAppBinding {
     pub bound_time: ::std::option::Option<::std::string::String>,
 }
 impl AppQuotaAppBinding {
-    /// A `AppQuotaAppBinding` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -74,8 +74,8 @@ pub struct BindingACredentialQuotaWithCredentialsRequest {
     pub app_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BindingACredentialQuotaWithCredentialsRequest {
-    /// A `BindingACredentialQuotaWithCredentialsRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(app_ids: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { app_ids }
     }
@@ -143,8 +143,8 @@ pub struct BindingACredentialQuotaWithCredentialsResponse201 {
     pub applies: ::std::option::Option<::std::vec::Vec<AppQuotaAppBinding>>,
 }
 impl BindingACredentialQuotaWithCredentialsResponse201 {
-    /// A `BindingACredentialQuotaWithCredentialsResponse201` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -202,8 +202,8 @@ pub struct BindingACredentialQuotaWithCredentialsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl BindingACredentialQuotaWithCredentialsResponse400 {
-    /// A `BindingACredentialQuotaWithCredentialsResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

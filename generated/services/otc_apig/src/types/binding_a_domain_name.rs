@@ -27,8 +27,8 @@ pub struct BindingADomainNameRequest {
     pub url_domain: ::std::string::String,
 }
 impl BindingADomainNameRequest {
-    /// A `BindingADomainNameRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(url_domain: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             min_ssl_version: ::std::option::Option::None,
@@ -196,8 +196,8 @@ pub struct BindingADomainNameResponse201 {
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
 }
 impl BindingADomainNameResponse201 {
-    /// A `BindingADomainNameResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -318,8 +318,8 @@ pub struct BindingADomainNameResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl BindingADomainNameResponse400 {
-    /// A `BindingADomainNameResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct BindingAPlugInToApisRequest {
     pub api_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BindingAPlugInToApisRequest {
-    /// A `BindingAPlugInToApisRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         env_id: impl ::std::convert::Into<::std::string::String>,
         api_ids: ::std::vec::Vec<::std::string::String>,
@@ -111,8 +111,8 @@ pub struct BindingAPlugInToApisResponse201 {
     pub attached_plugins: ::std::option::Option<::std::vec::Vec<PluginApiAttachInfo>>,
 }
 impl BindingAPlugInToApisResponse201 {
-    /// A `BindingAPlugInToApisResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -169,8 +169,8 @@ pub struct BindingAPlugInToApisResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl BindingAPlugInToApisResponse400 {
-    /// A `BindingAPlugInToApisResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -251,8 +251,8 @@ pub struct PluginApiAttachInfo {
     pub attached_time: ::std::option::Option<::std::string::String>,
 }
 impl PluginApiAttachInfo {
-    /// A `PluginApiAttachInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

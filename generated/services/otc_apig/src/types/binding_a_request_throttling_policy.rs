@@ -16,8 +16,8 @@ pub struct BindingARequestThrottlingPolicyRequest {
     pub publish_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BindingARequestThrottlingPolicyRequest {
-    /// A `BindingARequestThrottlingPolicyRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         strategy_id: impl ::std::convert::Into<::std::string::String>,
         publish_ids: ::std::vec::Vec<::std::string::String>,
@@ -122,8 +122,8 @@ pub struct BindingARequestThrottlingPolicyResponse201 {
     pub throttle_applys: ::std::option::Option<::std::vec::Vec<ThrottleApiBinding>>,
 }
 impl BindingARequestThrottlingPolicyResponse201 {
-    /// A `BindingARequestThrottlingPolicyResponse201` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -180,8 +180,8 @@ pub struct BindingARequestThrottlingPolicyResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl BindingARequestThrottlingPolicyResponse401 {
-    /// A `BindingARequestThrottlingPolicyResponse401` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -245,8 +245,8 @@ pub struct ThrottleApiBinding {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl ThrottleApiBinding {
-    /// A `ThrottleApiBinding` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

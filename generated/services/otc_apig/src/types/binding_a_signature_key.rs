@@ -15,8 +15,8 @@ pub struct BindingASignatureKeyRequest {
     pub publish_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BindingASignatureKeyRequest {
-    /// A `BindingASignatureKeyRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         sign_id: impl ::std::convert::Into<::std::string::String>,
         publish_ids: ::std::vec::Vec<::std::string::String>,
@@ -99,8 +99,8 @@ pub struct BindingASignatureKeyResponse201 {
     pub bindings: ::std::option::Option<::std::vec::Vec<SignApiBindingInfo>>,
 }
 impl BindingASignatureKeyResponse201 {
-    /// A `BindingASignatureKeyResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -157,8 +157,8 @@ pub struct BindingASignatureKeyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl BindingASignatureKeyResponse400 {
-    /// A `BindingASignatureKeyResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -291,8 +291,8 @@ pub struct SignApiBindingInfo {
     pub sign_type: ::std::option::Option<SignType>,
 }
 impl SignApiBindingInfo {
-    /// A `SignApiBindingInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

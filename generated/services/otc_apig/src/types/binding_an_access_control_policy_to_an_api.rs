@@ -25,8 +25,8 @@ pub struct AclApiBindingInfo {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl AclApiBindingInfo {
-    /// A `AclApiBindingInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -96,8 +96,8 @@ pub struct BindingAnAccessControlPolicyToAnApiRequest {
     pub publish_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BindingAnAccessControlPolicyToAnApiRequest {
-    /// A `BindingAnAccessControlPolicyToAnApiRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         acl_id: impl ::std::convert::Into<::std::string::String>,
         publish_ids: ::std::vec::Vec<::std::string::String>,
@@ -179,8 +179,8 @@ pub struct BindingAnAccessControlPolicyToAnApiResponse201 {
     pub acl_bindings: ::std::option::Option<::std::vec::Vec<AclApiBindingInfo>>,
 }
 impl BindingAnAccessControlPolicyToAnApiResponse201 {
-    /// A `BindingAnAccessControlPolicyToAnApiResponse201` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -237,8 +237,8 @@ pub struct BindingAnAccessControlPolicyToAnApiResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl BindingAnAccessControlPolicyToAnApiResponse400 {
-    /// A `BindingAnAccessControlPolicyToAnApiResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct BindingAnSslCertificateToADomainNameRequest {
     pub domains: ::std::vec::Vec<AttachOrDetachDomainInfo>,
 }
 impl BindingAnSslCertificateToADomainNameRequest {
-    /// A `BindingAnSslCertificateToADomainNameRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(domains: ::std::vec::Vec<AttachOrDetachDomainInfo>) -> Self {
         Self { domains }
     }
@@ -92,8 +92,8 @@ pub struct BindingAnSslCertificateToADomainNameResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl BindingAnSslCertificateToADomainNameResponse400 {
-    /// A `BindingAnSslCertificateToADomainNameResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

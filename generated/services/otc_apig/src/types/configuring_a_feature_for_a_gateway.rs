@@ -19,8 +19,8 @@ pub struct ConfiguringAFeatureForAGatewayRequest {
     pub config: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAFeatureForAGatewayRequest {
-    /// A `ConfiguringAFeatureForAGatewayRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         enable: bool,
@@ -145,8 +145,8 @@ pub struct ConfiguringAFeatureForAGatewayResponse201 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAFeatureForAGatewayResponse201 {
-    /// A `ConfiguringAFeatureForAGatewayResponse201` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -243,8 +243,8 @@ pub struct ConfiguringAFeatureForAGatewayResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAFeatureForAGatewayResponse400 {
-    /// A `ConfiguringAFeatureForAGatewayResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

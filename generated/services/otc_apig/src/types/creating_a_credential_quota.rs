@@ -36,8 +36,8 @@ pub struct CreatingACredentialQuotaRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACredentialQuotaRequest {
-    /// A `CreatingACredentialQuotaRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         call_limits: i32,
@@ -303,8 +303,8 @@ pub struct CreatingACredentialQuotaResponse201 {
     pub bound_app_num: ::std::option::Option<i32>,
 }
 impl CreatingACredentialQuotaResponse201 {
-    /// A `CreatingACredentialQuotaResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -466,8 +466,8 @@ pub struct CreatingACredentialQuotaResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACredentialQuotaResponse400 {
-    /// A `CreatingACredentialQuotaResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -141,8 +141,8 @@ pub struct CreatingADedicatedGatewayPayPerUseRequest {
     >,
 }
 impl CreatingADedicatedGatewayPayPerUseRequest {
-    /// A `CreatingADedicatedGatewayPayPerUseRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         instance_name: impl ::std::convert::Into<::std::string::String>,
         spec_id: SpecId,
@@ -665,8 +665,8 @@ pub struct CreatingADedicatedGatewayPayPerUseResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADedicatedGatewayPayPerUseResponse202 {
-    /// A `CreatingADedicatedGatewayPayPerUseResponse202` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -724,8 +724,8 @@ pub struct CreatingADedicatedGatewayPayPerUseResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADedicatedGatewayPayPerUseResponse400 {
-    /// A `CreatingADedicatedGatewayPayPerUseResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

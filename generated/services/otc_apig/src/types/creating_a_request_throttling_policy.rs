@@ -66,8 +66,8 @@ pub struct CreatingARequestThrottlingPolicyRequest {
     pub ip_call_limits: ::std::option::Option<i32>,
 }
 impl CreatingARequestThrottlingPolicyRequest {
-    /// A `CreatingARequestThrottlingPolicyRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         time_unit: TimeUnit,
@@ -506,8 +506,8 @@ pub struct CreatingARequestThrottlingPolicyResponse201 {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl CreatingARequestThrottlingPolicyResponse201 {
-    /// A `CreatingARequestThrottlingPolicyResponse201` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -814,8 +814,8 @@ pub struct CreatingARequestThrottlingPolicyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingARequestThrottlingPolicyResponse400 {
-    /// A `CreatingARequestThrottlingPolicyResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -62,8 +62,8 @@ pub struct CreatingAVpcChannelRequest {
     pub microservice_info: ::std::option::Option<MicroServiceCreate>,
 }
 impl CreatingAVpcChannelRequest {
-    /// A `CreatingAVpcChannelRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         port: i32,
@@ -567,8 +567,8 @@ pub struct CreatingAVpcChannelResponse201 {
     pub microservice_info: ::std::option::Option<MicroServiceInfo>,
 }
 impl CreatingAVpcChannelResponse201 {
-    /// A `CreatingAVpcChannelResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -837,8 +837,8 @@ pub struct CreatingAVpcChannelResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAVpcChannelResponse400 {
-    /// A `CreatingAVpcChannelResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -901,8 +901,8 @@ pub struct MicroServiceCreate {
     pub cce_info: ::std::option::Option<MicroServiceInfoCceBase>,
 }
 impl MicroServiceCreate {
-    /// A `MicroServiceCreate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1106,8 +1106,8 @@ pub struct MicroServiceInfoCceBase {
     pub label_value: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCceBase {
-    /// A `MicroServiceInfoCceBase` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         cluster_id: impl ::std::convert::Into<::std::string::String>,
         namespace: impl ::std::convert::Into<::std::string::String>,
@@ -1401,8 +1401,8 @@ pub struct MicroServiceInfoCseBase {
     pub service_id: ::std::string::String,
 }
 impl MicroServiceInfoCseBase {
-    /// A `MicroServiceInfoCseBase` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         engine_id: impl ::std::convert::Into<::std::string::String>,
         service_id: impl ::std::convert::Into<::std::string::String>,
@@ -1572,8 +1572,8 @@ pub struct VpcHealthConfig {
     pub timeout: i32,
 }
 impl VpcHealthConfig {
-    /// A `VpcHealthConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         protocol: Protocol,
         threshold_normal: i32,

@@ -31,8 +31,8 @@ pub struct CreatingAnAccessControlPolicyRequest {
     pub entity_type: EntityType,
 }
 impl CreatingAnAccessControlPolicyRequest {
-    /// A `CreatingAnAccessControlPolicyRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         acl_name: impl ::std::convert::Into<::std::string::String>,
         acl_type: AclType,
@@ -212,8 +212,8 @@ pub struct CreatingAnAccessControlPolicyResponse201 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAccessControlPolicyResponse201 {
-    /// A `CreatingAnAccessControlPolicyResponse201` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -290,8 +290,8 @@ pub struct CreatingAnAccessControlPolicyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAccessControlPolicyResponse400 {
-    /// A `CreatingAnAccessControlPolicyResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct ApiBackendVpcReq {
     pub vpc_channel_id: ::std::string::String,
 }
 impl ApiBackendVpcReq {
-    /// A `ApiBackendVpcReq` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         vpc_channel_id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -130,8 +130,8 @@ pub struct ApiConditionBase {
     pub condition_value: ::std::string::String,
 }
 impl ApiConditionBase {
-    /// A `ApiConditionBase` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         condition_origin: ConditionOrigin,
         condition_value: impl ::std::convert::Into<::std::string::String>,
@@ -398,7 +398,7 @@ pub struct ApiFuncCreate {
     pub req_protocol: ::std::option::Option<ApiFuncCreateReqProtocol>,
 }
 impl ApiFuncCreate {
-    /// A `ApiFuncCreate` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         function_urn: impl ::std::convert::Into<::std::string::String>,
@@ -701,7 +701,7 @@ pub struct ApiMockCreate {
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 impl ApiMockCreate {
-    /// A `ApiMockCreate` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -891,8 +891,8 @@ pub struct ApiPolicyFunctionCreate {
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 impl ApiPolicyFunctionCreate {
-    /// A `ApiPolicyFunctionCreate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         function_urn: impl ::std::convert::Into<::std::string::String>,
         invocation_type: InvocationType,
@@ -1342,8 +1342,8 @@ pub struct ApiPolicyHttpCreate {
     pub vpc_channel_status: ::std::option::Option<VpcChannelStatus>,
 }
 impl ApiPolicyHttpCreate {
-    /// A `ApiPolicyHttpCreate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         req_protocol: ApiPolicyHttpCreateReqProtocol,
         req_method: ReqMethod,
@@ -1804,8 +1804,8 @@ pub struct ApiPolicyMockCreate {
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 impl ApiPolicyMockCreate {
-    /// A `ApiPolicyMockCreate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         effect_mode: EffectMode,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -2071,8 +2071,8 @@ pub struct BackendApiCreate {
     pub vpc_channel_status: ::std::option::Option<VpcChannelStatus>,
 }
 impl BackendApiCreate {
-    /// A `BackendApiCreate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         req_protocol: BackendApiCreateReqProtocol,
         req_method: ReqMethod,
@@ -2516,8 +2516,8 @@ pub struct BackendParamBase {
     pub value: ::std::string::String,
 }
 impl BackendParamBase {
-    /// A `BackendParamBase` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         origin: Origin,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -2857,8 +2857,8 @@ pub struct CreatingAnApiRequest {
     pub policy_https: ::std::option::Option<::std::vec::Vec<ApiPolicyHttpCreate>>,
 }
 impl CreatingAnApiRequest {
-    /// A `CreatingAnApiRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
@@ -3868,8 +3868,8 @@ pub struct CreatingAnApiResponse201 {
     pub policy_https: ::std::option::Option<::std::vec::Vec<ApiPolicyHttpResp>>,
 }
 impl CreatingAnApiResponse201 {
-    /// A `CreatingAnApiResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -4422,8 +4422,8 @@ pub struct CreatingAnApiResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnApiResponse400 {
-    /// A `CreatingAnApiResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -4532,7 +4532,7 @@ pub struct ReqParamBase {
     pub pass_through: ::std::option::Option<PassThrough>,
 }
 impl ReqParamBase {
-    /// A `ReqParamBase` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,

@@ -36,8 +36,8 @@ pub struct CreatingAnApiGroupRequest {
     pub version: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnApiGroupRequest {
-    /// A `CreatingAnApiGroupRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -263,8 +263,8 @@ pub struct CreatingAnApiGroupResponse201 {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnApiGroupResponse201 {
-    /// A `CreatingAnApiGroupResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -501,8 +501,8 @@ pub struct CreatingAnApiGroupResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnApiGroupResponse400 {
-    /// A `CreatingAnApiGroupResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

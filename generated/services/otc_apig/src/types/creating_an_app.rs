@@ -35,8 +35,8 @@ pub struct CreatingAnAppRequest {
     pub app_secret: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAppRequest {
-    /// A `CreatingAnAppRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -277,8 +277,8 @@ pub struct CreatingAnAppResponse201 {
     pub roma_app_type: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAppResponse201 {
-    /// A `CreatingAnAppResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -428,8 +428,8 @@ pub struct CreatingAnAppResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAppResponse400 {
-    /// A `CreatingAnAppResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

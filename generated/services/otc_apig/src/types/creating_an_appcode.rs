@@ -17,8 +17,8 @@ pub struct CreatingAnAppcodeRequest {
     pub app_code: ::std::string::String,
 }
 impl CreatingAnAppcodeRequest {
-    /// A `CreatingAnAppcodeRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(app_code: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { app_code: app_code.into() }
     }
@@ -124,8 +124,8 @@ pub struct CreatingAnAppcodeResponse201 {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAppcodeResponse201 {
-    /// A `CreatingAnAppcodeResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -216,8 +216,8 @@ pub struct CreatingAnAppcodeResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAppcodeResponse400 {
-    /// A `CreatingAnAppcodeResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct CreatingAnEnvironmentRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnEnvironmentRequest {
-    /// A `CreatingAnEnvironmentRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -150,8 +150,8 @@ pub struct CreatingAnEnvironmentResponse201 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnEnvironmentResponse201 {
-    /// A `CreatingAnEnvironmentResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -213,8 +213,8 @@ pub struct CreatingAnEnvironmentResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnEnvironmentResponse400 {
-    /// A `CreatingAnEnvironmentResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct CreatingAnExcludedRequestThrottlingConfigurationRequest {
     pub object_type: ObjectType,
 }
 impl CreatingAnExcludedRequestThrottlingConfigurationRequest {
-    /// A `CreatingAnExcludedRequestThrottlingConfigurationRequest` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         call_limits: i32,
         object_id: impl ::std::convert::Into<::std::string::String>,
@@ -151,8 +151,8 @@ pub struct CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
     pub throttle_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
-    /// A `CreatingAnExcludedRequestThrottlingConfigurationResponse201` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -252,8 +252,8 @@ pub struct CreatingAnExcludedRequestThrottlingConfigurationResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnExcludedRequestThrottlingConfigurationResponse400 {
-    /// A `CreatingAnExcludedRequestThrottlingConfigurationResponse400` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct AclBatchResultFailureResp {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl AclBatchResultFailureResp {
-    /// A `AclBatchResultFailureResp` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -87,8 +87,8 @@ pub struct DeletingMultipleAccessControlPoliciesRequest {
     pub acls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl DeletingMultipleAccessControlPoliciesRequest {
-    /// A `DeletingMultipleAccessControlPoliciesRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -164,8 +164,8 @@ pub struct DeletingMultipleAccessControlPoliciesResponse200 {
     pub failure: ::std::option::Option<::std::vec::Vec<AclBatchResultFailureResp>>,
 }
 impl DeletingMultipleAccessControlPoliciesResponse200 {
-    /// A `DeletingMultipleAccessControlPoliciesResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -238,8 +238,8 @@ pub struct DeletingMultipleAccessControlPoliciesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingMultipleAccessControlPoliciesResponse400 {
-    /// A `DeletingMultipleAccessControlPoliciesResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

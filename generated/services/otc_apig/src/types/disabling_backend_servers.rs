@@ -13,8 +13,8 @@ pub struct DisablingBackendServersRequest {
     pub member_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl DisablingBackendServersRequest {
-    /// A `DisablingBackendServersRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -93,8 +93,8 @@ pub struct DisablingBackendServersResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DisablingBackendServersResponse400 {
-    /// A `DisablingBackendServersResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

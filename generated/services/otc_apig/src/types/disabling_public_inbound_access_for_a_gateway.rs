@@ -16,8 +16,8 @@ pub struct DisablingPublicInboundAccessForAGatewayResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DisablingPublicInboundAccessForAGatewayResponse401 {
-    /// A `DisablingPublicInboundAccessForAGatewayResponse401` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct EnablingBackendServersRequest {
     pub member_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl EnablingBackendServersRequest {
-    /// A `EnablingBackendServersRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -93,8 +93,8 @@ pub struct EnablingBackendServersResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl EnablingBackendServersResponse400 {
-    /// A `EnablingBackendServersResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct EnablingPublicAccessForADedicatedGatewayRequest {
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 impl EnablingPublicAccessForADedicatedGatewayRequest {
-    /// A `EnablingPublicAccessForADedicatedGatewayRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         bandwidth_size: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -129,8 +129,8 @@ pub struct EnablingPublicAccessForADedicatedGatewayResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl EnablingPublicAccessForADedicatedGatewayResponse400 {
-    /// A `EnablingPublicAccessForADedicatedGatewayResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct EnablingPublicInboundAccessRequest {
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 impl EnablingPublicInboundAccessRequest {
-    /// A `EnablingPublicInboundAccessRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -140,8 +140,8 @@ pub struct EnablingPublicInboundAccessResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl EnablingPublicInboundAccessResponse202 {
-    /// A `EnablingPublicInboundAccessResponse202` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -199,8 +199,8 @@ pub struct EnablingPublicInboundAccessResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl EnablingPublicInboundAccessResponse400 {
-    /// A `EnablingPublicInboundAccessResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

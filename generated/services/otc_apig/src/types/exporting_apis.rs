@@ -31,8 +31,8 @@ pub struct ExportingApisRequest {
     pub apis: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ExportingApisRequest {
-    /// A `ExportingApisRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         env_id: impl ::std::convert::Into<::std::string::String>,
         group_id: impl ::std::convert::Into<::std::string::String>,
@@ -214,8 +214,8 @@ pub struct ExportingApisResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ExportingApisResponse400 {
-    /// A `ExportingApisResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct ExportingApisAsynchronouslyRequest {
     pub apis: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ExportingApisAsynchronouslyRequest {
-    /// A `ExportingApisAsynchronouslyRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         env_id: impl ::std::convert::Into<::std::string::String>,
         group_id: impl ::std::convert::Into<::std::string::String>,
@@ -211,8 +211,8 @@ pub struct ExportingApisAsynchronouslyResponse202 {
     pub task_id: ::std::option::Option<::std::string::String>,
 }
 impl ExportingApisAsynchronouslyResponse202 {
-    /// A `ExportingApisAsynchronouslyResponse202` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -260,8 +260,8 @@ pub struct ExportingApisAsynchronouslyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ExportingApisAsynchronouslyResponse400 {
-    /// A `ExportingApisAsynchronouslyResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -27,8 +27,8 @@ pub struct GeneratingAnAppcodeResponse201 {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl GeneratingAnAppcodeResponse201 {
-    /// A `GeneratingAnAppcodeResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -119,8 +119,8 @@ pub struct GeneratingAnAppcodeResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl GeneratingAnAppcodeResponse400 {
-    /// A `GeneratingAnAppcodeResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

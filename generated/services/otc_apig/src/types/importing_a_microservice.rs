@@ -56,8 +56,8 @@ pub struct ImportingAMicroserviceRequest {
     pub cce_info: ::std::option::Option<MicroServiceInfoCceCreate>,
 }
 impl ImportingAMicroserviceRequest {
-    /// A `ImportingAMicroserviceRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         group_info: MicroserviceGroup,
         service_type: ServiceType,
@@ -439,8 +439,8 @@ pub struct ImportingAMicroserviceResponse201 {
     pub apis: ::std::option::Option<::std::vec::Vec<MicroserviceImportApiResp>>,
 }
 impl ImportingAMicroserviceResponse201 {
-    /// A `ImportingAMicroserviceResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -509,8 +509,8 @@ pub struct ImportingAMicroserviceResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ImportingAMicroserviceResponse400 {
-    /// A `ImportingAMicroserviceResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -599,8 +599,8 @@ pub struct MicroServiceInfoCceCreate {
     pub labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
 }
 impl MicroServiceInfoCceCreate {
-    /// A `MicroServiceInfoCceCreate` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         cluster_id: impl ::std::convert::Into<::std::string::String>,
         namespace: impl ::std::convert::Into<::std::string::String>,
@@ -978,8 +978,8 @@ pub struct MicroServiceInfoCseCreate {
     pub version: ::std::string::String,
 }
 impl MicroServiceInfoCseCreate {
-    /// A `MicroServiceInfoCseCreate` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         engine_id: impl ::std::convert::Into<::std::string::String>,
         service_id: impl ::std::convert::Into<::std::string::String>,
@@ -1146,8 +1146,8 @@ pub struct MicroserviceApiCreate {
     pub match_mode: ::std::option::Option<MatchMode>,
 }
 impl MicroserviceApiCreate {
-    /// A `MicroserviceApiCreate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(req_uri: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: ::std::option::Option::None,
@@ -1366,8 +1366,8 @@ pub struct MicroserviceGroup {
     pub app_id: ::std::option::Option<::std::string::String>,
 }
 impl MicroserviceGroup {
-    /// A `MicroserviceGroup` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1580,8 +1580,8 @@ pub struct MicroserviceImportApiResp {
     pub match_mode: ::std::option::Option<MicroserviceImportApiRespMatchMode>,
 }
 impl MicroserviceImportApiResp {
-    /// A `MicroserviceImportApiResp` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct Failure {
     pub error_code: ::std::option::Option<::std::string::String>,
 }
 impl Failure {
-    /// A `Failure` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -90,8 +90,8 @@ pub struct Ignore {
     pub path: ::std::option::Option<::std::string::String>,
 }
 impl Ignore {
-    /// A `Ignore` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -155,8 +155,8 @@ pub struct ImportingApisResponse200 {
     pub ignore: ::std::option::Option<::std::vec::Vec<Ignore>>,
 }
 impl ImportingApisResponse200 {
-    /// A `ImportingApisResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -261,8 +261,8 @@ pub struct ImportingApisResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ImportingApisResponse400 {
-    /// A `ImportingApisResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -322,8 +322,8 @@ pub struct Success {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl Success {
-    /// A `Success` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -399,8 +399,8 @@ pub struct Swagger {
     pub result: ::std::option::Option<::std::string::String>,
 }
 impl Swagger {
-    /// A `Swagger` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

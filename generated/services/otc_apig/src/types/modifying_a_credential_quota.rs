@@ -36,8 +36,8 @@ pub struct ModifyingACredentialQuotaRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingACredentialQuotaRequest {
-    /// A `ModifyingACredentialQuotaRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         call_limits: i32,
@@ -303,8 +303,8 @@ pub struct ModifyingACredentialQuotaResponse200 {
     pub bound_app_num: ::std::option::Option<i32>,
 }
 impl ModifyingACredentialQuotaResponse200 {
-    /// A `ModifyingACredentialQuotaResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -466,8 +466,8 @@ pub struct ModifyingACredentialQuotaResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingACredentialQuotaResponse400 {
-    /// A `ModifyingACredentialQuotaResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

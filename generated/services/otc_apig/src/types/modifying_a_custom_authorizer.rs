@@ -60,8 +60,8 @@ pub struct ModifyingACustomAuthorizerRequest {
     pub need_body: ::std::option::Option<bool>,
 }
 impl ModifyingACustomAuthorizerRequest {
-    /// A `ModifyingACustomAuthorizerRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         r#type: CreatingACustomAuthorizerType,
@@ -468,8 +468,8 @@ pub struct ModifyingACustomAuthorizerResponse200 {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingACustomAuthorizerResponse200 {
-    /// A `ModifyingACustomAuthorizerResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -717,8 +717,8 @@ pub struct ModifyingACustomAuthorizerResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingACustomAuthorizerResponse401 {
-    /// A `ModifyingACustomAuthorizerResponse401` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

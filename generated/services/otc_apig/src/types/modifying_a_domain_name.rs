@@ -28,8 +28,8 @@ pub struct ModifyingADomainNameRequest {
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
 }
 impl ModifyingADomainNameRequest {
-    /// A `ModifyingADomainNameRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(min_ssl_version: MinSslVersion) -> Self {
         Self {
             min_ssl_version,
@@ -188,8 +188,8 @@ pub struct ModifyingADomainNameResponse201 {
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
 }
 impl ModifyingADomainNameResponse201 {
-    /// A `ModifyingADomainNameResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -310,8 +310,8 @@ pub struct ModifyingADomainNameResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingADomainNameResponse400 {
-    /// A `ModifyingADomainNameResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -43,8 +43,8 @@ pub struct ModifyingAGroupResponseRequest {
     >,
 }
 impl ModifyingAGroupResponseRequest {
-    /// A `ModifyingAGroupResponseRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -201,8 +201,8 @@ pub struct ModifyingAGroupResponseResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAGroupResponseResponse200 {
-    /// A `ModifyingAGroupResponseResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -293,8 +293,8 @@ pub struct ModifyingAGroupResponseResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAGroupResponseResponse400 {
-    /// A `ModifyingAGroupResponseResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

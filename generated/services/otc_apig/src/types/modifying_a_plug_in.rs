@@ -37,8 +37,8 @@ pub struct ModifyingAPlugInRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAPlugInRequest {
-    /// A `ModifyingAPlugInRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         plugin_name: impl ::std::convert::Into<::std::string::String>,
         plugin_type: PluginType,
@@ -267,8 +267,8 @@ pub struct ModifyingAPlugInResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAPlugInResponse200 {
-    /// A `ModifyingAPlugInResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -429,8 +429,8 @@ pub struct ModifyingAPlugInResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAPlugInResponse400 {
-    /// A `ModifyingAPlugInResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -66,8 +66,8 @@ pub struct ModifyingARequestThrottlingPolicyRequest {
     pub ip_call_limits: ::std::option::Option<i32>,
 }
 impl ModifyingARequestThrottlingPolicyRequest {
-    /// A `ModifyingARequestThrottlingPolicyRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         time_unit: TimeUnit,
@@ -506,8 +506,8 @@ pub struct ModifyingARequestThrottlingPolicyResponse200 {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingARequestThrottlingPolicyResponse200 {
-    /// A `ModifyingARequestThrottlingPolicyResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -814,8 +814,8 @@ pub struct ModifyingARequestThrottlingPolicyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingARequestThrottlingPolicyResponse400 {
-    /// A `ModifyingARequestThrottlingPolicyResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

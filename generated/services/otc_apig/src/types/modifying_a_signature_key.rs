@@ -64,8 +64,8 @@ pub struct ModifyingASignatureKeyRequest {
     pub sign_algorithm: ::std::option::Option<SignAlgorithm>,
 }
 impl ModifyingASignatureKeyRequest {
-    /// A `ModifyingASignatureKeyRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -305,8 +305,8 @@ pub struct ModifyingASignatureKeyResponse200 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingASignatureKeyResponse200 {
-    /// A `ModifyingASignatureKeyResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -447,8 +447,8 @@ pub struct ModifyingASignatureKeyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingASignatureKeyResponse400 {
-    /// A `ModifyingASignatureKeyResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -502,8 +502,8 @@ pub struct ModifyingASignatureKeyResponse412 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingASignatureKeyResponse412 {
-    /// A `ModifyingASignatureKeyResponse412` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct ModifyingAVariableRequest {
     pub variable_value: ::std::string::String,
 }
 impl ModifyingAVariableRequest {
-    /// A `ModifyingAVariableRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         variable_value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -132,8 +132,8 @@ pub struct ModifyingAVariableResponse200 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAVariableResponse200 {
-    /// A `ModifyingAVariableResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -294,8 +294,8 @@ pub struct ModifyingAVariableResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAVariableResponse400 {
-    /// A `ModifyingAVariableResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

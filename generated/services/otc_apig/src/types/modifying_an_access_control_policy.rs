@@ -31,8 +31,8 @@ pub struct ModifyingAnAccessControlPolicyRequest {
     pub entity_type: EntityType,
 }
 impl ModifyingAnAccessControlPolicyRequest {
-    /// A `ModifyingAnAccessControlPolicyRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         acl_name: impl ::std::convert::Into<::std::string::String>,
         acl_type: AclType,
@@ -212,8 +212,8 @@ pub struct ModifyingAnAccessControlPolicyResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnAccessControlPolicyResponse200 {
-    /// A `ModifyingAnAccessControlPolicyResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -290,8 +290,8 @@ pub struct ModifyingAnAccessControlPolicyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnAccessControlPolicyResponse400 {
-    /// A `ModifyingAnAccessControlPolicyResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

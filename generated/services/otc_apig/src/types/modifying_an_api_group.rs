@@ -23,8 +23,8 @@ pub struct ModifyingAnApiGroupRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnApiGroupRequest {
-    /// A `ModifyingAnApiGroupRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -213,8 +213,8 @@ pub struct ModifyingAnApiGroupResponse200 {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnApiGroupResponse200 {
-    /// A `ModifyingAnApiGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -451,8 +451,8 @@ pub struct ModifyingAnApiGroupResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnApiGroupResponse400 {
-    /// A `ModifyingAnApiGroupResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

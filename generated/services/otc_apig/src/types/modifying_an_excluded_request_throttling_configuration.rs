@@ -12,8 +12,8 @@ pub struct ModifyingAnExcludedRequestThrottlingConfigurationRequest {
     pub call_limits: i64,
 }
 impl ModifyingAnExcludedRequestThrottlingConfigurationRequest {
-    /// A `ModifyingAnExcludedRequestThrottlingConfigurationRequest` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(call_limits: i64) -> Self {
         Self { call_limits }
     }
@@ -98,8 +98,8 @@ pub struct ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
     pub throttle_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
-    /// A `ModifyingAnExcludedRequestThrottlingConfigurationResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -199,8 +199,8 @@ pub struct ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {
-    /// A `ModifyingAnExcludedRequestThrottlingConfigurationResponse400` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -34,8 +34,8 @@ pub struct ModifyingAnSslCertificateRequest {
     pub trusted_root_ca: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnSslCertificateRequest {
-    /// A `ModifyingAnSslCertificateRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         cert_content: impl ::std::convert::Into<::std::string::String>,
@@ -309,8 +309,8 @@ pub struct ModifyingAnSslCertificateResponse200 {
     pub issuer: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ModifyingAnSslCertificateResponse200 {
-    /// A `ModifyingAnSslCertificateResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -576,8 +576,8 @@ pub struct ModifyingAnSslCertificateResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnSslCertificateResponse400 {
-    /// A `ModifyingAnSslCertificateResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct ModifyingTheResponseOfAnErrorTypeRequest {
     pub headers: ::std::option::Option<::std::vec::Vec<ResponseInfoHeader>>,
 }
 impl ModifyingTheResponseOfAnErrorTypeRequest {
-    /// A `ModifyingTheResponseOfAnErrorTypeRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -145,8 +145,8 @@ pub struct ModifyingTheResponseOfAnErrorTypeResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingTheResponseOfAnErrorTypeResponse400 {
-    /// A `ModifyingTheResponseOfAnErrorTypeResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

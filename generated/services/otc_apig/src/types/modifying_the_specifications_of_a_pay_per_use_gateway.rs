@@ -13,8 +13,8 @@ pub struct ModifyingTheSpecificationsOfAPayPerUseGatewayRequest {
     pub spec_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingTheSpecificationsOfAPayPerUseGatewayRequest {
-    /// A `ModifyingTheSpecificationsOfAPayPerUseGatewayRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -88,8 +88,8 @@ pub struct ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
-    /// A `ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -148,8 +148,8 @@ pub struct ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {
-    /// A `ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -75,8 +75,8 @@ pub struct ModifyingVpcChannelHealthCheckRequest {
     pub timeout: i32,
 }
 impl ModifyingVpcChannelHealthCheckRequest {
-    /// A `ModifyingVpcChannelHealthCheckRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         protocol: Protocol,
         threshold_normal: i32,
@@ -619,8 +619,8 @@ pub struct ModifyingVpcChannelHealthCheckResponse200 {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingVpcChannelHealthCheckResponse200 {
-    /// A `ModifyingVpcChannelHealthCheckResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -915,8 +915,8 @@ pub struct ModifyingVpcChannelHealthCheckResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingVpcChannelHealthCheckResponse400 {
-    /// A `ModifyingVpcChannelHealthCheckResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct PublishingAnApiOrTakingAnApiOfflineRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl PublishingAnApiOrTakingAnApiOfflineRequest {
-    /// A `PublishingAnApiOrTakingAnApiOfflineRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         action: PublishingAnApiOrTakingAnApiOfflineAction,
         env_id: impl ::std::convert::Into<::std::string::String>,
@@ -175,8 +175,8 @@ pub struct PublishingAnApiOrTakingAnApiOfflineResponse201 {
     pub version_id: ::std::option::Option<::std::string::String>,
 }
 impl PublishingAnApiOrTakingAnApiOfflineResponse201 {
-    /// A `PublishingAnApiOrTakingAnApiOfflineResponse201` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -258,8 +258,8 @@ pub struct PublishingAnApiOrTakingAnApiOfflineResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl PublishingAnApiOrTakingAnApiOfflineResponse400 {
-    /// A `PublishingAnApiOrTakingAnApiOfflineResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

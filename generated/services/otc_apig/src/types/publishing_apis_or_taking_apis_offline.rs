@@ -22,7 +22,7 @@ pub struct BatchFailure {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl BatchFailure {
-    /// A `BatchFailure` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -105,7 +105,7 @@ pub struct PublishResp {
     pub version_id: ::std::option::Option<::std::string::String>,
 }
 impl PublishResp {
-    /// A `PublishResp` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -201,8 +201,8 @@ pub struct PublishingApisOrTakingApisOfflineRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl PublishingApisOrTakingApisOfflineRequest {
-    /// A `PublishingApisOrTakingApisOfflineRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(env_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             apis: ::std::option::Option::None,
@@ -355,8 +355,8 @@ pub struct PublishingApisOrTakingApisOfflineResponse200 {
     pub failure: ::std::option::Option<::std::vec::Vec<BatchFailure>>,
 }
 impl PublishingApisOrTakingApisOfflineResponse200 {
-    /// A `PublishingApisOrTakingApisOfflineResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -432,8 +432,8 @@ pub struct PublishingApisOrTakingApisOfflineResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl PublishingApisOrTakingApisOfflineResponse400 {
-    /// A `PublishingApisOrTakingApisOfflineResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -66,8 +66,8 @@ pub struct QueryingABackendServerGroupOfAVpcChannelResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingABackendServerGroupOfAVpcChannelResponse200 {
-    /// A `QueryingABackendServerGroupOfAVpcChannelResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -313,8 +313,8 @@ pub struct QueryingABackendServerGroupOfAVpcChannelResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingABackendServerGroupOfAVpcChannelResponse400 {
-    /// A `QueryingABackendServerGroupOfAVpcChannelResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct QueryingAccessControlDetailsAboutAnAppResponse200 {
     pub app_acl_values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingAccessControlDetailsAboutAnAppResponse200 {
-    /// A `QueryingAccessControlDetailsAboutAnAppResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -97,8 +97,8 @@ pub struct QueryingAccessControlDetailsAboutAnAppResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAccessControlDetailsAboutAnAppResponse400 {
-    /// A `QueryingAccessControlDetailsAboutAnAppResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

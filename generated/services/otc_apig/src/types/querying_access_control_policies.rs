@@ -36,8 +36,8 @@ pub struct ApiAclInfoWithBindNum {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl ApiAclInfoWithBindNum {
-    /// A `ApiAclInfoWithBindNum` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -129,8 +129,8 @@ pub struct QueryingAccessControlPoliciesResponse200 {
     pub acls: ::std::option::Option<::std::vec::Vec<ApiAclInfoWithBindNum>>,
 }
 impl QueryingAccessControlPoliciesResponse200 {
-    /// A `QueryingAccessControlPoliciesResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -213,8 +213,8 @@ pub struct QueryingAccessControlPoliciesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAccessControlPoliciesResponse400 {
-    /// A `QueryingAccessControlPoliciesResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

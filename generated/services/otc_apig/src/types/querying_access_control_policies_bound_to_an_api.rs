@@ -38,7 +38,7 @@ pub struct ApiBindAclInfo {
     pub bind_time: ::std::option::Option<::std::string::String>,
 }
 impl ApiBindAclInfo {
-    /// A `ApiBindAclInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -162,8 +162,8 @@ pub struct QueryingAccessControlPoliciesBoundToAnApiResponse200 {
     pub acls: ::std::option::Option<::std::vec::Vec<ApiBindAclInfo>>,
 }
 impl QueryingAccessControlPoliciesBoundToAnApiResponse200 {
-    /// A `QueryingAccessControlPoliciesBoundToAnApiResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -247,8 +247,8 @@ pub struct QueryingAccessControlPoliciesBoundToAnApiResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAccessControlPoliciesBoundToAnApiResponse400 {
-    /// A `QueryingAccessControlPoliciesBoundToAnApiResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

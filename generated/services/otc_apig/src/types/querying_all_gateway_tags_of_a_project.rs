@@ -13,8 +13,8 @@ pub struct QueryingAllGatewayTagsOfAProjectResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<TmsKeyValues>>,
 }
 impl QueryingAllGatewayTagsOfAProjectResponse200 {
-    /// A `QueryingAllGatewayTagsOfAProjectResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -71,8 +71,8 @@ pub struct QueryingAllGatewayTagsOfAProjectResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllGatewayTagsOfAProjectResponse401 {
-    /// A `QueryingAllGatewayTagsOfAProjectResponse401` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -133,7 +133,7 @@ pub struct TmsKeyValues {
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl TmsKeyValues {
-    /// A `TmsKeyValues` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -25,8 +25,8 @@ pub struct QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
     pub list: ::std::option::Option<::std::vec::Vec<StatisticsGroup>>,
 }
 impl QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
-    /// A `QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -124,8 +124,8 @@ pub struct QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
-    /// A `QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -218,8 +218,8 @@ pub struct StatisticsGroup {
     pub register_time: ::std::option::Option<::std::string::String>,
 }
 impl StatisticsGroup {
-    /// A `StatisticsGroup` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct QueryingApiCallsWithinAPeriodResponse200 {
     pub list: ::std::option::Option<::std::vec::Vec<StatisticsApi>>,
 }
 impl QueryingApiCallsWithinAPeriodResponse200 {
-    /// A `QueryingApiCallsWithinAPeriodResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -123,8 +123,8 @@ pub struct QueryingApiCallsWithinAPeriodResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApiCallsWithinAPeriodResponse400 {
-    /// A `QueryingApiCallsWithinAPeriodResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -239,7 +239,7 @@ pub struct StatisticsApi {
     pub status: ::std::option::Option<i32>,
 }
 impl StatisticsApi {
-    /// A `StatisticsApi` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -197,8 +197,8 @@ pub struct QueryingApiDetailsResponse200 {
     pub policy_https: ::std::option::Option<::std::vec::Vec<ApiPolicyHttpResp>>,
 }
 impl QueryingApiDetailsResponse200 {
-    /// A `QueryingApiDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -751,8 +751,8 @@ pub struct QueryingApiDetailsResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApiDetailsResponse401 {
-    /// A `QueryingApiDetailsResponse401` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

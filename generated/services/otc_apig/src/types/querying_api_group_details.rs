@@ -81,8 +81,8 @@ pub struct QueryingApiGroupDetailsResponse200 {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApiGroupDetailsResponse200 {
-    /// A `QueryingApiGroupDetailsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -319,8 +319,8 @@ pub struct QueryingApiGroupDetailsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApiGroupDetailsResponse400 {
-    /// A `QueryingApiGroupDetailsResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

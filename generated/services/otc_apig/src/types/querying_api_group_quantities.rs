@@ -17,8 +17,8 @@ pub struct QueryingApiGroupQuantitiesResponse200 {
     pub onsell_nums: ::std::option::Option<i32>,
 }
 impl QueryingApiGroupQuantitiesResponse200 {
-    /// A `QueryingApiGroupQuantitiesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -86,8 +86,8 @@ pub struct QueryingApiGroupQuantitiesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApiGroupQuantitiesResponse400 {
-    /// A `QueryingApiGroupQuantitiesResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

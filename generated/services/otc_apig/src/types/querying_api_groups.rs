@@ -81,7 +81,7 @@ pub struct ApiGroupInfo {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl ApiGroupInfo {
-    /// A `ApiGroupInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -322,8 +322,8 @@ pub struct QueryingApiGroupsResponse200 {
     pub groups: ::std::option::Option<::std::vec::Vec<ApiGroupInfo>>,
 }
 impl QueryingApiGroupsResponse200 {
-    /// A `QueryingApiGroupsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -406,8 +406,8 @@ pub struct QueryingApiGroupsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApiGroupsResponse400 {
-    /// A `QueryingApiGroupsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

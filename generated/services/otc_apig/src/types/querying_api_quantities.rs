@@ -19,8 +19,8 @@ pub struct QueryingApiQuantitiesResponse200 {
     pub nums_off_release: ::std::option::Option<i32>,
 }
 impl QueryingApiQuantitiesResponse200 {
-    /// A `QueryingApiQuantitiesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -103,8 +103,8 @@ pub struct QueryingApiQuantitiesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApiQuantitiesResponse400 {
-    /// A `QueryingApiQuantitiesResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

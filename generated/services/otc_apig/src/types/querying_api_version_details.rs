@@ -205,8 +205,8 @@ pub struct QueryingApiVersionDetailsResponse200 {
     pub version_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApiVersionDetailsResponse200 {
-    /// A `QueryingApiVersionDetailsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -785,8 +785,8 @@ pub struct QueryingApiVersionDetailsResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApiVersionDetailsResponse401 {
-    /// A `QueryingApiVersionDetailsResponse401` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingApisBoundWithARequestThrottlingPolicyResponse200 {
     pub apis: ::std::option::Option<::std::vec::Vec<ApiForThrottle>>,
 }
 impl QueryingApisBoundWithARequestThrottlingPolicyResponse200 {
-    /// A `QueryingApisBoundWithARequestThrottlingPolicyResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -105,8 +105,8 @@ pub struct QueryingApisBoundWithARequestThrottlingPolicyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApisBoundWithARequestThrottlingPolicyResponse400 {
-    /// A `QueryingApisBoundWithARequestThrottlingPolicyResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -44,7 +44,7 @@ pub struct AclBindApiInfo {
     pub req_method: ::std::option::Option<BindingASignatureKeyReqMethod>,
 }
 impl AclBindApiInfo {
-    /// A `AclBindApiInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -174,8 +174,8 @@ pub struct QueryingApisBoundWithAnAccessControlPolicyResponse200 {
     pub apis: ::std::option::Option<::std::vec::Vec<AclBindApiInfo>>,
 }
 impl QueryingApisBoundWithAnAccessControlPolicyResponse200 {
-    /// A `QueryingApisBoundWithAnAccessControlPolicyResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -259,8 +259,8 @@ pub struct QueryingApisBoundWithAnAccessControlPolicyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApisBoundWithAnAccessControlPolicyResponse400 {
-    /// A `QueryingApisBoundWithAnAccessControlPolicyResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
     pub apis: ::std::option::Option<::std::vec::Vec<ApiForThrottle>>,
 }
 impl QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
-    /// A `QueryingApisNotBoundWithARequestThrottlingPolicyResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -105,8 +105,8 @@ pub struct QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {
-    /// A `QueryingApisNotBoundWithARequestThrottlingPolicyResponse400` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

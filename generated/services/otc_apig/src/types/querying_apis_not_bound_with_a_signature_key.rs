@@ -50,7 +50,7 @@ pub struct ApiForSign {
     pub req_method: ::std::option::Option<BindingASignatureKeyReqMethod>,
 }
 impl ApiForSign {
-    /// A `ApiForSign` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -190,8 +190,8 @@ pub struct QueryingApisNotBoundWithASignatureKeyResponse200 {
     pub apis: ::std::option::Option<::std::vec::Vec<ApiForSign>>,
 }
 impl QueryingApisNotBoundWithASignatureKeyResponse200 {
-    /// A `QueryingApisNotBoundWithASignatureKeyResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -275,8 +275,8 @@ pub struct QueryingApisNotBoundWithASignatureKeyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApisNotBoundWithASignatureKeyResponse400 {
-    /// A `QueryingApisNotBoundWithASignatureKeyResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
     pub apis: ::std::option::Option<::std::vec::Vec<UnbindApiForAcl>>,
 }
 impl QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
-    /// A `QueryingApisNotBoundWithAnAccessControlPolicyResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -105,8 +105,8 @@ pub struct QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
-    /// A `QueryingApisNotBoundWithAnAccessControlPolicyResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -194,8 +194,8 @@ pub struct UnbindApiForAcl {
     pub req_method: ::std::option::Option<BindingASignatureKeyReqMethod>,
 }
 impl UnbindApiForAcl {
-    /// A `UnbindApiForAcl` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -40,7 +40,7 @@ pub struct ApiOutline {
     pub req_uri: ::std::option::Option<::std::string::String>,
 }
 impl ApiOutline {
-    /// A `ApiOutline` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -141,8 +141,8 @@ pub struct QueryingApisNotBoundWithAnAppResponse200 {
     pub apis: ::std::option::Option<::std::vec::Vec<ApiOutline>>,
 }
 impl QueryingApisNotBoundWithAnAppResponse200 {
-    /// A `QueryingApisNotBoundWithAnAppResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -225,8 +225,8 @@ pub struct QueryingApisNotBoundWithAnAppResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApisNotBoundWithAnAppResponse400 {
-    /// A `QueryingApisNotBoundWithAnAppResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

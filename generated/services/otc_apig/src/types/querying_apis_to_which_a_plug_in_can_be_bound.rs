@@ -20,8 +20,8 @@ pub struct QueryingApisToWhichAPlugInCanBeBoundResponse200 {
     pub apis: ::std::option::Option<::std::vec::Vec<PluginApiInfo>>,
 }
 impl QueryingApisToWhichAPlugInCanBeBoundResponse200 {
-    /// A `QueryingApisToWhichAPlugInCanBeBoundResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -104,8 +104,8 @@ pub struct QueryingApisToWhichAPlugInCanBeBoundResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApisToWhichAPlugInCanBeBoundResponse400 {
-    /// A `QueryingApisToWhichAPlugInCanBeBoundResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

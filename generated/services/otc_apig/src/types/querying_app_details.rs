@@ -51,8 +51,8 @@ pub struct QueryingAppDetailsResponse200 {
     pub roma_app_type: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAppDetailsResponse200 {
-    /// A `QueryingAppDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -202,8 +202,8 @@ pub struct QueryingAppDetailsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAppDetailsResponse400 {
-    /// A `QueryingAppDetailsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

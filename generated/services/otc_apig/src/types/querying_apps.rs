@@ -54,8 +54,8 @@ pub struct AppInfoWithBindNum {
     pub bind_num: ::std::option::Option<i32>,
 }
 impl AppInfoWithBindNum {
-    /// A `AppInfoWithBindNum` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -220,8 +220,8 @@ pub struct QueryingAppsResponse200 {
     pub apps: ::std::option::Option<::std::vec::Vec<AppInfoWithBindNum>>,
 }
 impl QueryingAppsResponse200 {
-    /// A `QueryingAppsResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -304,8 +304,8 @@ pub struct QueryingAppsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAppsResponse400 {
-    /// A `QueryingAppsResponse400` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

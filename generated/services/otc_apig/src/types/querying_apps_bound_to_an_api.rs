@@ -88,7 +88,7 @@ pub struct ApiAuthInfo {
     pub app_id: ::std::option::Option<::std::string::String>,
 }
 impl ApiAuthInfo {
-    /// A `ApiAuthInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -318,8 +318,8 @@ pub struct QueryingAppsBoundToAnApiResponse200 {
     pub auths: ::std::option::Option<::std::vec::Vec<ApiAuthInfo>>,
 }
 impl QueryingAppsBoundToAnApiResponse200 {
-    /// A `QueryingAppsBoundToAnApiResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -402,8 +402,8 @@ pub struct QueryingAppsBoundToAnApiResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAppsBoundToAnApiResponse400 {
-    /// A `QueryingAppsBoundToAnApiResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

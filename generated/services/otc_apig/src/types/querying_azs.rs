@@ -30,7 +30,7 @@ pub struct AvailableZone {
     >,
 }
 impl AvailableZone {
-    /// A `AvailableZone` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -117,8 +117,8 @@ pub struct LocalName {
     pub zh_cn: ::std::option::Option<::std::string::String>,
 }
 impl LocalName {
-    /// A `LocalName` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -169,8 +169,8 @@ pub struct QueryingAzsResponse200 {
     pub available_zones: ::std::option::Option<::std::vec::Vec<AvailableZone>>,
 }
 impl QueryingAzsResponse200 {
-    /// A `QueryingAzsResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -227,8 +227,8 @@ pub struct QueryingAzsResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAzsResponse401 {
-    /// A `QueryingAzsResponse401` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingBackendServerGroupsOfAVpcChannelResponse200 {
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
 }
 impl QueryingBackendServerGroupsOfAVpcChannelResponse200 {
-    /// A `QueryingBackendServerGroupsOfAVpcChannelResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -105,8 +105,8 @@ pub struct QueryingBackendServerGroupsOfAVpcChannelResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingBackendServerGroupsOfAVpcChannelResponse400 {
-    /// A `QueryingBackendServerGroupsOfAVpcChannelResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingBackendServersOfAVpcChannelResponse200 {
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 impl QueryingBackendServersOfAVpcChannelResponse200 {
-    /// A `QueryingBackendServersOfAVpcChannelResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -104,8 +104,8 @@ pub struct QueryingBackendServersOfAVpcChannelResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingBackendServersOfAVpcChannelResponse400 {
-    /// A `QueryingBackendServersOfAVpcChannelResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -44,8 +44,8 @@ pub struct QueryingCredentialQuotaDetailsResponse200 {
     pub bound_app_num: ::std::option::Option<i32>,
 }
 impl QueryingCredentialQuotaDetailsResponse200 {
-    /// A `QueryingCredentialQuotaDetailsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -207,8 +207,8 @@ pub struct QueryingCredentialQuotaDetailsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingCredentialQuotaDetailsResponse400 {
-    /// A `QueryingCredentialQuotaDetailsResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

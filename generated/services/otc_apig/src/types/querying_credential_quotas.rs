@@ -44,7 +44,7 @@ pub struct AppQuotaInfo {
     pub bound_app_num: ::std::option::Option<i32>,
 }
 impl AppQuotaInfo {
-    /// A `AppQuotaInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -210,8 +210,8 @@ pub struct QueryingCredentialQuotasResponse200 {
     pub quotas: ::std::option::Option<::std::vec::Vec<AppQuotaInfo>>,
 }
 impl QueryingCredentialQuotasResponse200 {
-    /// A `QueryingCredentialQuotasResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -294,8 +294,8 @@ pub struct QueryingCredentialQuotasResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingCredentialQuotasResponse400 {
-    /// A `QueryingCredentialQuotasResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

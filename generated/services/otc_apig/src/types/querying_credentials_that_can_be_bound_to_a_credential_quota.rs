@@ -20,8 +20,8 @@ pub struct QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
     pub apps: ::std::option::Option<::std::vec::Vec<AppQuotaAppInfo>>,
 }
 impl QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
-    /// A `QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -105,8 +105,8 @@ pub struct QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {
-    /// A `QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -77,8 +77,8 @@ pub struct QueryingCustomAuthorizerDetailsResponse200 {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingCustomAuthorizerDetailsResponse200 {
-    /// A `QueryingCustomAuthorizerDetailsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -326,8 +326,8 @@ pub struct QueryingCustomAuthorizerDetailsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingCustomAuthorizerDetailsResponse400 {
-    /// A `QueryingCustomAuthorizerDetailsResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -77,7 +77,7 @@ pub struct AuthorizerResp {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl AuthorizerResp {
-    /// A `AuthorizerResp` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -329,8 +329,8 @@ pub struct QueryingCustomAuthorizersResponse200 {
     pub authorizer_list: ::std::option::Option<::std::vec::Vec<AuthorizerResp>>,
 }
 impl QueryingCustomAuthorizersResponse200 {
-    /// A `QueryingCustomAuthorizersResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -413,8 +413,8 @@ pub struct QueryingCustomAuthorizersResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingCustomAuthorizersResponse400 {
-    /// A `QueryingCustomAuthorizersResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct CbcOperationLock {
     pub lock_source_id: ::std::option::Option<::std::string::String>,
 }
 impl CbcOperationLock {
-    /// A `CbcOperationLock` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -88,8 +88,8 @@ pub struct EndpointService {
     pub created_at: ::std::option::Option<::std::string::String>,
 }
 impl EndpointService {
-    /// A `EndpointService` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -143,8 +143,8 @@ pub struct IpDetails {
     pub bandwidth_size: ::std::option::Option<i32>,
 }
 impl IpDetails {
-    /// A `IpDetails` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -205,8 +205,8 @@ pub struct NodeIps {
     pub shubao: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl NodeIps {
-    /// A `NodeIps` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -440,8 +440,8 @@ pub struct QueryingDedicatedGatewayDetailsResponse200 {
     pub ingress_bandwidth_charging_mode: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDedicatedGatewayDetailsResponse200 {
-    /// A `QueryingDedicatedGatewayDetailsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -863,8 +863,8 @@ pub struct QueryingDedicatedGatewayDetailsResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDedicatedGatewayDetailsResponse401 {
-    /// A `QueryingDedicatedGatewayDetailsResponse401` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

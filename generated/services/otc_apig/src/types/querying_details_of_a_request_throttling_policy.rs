@@ -82,8 +82,8 @@ pub struct QueryingDetailsOfARequestThrottlingPolicyResponse200 {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsOfARequestThrottlingPolicyResponse200 {
-    /// A `QueryingDetailsOfARequestThrottlingPolicyResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -391,8 +391,8 @@ pub struct QueryingDetailsOfARequestThrottlingPolicyResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsOfARequestThrottlingPolicyResponse401 {
-    /// A `QueryingDetailsOfARequestThrottlingPolicyResponse401` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct QueryingDetailsOfAnAccessControlPolicyResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsOfAnAccessControlPolicyResponse200 {
-    /// A `QueryingDetailsOfAnAccessControlPolicyResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -112,8 +112,8 @@ pub struct QueryingDetailsOfAnAccessControlPolicyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsOfAnAccessControlPolicyResponse400 {
-    /// A `QueryingDetailsOfAnAccessControlPolicyResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingDomainNamesOfAnSslCertificateResponse200 {
     pub bound_domains: ::std::option::Option<::std::vec::Vec<UrlDomainRefInfo>>,
 }
 impl QueryingDomainNamesOfAnSslCertificateResponse200 {
-    /// A `QueryingDomainNamesOfAnSslCertificateResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -105,8 +105,8 @@ pub struct QueryingDomainNamesOfAnSslCertificateResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDomainNamesOfAnSslCertificateResponse400 {
-    /// A `QueryingDomainNamesOfAnSslCertificateResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -195,8 +195,8 @@ pub struct UrlDomainRefInfo {
     pub instance_id: ::std::option::Option<::std::string::String>,
 }
 impl UrlDomainRefInfo {
-    /// A `UrlDomainRefInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

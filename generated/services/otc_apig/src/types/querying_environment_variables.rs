@@ -37,8 +37,8 @@ pub struct EnvVariableInfo {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl EnvVariableInfo {
-    /// A `EnvVariableInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -202,8 +202,8 @@ pub struct QueryingEnvironmentVariablesResponse200 {
     pub variables: ::std::option::Option<::std::vec::Vec<EnvVariableInfo>>,
 }
 impl QueryingEnvironmentVariablesResponse200 {
-    /// A `QueryingEnvironmentVariablesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -286,8 +286,8 @@ pub struct QueryingEnvironmentVariablesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingEnvironmentVariablesResponse400 {
-    /// A `QueryingEnvironmentVariablesResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

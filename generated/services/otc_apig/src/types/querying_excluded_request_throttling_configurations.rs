@@ -19,8 +19,8 @@ pub struct QueryingExcludedRequestThrottlingConfigurationsResponse200 {
     pub throttle_specials: ::std::option::Option<::std::vec::Vec<ThrottleSpecialInfo>>,
 }
 impl QueryingExcludedRequestThrottlingConfigurationsResponse200 {
-    /// A `QueryingExcludedRequestThrottlingConfigurationsResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -104,8 +104,8 @@ pub struct QueryingExcludedRequestThrottlingConfigurationsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingExcludedRequestThrottlingConfigurationsResponse400 {
-    /// A `QueryingExcludedRequestThrottlingConfigurationsResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -181,8 +181,8 @@ pub struct ThrottleSpecialInfo {
     pub throttle_id: ::std::option::Option<::std::string::String>,
 }
 impl ThrottleSpecialInfo {
-    /// A `ThrottleSpecialInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -27,7 +27,7 @@ pub struct InstanceConfig {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl InstanceConfig {
-    /// A `InstanceConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -117,8 +117,8 @@ pub struct QueryingGatewayConfigurationsResponse200 {
     pub configs: ::std::option::Option<::std::vec::Vec<InstanceConfig>>,
 }
 impl QueryingGatewayConfigurationsResponse200 {
-    /// A `QueryingGatewayConfigurationsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -201,8 +201,8 @@ pub struct QueryingGatewayConfigurationsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingGatewayConfigurationsResponse400 {
-    /// A `QueryingGatewayConfigurationsResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -53,8 +53,8 @@ pub struct QueryingGroupResponseDetailsResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingGroupResponseDetailsResponse200 {
-    /// A `QueryingGroupResponseDetailsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -145,8 +145,8 @@ pub struct QueryingGroupResponseDetailsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingGroupResponseDetailsResponse400 {
-    /// A `QueryingGroupResponseDetailsResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingGroupResponsesResponse200 {
     pub responses: ::std::option::Option<::std::vec::Vec<ResponsesInfo>>,
 }
 impl QueryingGroupResponsesResponse200 {
-    /// A `QueryingGroupResponsesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -104,8 +104,8 @@ pub struct QueryingGroupResponsesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingGroupResponsesResponse400 {
-    /// A `QueryingGroupResponsesResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -195,7 +195,7 @@ pub struct ResponsesInfo {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl ResponsesInfo {
-    /// A `ResponsesInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

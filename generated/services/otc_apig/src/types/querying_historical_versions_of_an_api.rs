@@ -34,7 +34,7 @@ pub struct ApiVersionResp {
     pub status: ::std::option::Option<QueryingHistoricalVersionsOfAnApiStatus>,
 }
 impl ApiVersionResp {
-    /// A `ApiVersionResp` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -142,8 +142,8 @@ pub struct QueryingHistoricalVersionsOfAnApiResponse200 {
     pub api_versions: ::std::option::Option<::std::vec::Vec<ApiVersionResp>>,
 }
 impl QueryingHistoricalVersionsOfAnApiResponse200 {
-    /// A `QueryingHistoricalVersionsOfAnApiResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -226,8 +226,8 @@ pub struct QueryingHistoricalVersionsOfAnApiResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingHistoricalVersionsOfAnApiResponse400 {
-    /// A `QueryingHistoricalVersionsOfAnApiResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

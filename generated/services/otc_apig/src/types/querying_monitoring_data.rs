@@ -36,7 +36,7 @@ pub struct MetricData {
     pub unit: ::std::option::Option<::std::string::String>,
 }
 impl MetricData {
-    /// A `MetricData` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -158,8 +158,8 @@ pub struct QueryingMonitoringDataResponse200 {
     pub datapoints: ::std::option::Option<::std::vec::Vec<MetricData>>,
 }
 impl QueryingMonitoringDataResponse200 {
-    /// A `QueryingMonitoringDataResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -216,8 +216,8 @@ pub struct QueryingMonitoringDataResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingMonitoringDataResponse400 {
-    /// A `QueryingMonitoringDataResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

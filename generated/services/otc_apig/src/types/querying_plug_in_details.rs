@@ -48,8 +48,8 @@ pub struct QueryingPlugInDetailsResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingPlugInDetailsResponse200 {
-    /// A `QueryingPlugInDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -224,8 +224,8 @@ pub struct QueryingPlugInDetailsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingPlugInDetailsResponse400 {
-    /// A `QueryingPlugInDetailsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

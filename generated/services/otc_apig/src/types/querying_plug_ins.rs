@@ -20,8 +20,8 @@ pub struct QueryingPlugInsResponse200 {
     pub plugins: ::std::option::Option<::std::vec::Vec<PluginInfo>>,
 }
 impl QueryingPlugInsResponse200 {
-    /// A `QueryingPlugInsResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -104,8 +104,8 @@ pub struct QueryingPlugInsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingPlugInsResponse400 {
-    /// A `QueryingPlugInsResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

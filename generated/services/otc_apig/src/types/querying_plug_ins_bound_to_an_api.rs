@@ -54,8 +54,8 @@ pub struct AttachedPluginInfo {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl AttachedPluginInfo {
-    /// A `AttachedPluginInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -253,8 +253,8 @@ pub struct QueryingPlugInsBoundToAnApiResponse200 {
     pub plugins: ::std::option::Option<::std::vec::Vec<AttachedPluginInfo>>,
 }
 impl QueryingPlugInsBoundToAnApiResponse200 {
-    /// A `QueryingPlugInsBoundToAnApiResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -337,8 +337,8 @@ pub struct QueryingPlugInsBoundToAnApiResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingPlugInsBoundToAnApiResponse400 {
-    /// A `QueryingPlugInsBoundToAnApiResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

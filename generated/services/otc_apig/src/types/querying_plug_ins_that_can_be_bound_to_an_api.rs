@@ -20,8 +20,8 @@ pub struct QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
     pub plugins: ::std::option::Option<::std::vec::Vec<PluginInfo>>,
 }
 impl QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
-    /// A `QueryingPlugInsThatCanBeBoundToAnApiResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -104,8 +104,8 @@ pub struct QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
-    /// A `QueryingPlugInsThatCanBeBoundToAnApiResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -44,8 +44,8 @@ pub struct QueryingQuotasAssociatedWithACredentialResponse200 {
     pub bound_app_num: ::std::option::Option<i32>,
 }
 impl QueryingQuotasAssociatedWithACredentialResponse200 {
-    /// A `QueryingQuotasAssociatedWithACredentialResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -208,8 +208,8 @@ pub struct QueryingQuotasAssociatedWithACredentialResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingQuotasAssociatedWithACredentialResponse400 {
-    /// A `QueryingQuotasAssociatedWithACredentialResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct QueryingRequestThrottlingPoliciesResponse200 {
     pub throttles: ::std::option::Option<::std::vec::Vec<ThrottlesInfo>>,
 }
 impl QueryingRequestThrottlingPoliciesResponse200 {
-    /// A `QueryingRequestThrottlingPoliciesResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -106,8 +106,8 @@ pub struct QueryingRequestThrottlingPoliciesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingRequestThrottlingPoliciesResponse400 {
-    /// A `QueryingRequestThrottlingPoliciesResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -224,7 +224,7 @@ pub struct ThrottlesInfo {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl ThrottlesInfo {
-    /// A `ThrottlesInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

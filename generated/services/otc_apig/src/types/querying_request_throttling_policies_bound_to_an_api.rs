@@ -22,8 +22,8 @@ pub struct QueryingRequestThrottlingPoliciesBoundToAnApiResponse200 {
     pub throttles: ::std::option::Option<::std::vec::Vec<ThrottleForApi>>,
 }
 impl QueryingRequestThrottlingPoliciesBoundToAnApiResponse200 {
-    /// A `QueryingRequestThrottlingPoliciesBoundToAnApiResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -107,8 +107,8 @@ pub struct QueryingRequestThrottlingPoliciesBoundToAnApiResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingRequestThrottlingPoliciesBoundToAnApiResponse400 {
-    /// A `QueryingRequestThrottlingPoliciesBoundToAnApiResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -235,7 +235,7 @@ pub struct ThrottleForApi {
     pub bind_time: ::std::option::Option<::std::string::String>,
 }
 impl ThrottleForApi {
-    /// A `ThrottleForApi` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

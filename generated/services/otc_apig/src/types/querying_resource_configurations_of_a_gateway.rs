@@ -85,8 +85,8 @@ pub struct Config {
     pub used: ::std::option::Option<i64>,
 }
 impl Config {
-    /// A `Config` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -190,8 +190,8 @@ pub struct QueryingResourceConfigurationsOfAGatewayResponse200 {
     pub configs: ::std::option::Option<::std::vec::Vec<Config>>,
 }
 impl QueryingResourceConfigurationsOfAGatewayResponse200 {
-    /// A `QueryingResourceConfigurationsOfAGatewayResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -275,8 +275,8 @@ pub struct QueryingResourceConfigurationsOfAGatewayResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingResourceConfigurationsOfAGatewayResponse400 {
-    /// A `QueryingResourceConfigurationsOfAGatewayResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

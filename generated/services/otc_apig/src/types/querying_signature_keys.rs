@@ -20,8 +20,8 @@ pub struct QueryingSignatureKeysResponse200 {
     pub signs: ::std::option::Option<::std::vec::Vec<SignatureWithBindNum>>,
 }
 impl QueryingSignatureKeysResponse200 {
-    /// A `QueryingSignatureKeysResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -104,8 +104,8 @@ pub struct QueryingSignatureKeysResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingSignatureKeysResponse400 {
-    /// A `QueryingSignatureKeysResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -223,8 +223,8 @@ pub struct SignatureWithBindNum {
     pub ldapi_bind_num: ::std::option::Option<i32>,
 }
 impl SignatureWithBindNum {
-    /// A `SignatureWithBindNum` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -51,8 +51,8 @@ pub struct CertBase {
     pub is_has_trusted_root_ca: ::std::option::Option<bool>,
 }
 impl CertBase {
-    /// A `CertBase` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -203,8 +203,8 @@ pub struct QueryingSslCertificatesResponse200 {
     pub certs: ::std::option::Option<::std::vec::Vec<CertBase>>,
 }
 impl QueryingSslCertificatesResponse200 {
-    /// A `QueryingSslCertificatesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -287,8 +287,8 @@ pub struct QueryingSslCertificatesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingSslCertificatesResponse400 {
-    /// A `QueryingSslCertificatesResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

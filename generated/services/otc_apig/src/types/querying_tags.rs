@@ -19,8 +19,8 @@ pub struct QueryingTagsResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingTagsResponse200 {
-    /// A `QueryingTagsResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -103,8 +103,8 @@ pub struct QueryingTagsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTagsResponse400 {
-    /// A `QueryingTagsResponse400` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct QueryingTagsOfAGatewayResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<TmsKeyValue>>,
 }
 impl QueryingTagsOfAGatewayResponse200 {
-    /// A `QueryingTagsOfAGatewayResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -102,8 +102,8 @@ pub struct QueryingTagsOfAGatewayResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTagsOfAGatewayResponse401 {
-    /// A `QueryingTagsOfAGatewayResponse401` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

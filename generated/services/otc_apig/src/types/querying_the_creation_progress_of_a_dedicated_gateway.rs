@@ -31,8 +31,8 @@ pub struct QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
     pub end_time: ::std::option::Option<i64>,
 }
 impl QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
-    /// A `QueryingTheCreationProgressOfADedicatedGatewayResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -155,8 +155,8 @@ pub struct QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
-    /// A `QueryingTheCreationProgressOfADedicatedGatewayResponse401` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
     pub apps: ::std::option::Option<::std::vec::Vec<AppQuotaAppInfo>>,
 }
 impl QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
-    /// A `QueryingTheCredentialsBoundToASpecifiedQuotaResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -105,8 +105,8 @@ pub struct QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {
-    /// A `QueryingTheCredentialsBoundToASpecifiedQuotaResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingTheResponseOfAnErrorTypeResponse400 {
 }
 #[cfg(feature = "querying_the_response_of_an_error_type")]
 impl QueryingTheResponseOfAnErrorTypeResponse400 {
-    /// A `QueryingTheResponseOfAnErrorTypeResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -86,8 +86,8 @@ pub struct QueryingTheResponseOfAnErrorTypeResponseInfoHeader {
     >,
 }
 impl QueryingTheResponseOfAnErrorTypeResponseInfoHeader {
-    /// A `QueryingTheResponseOfAnErrorTypeResponseInfoHeader` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -122,8 +122,8 @@ pub struct QueryingTheResponseOfAnErrorTypeResponseInfoResp {
     pub default: ::std::option::Option<bool>,
 }
 impl QueryingTheResponseOfAnErrorTypeResponseInfoResp {
-    /// A `QueryingTheResponseOfAnErrorTypeResponseInfoResp` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct QueryingTheResultOfAnAsynchronousTaskResponse200 {
     pub task_result: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheResultOfAnAsynchronousTaskResponse200 {
-    /// A `QueryingTheResultOfAnAsynchronousTaskResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -128,8 +128,8 @@ pub struct QueryingTheResultOfAnAsynchronousTaskResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheResultOfAnAsynchronousTaskResponse400 {
-    /// A `QueryingTheResultOfAnAsynchronousTaskResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -145,8 +145,8 @@ pub struct QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     pub req_params: ::std::option::Option<::std::vec::Vec<ReqParam>>,
 }
 impl QueryingTheRuntimeDefinitionOfAnApiResponse200 {
-    /// A `QueryingTheRuntimeDefinitionOfAnApiResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -562,8 +562,8 @@ pub struct QueryingTheRuntimeDefinitionOfAnApiResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheRuntimeDefinitionOfAnApiResponse401 {
-    /// A `QueryingTheRuntimeDefinitionOfAnApiResponse401` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -28,8 +28,8 @@ pub struct QueryingTheSupportedFeaturesOfAGatewayResponse200 {
     pub features: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingTheSupportedFeaturesOfAGatewayResponse200 {
-    /// A `QueryingTheSupportedFeaturesOfAGatewayResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -113,8 +113,8 @@ pub struct QueryingTheSupportedFeaturesOfAGatewayResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheSupportedFeaturesOfAGatewayResponse401 {
-    /// A `QueryingTheSupportedFeaturesOfAGatewayResponse401` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -37,8 +37,8 @@ pub struct QueryingVariableDetailsResponse200 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingVariableDetailsResponse200 {
-    /// A `QueryingVariableDetailsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -199,8 +199,8 @@ pub struct QueryingVariableDetailsResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingVariableDetailsResponse401 {
-    /// A `QueryingVariableDetailsResponse401` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -72,8 +72,8 @@ pub struct QueryingVpcChannelDetailsResponse200 {
 }
 #[cfg(feature = "querying_vpc_channel_details")]
 impl QueryingVpcChannelDetailsResponse200 {
-    /// A `QueryingVpcChannelDetailsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -374,8 +374,8 @@ pub struct QueryingVpcChannelDetailsResponse400 {
 }
 #[cfg(feature = "querying_vpc_channel_details")]
 impl QueryingVpcChannelDetailsResponse400 {
-    /// A `QueryingVpcChannelDetailsResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -500,8 +500,8 @@ pub struct VpcHealthConfigInfo {
 }
 #[cfg(feature = "querying_vpc_channel_details")]
 impl VpcHealthConfigInfo {
-    /// A `VpcHealthConfigInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

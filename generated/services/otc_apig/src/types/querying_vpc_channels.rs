@@ -23,8 +23,8 @@ pub struct QueryingVpcChannelsResponse200 {
     pub vpc_channels: ::std::option::Option<::std::vec::Vec<VpcChannelInfo>>,
 }
 impl QueryingVpcChannelsResponse200 {
-    /// A `QueryingVpcChannelsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -107,8 +107,8 @@ pub struct QueryingVpcChannelsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingVpcChannelsResponse400 {
-    /// A `QueryingVpcChannelsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -205,7 +205,7 @@ pub struct VpcChannelInfo {
     pub microservice_info: ::std::option::Option<MicroServiceInfo>,
 }
 impl VpcChannelInfo {
-    /// A `VpcChannelInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -19,8 +19,8 @@ pub struct EndpointPermission {
     pub created_at: ::std::option::Option<::std::string::String>,
 }
 impl EndpointPermission {
-    /// A `EndpointPermission` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -81,8 +81,8 @@ pub struct QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     pub permissions: ::std::option::Option<::std::vec::Vec<EndpointPermission>>,
 }
 impl QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
-    /// A `QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -167,8 +167,8 @@ pub struct QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
-    /// A `QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

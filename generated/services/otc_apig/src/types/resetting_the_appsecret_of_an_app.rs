@@ -16,8 +16,8 @@ pub struct ResettingTheAppsecretOfAnAppRequest {
     pub app_secret: ::std::option::Option<::std::string::String>,
 }
 impl ResettingTheAppsecretOfAnAppRequest {
-    /// A `ResettingTheAppsecretOfAnAppRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -137,8 +137,8 @@ pub struct ResettingTheAppsecretOfAnAppResponse200 {
     pub roma_app_type: ::std::option::Option<::std::string::String>,
 }
 impl ResettingTheAppsecretOfAnAppResponse200 {
-    /// A `ResettingTheAppsecretOfAnAppResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -288,8 +288,8 @@ pub struct ResettingTheAppsecretOfAnAppResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ResettingTheAppsecretOfAnAppResponse400 {
-    /// A `ResettingTheAppsecretOfAnAppResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct SettingAccessibilityOfADebuggingDomainNameRequest {
     pub sl_domain_access_enabled: bool,
 }
 impl SettingAccessibilityOfADebuggingDomainNameRequest {
-    /// A `SettingAccessibilityOfADebuggingDomainNameRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(sl_domain_access_enabled: bool) -> Self {
         Self { sl_domain_access_enabled }
     }
@@ -81,8 +81,8 @@ pub struct SettingAccessibilityOfADebuggingDomainNameResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl SettingAccessibilityOfADebuggingDomainNameResponse400 {
-    /// A `SettingAccessibilityOfADebuggingDomainNameResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

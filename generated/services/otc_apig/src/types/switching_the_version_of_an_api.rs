@@ -12,8 +12,8 @@ pub struct SwitchingTheVersionOfAnApiRequest {
     pub version_id: ::std::string::String,
 }
 impl SwitchingTheVersionOfAnApiRequest {
-    /// A `SwitchingTheVersionOfAnApiRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(version_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             version_id: version_id.into(),
@@ -92,8 +92,8 @@ pub struct SwitchingTheVersionOfAnApiResponse200 {
     pub version_id: ::std::option::Option<::std::string::String>,
 }
 impl SwitchingTheVersionOfAnApiResponse200 {
-    /// A `SwitchingTheVersionOfAnApiResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -175,8 +175,8 @@ pub struct SwitchingTheVersionOfAnApiResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl SwitchingTheVersionOfAnApiResponse400 {
-    /// A `SwitchingTheVersionOfAnApiResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

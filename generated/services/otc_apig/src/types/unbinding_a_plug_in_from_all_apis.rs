@@ -17,8 +17,8 @@ pub struct UnbindingAPlugInFromAllApisRequest {
     pub api_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl UnbindingAPlugInFromAllApisRequest {
-    /// A `UnbindingAPlugInFromAllApisRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         env_id: impl ::std::convert::Into<::std::string::String>,
         api_ids: ::std::vec::Vec<::std::string::String>,
@@ -113,8 +113,8 @@ pub struct UnbindingAPlugInFromAllApisResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UnbindingAPlugInFromAllApisResponse400 {
-    /// A `UnbindingAPlugInFromAllApisResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct AclBindingBatchFailure {
     pub api_name: ::std::option::Option<::std::string::String>,
 }
 impl AclBindingBatchFailure {
-    /// A `AclBindingBatchFailure` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -95,8 +95,8 @@ pub struct UnbindingAccessControlPoliciesRequest {
     pub acl_bindings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl UnbindingAccessControlPoliciesRequest {
-    /// A `UnbindingAccessControlPoliciesRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -175,8 +175,8 @@ pub struct UnbindingAccessControlPoliciesResponse200 {
     pub failure: ::std::option::Option<::std::vec::Vec<AclBindingBatchFailure>>,
 }
 impl UnbindingAccessControlPoliciesResponse200 {
-    /// A `UnbindingAccessControlPoliciesResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -248,8 +248,8 @@ pub struct UnbindingAccessControlPoliciesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UnbindingAccessControlPoliciesResponse400 {
-    /// A `UnbindingAccessControlPoliciesResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct UnbindingAnSslCertificateFromADomainNameRequest {
     pub domains: ::std::vec::Vec<AttachOrDetachDomainInfo>,
 }
 impl UnbindingAnSslCertificateFromADomainNameRequest {
-    /// A `UnbindingAnSslCertificateFromADomainNameRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(domains: ::std::vec::Vec<AttachOrDetachDomainInfo>) -> Self {
         Self { domains }
     }
@@ -92,8 +92,8 @@ pub struct UnbindingAnSslCertificateFromADomainNameResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UnbindingAnSslCertificateFromADomainNameResponse400 {
-    /// A `UnbindingAnSslCertificateFromADomainNameResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

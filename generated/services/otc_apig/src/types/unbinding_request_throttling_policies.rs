@@ -25,8 +25,8 @@ pub struct ThrottleBindingBatchFailure {
     pub api_name: ::std::option::Option<::std::string::String>,
 }
 impl ThrottleBindingBatchFailure {
-    /// A `ThrottleBindingBatchFailure` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -95,8 +95,8 @@ pub struct UnbindingRequestThrottlingPoliciesRequest {
     pub throttle_bindings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl UnbindingRequestThrottlingPoliciesRequest {
-    /// A `UnbindingRequestThrottlingPoliciesRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -175,8 +175,8 @@ pub struct UnbindingRequestThrottlingPoliciesResponse200 {
     pub failure: ::std::option::Option<::std::vec::Vec<ThrottleBindingBatchFailure>>,
 }
 impl UnbindingRequestThrottlingPoliciesResponse200 {
-    /// A `UnbindingRequestThrottlingPoliciesResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -248,8 +248,8 @@ pub struct UnbindingRequestThrottlingPoliciesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UnbindingRequestThrottlingPoliciesResponse400 {
-    /// A `UnbindingRequestThrottlingPoliciesResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

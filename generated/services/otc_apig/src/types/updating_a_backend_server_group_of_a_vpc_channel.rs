@@ -54,8 +54,8 @@ pub struct UpdatingABackendServerGroupOfAVpcChannelRequest {
     pub microservice_labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
 }
 impl UpdatingABackendServerGroupOfAVpcChannelRequest {
-    /// A `UpdatingABackendServerGroupOfAVpcChannelRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         member_group_name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -431,8 +431,8 @@ pub struct UpdatingABackendServerGroupOfAVpcChannelResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingABackendServerGroupOfAVpcChannelResponse200 {
-    /// A `UpdatingABackendServerGroupOfAVpcChannelResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -678,8 +678,8 @@ pub struct UpdatingABackendServerGroupOfAVpcChannelResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingABackendServerGroupOfAVpcChannelResponse400 {
-    /// A `UpdatingABackendServerGroupOfAVpcChannelResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

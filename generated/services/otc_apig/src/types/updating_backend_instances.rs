@@ -23,8 +23,8 @@ pub struct UpdatingBackendInstancesRequest {
     pub member_group_name: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingBackendInstancesRequest {
-    /// A `UpdatingBackendInstancesRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -125,8 +125,8 @@ pub struct UpdatingBackendInstancesResponse200 {
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 impl UpdatingBackendInstancesResponse200 {
-    /// A `UpdatingBackendInstancesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -209,8 +209,8 @@ pub struct UpdatingBackendInstancesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingBackendInstancesResponse400 {
-    /// A `UpdatingBackendInstancesResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct UpdatingOrBindingAnEipToADedicatedGatewayRequest {
     pub eip_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingOrBindingAnEipToADedicatedGatewayRequest {
-    /// A `UpdatingOrBindingAnEipToADedicatedGatewayRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -88,8 +88,8 @@ pub struct UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
     pub eip_status: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
-    /// A `UpdatingOrBindingAnEipToADedicatedGatewayResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -148,8 +148,8 @@ pub struct UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {
-    /// A `UpdatingOrBindingAnEipToADedicatedGatewayResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 impl UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
-    /// A `UpdatingPublicInboundAccessBandwidthOfAGatewayRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -141,8 +141,8 @@ pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
-    /// A `UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -201,8 +201,8 @@ pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {
-    /// A `UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

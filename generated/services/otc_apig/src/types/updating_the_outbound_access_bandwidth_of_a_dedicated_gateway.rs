@@ -20,8 +20,8 @@ pub struct UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest {
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 impl UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest {
-    /// A `UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -134,8 +134,8 @@ pub struct UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
-    /// A `UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

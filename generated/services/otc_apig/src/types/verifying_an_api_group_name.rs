@@ -16,8 +16,8 @@ pub struct VerifyingAnApiGroupNameRequest {
     pub roma_app_id: ::std::option::Option<::std::string::String>,
 }
 impl VerifyingAnApiGroupNameRequest {
-    /// A `VerifyingAnApiGroupNameRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(group_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             group_name: group_name.into(),
@@ -96,8 +96,8 @@ pub struct VerifyingAnApiGroupNameResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl VerifyingAnApiGroupNameResponse400 {
-    /// A `VerifyingAnApiGroupNameResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -46,8 +46,8 @@ pub struct VerifyingTheApiDefinitionRequest {
     pub r#type: VerifyingTheApiDefinitionType,
 }
 impl VerifyingTheApiDefinitionRequest {
-    /// A `VerifyingTheApiDefinitionRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(r#type: VerifyingTheApiDefinitionType) -> Self {
         Self {
             name: ::std::option::Option::None,
@@ -336,8 +336,8 @@ pub struct VerifyingTheApiDefinitionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl VerifyingTheApiDefinitionResponse400 {
-    /// A `VerifyingTheApiDefinitionResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct AcceptingANodeRequest {
     pub node_list: ::std::vec::Vec<AddNode>,
 }
 impl AcceptingANodeRequest {
-    /// A `AcceptingANodeRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         api_version: impl ::std::convert::Into<::std::string::String>,
         kind: impl ::std::convert::Into<::std::string::String>,
@@ -128,8 +128,8 @@ pub struct AcceptingANodeResponse200 {
     pub jobid: ::std::option::Option<::std::string::String>,
 }
 impl AcceptingANodeResponse200 {
-    /// A `AcceptingANodeResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -177,8 +177,8 @@ pub struct AddNode {
     pub spec: ReinstallNodeSpec,
 }
 impl AddNode {
-    /// A `AddNode` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         server_id: impl ::std::convert::Into<::std::string::String>,
         spec: ReinstallNodeSpec,
@@ -293,8 +293,8 @@ pub struct ReinstallK8sOptionsConfig {
     pub max_pods: ::std::option::Option<i32>,
 }
 impl ReinstallK8sOptionsConfig {
-    /// A `ReinstallK8sOptionsConfig` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -483,8 +483,8 @@ pub struct ReinstallNodeSpec {
     pub extend_param: ::std::option::Option<ReinstallExtendParam>,
 }
 impl ReinstallNodeSpec {
-    /// A `ReinstallNodeSpec` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         os: impl ::std::convert::Into<::std::string::String>,
         login: Login,

@@ -13,8 +13,8 @@ pub struct AddingResourceTagsToASpecifiedClusterInBatchesRequest {
     pub tags: ::std::vec::Vec<ResourceTag>,
 }
 impl AddingResourceTagsToASpecifiedClusterInBatchesRequest {
-    /// A `AddingResourceTagsToASpecifiedClusterInBatchesRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tags: ::std::vec::Vec<ResourceTag>) -> Self {
         Self { tags }
     }
@@ -113,7 +113,7 @@ pub struct ResourceTag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl ResourceTag {
-    /// A `ResourceTag` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

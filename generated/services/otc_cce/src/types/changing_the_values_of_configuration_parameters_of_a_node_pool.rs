@@ -23,8 +23,8 @@ pub struct ChangingTheValuesOfConfigurationParametersOfANodePoolRequest {
     pub spec: ClusterConfigurationsSpec,
 }
 impl ChangingTheValuesOfConfigurationParametersOfANodePoolRequest {
-    /// A `ChangingTheValuesOfConfigurationParametersOfANodePoolRequest` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         api_version: impl ::std::convert::Into<::std::string::String>,
         kind: impl ::std::convert::Into<::std::string::String>,
@@ -154,8 +154,8 @@ pub struct ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200 {
     >,
 }
 impl ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200 {
-    /// A `ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

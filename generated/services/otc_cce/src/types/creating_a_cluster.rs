@@ -40,8 +40,8 @@ pub struct AuthenticatingProxy {
     pub private_key: ::std::option::Option<::std::string::String>,
 }
 impl AuthenticatingProxy {
-    /// A `AuthenticatingProxy` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -148,7 +148,7 @@ pub struct Authentication {
     pub authenticating_proxy: ::std::option::Option<AuthenticatingProxy>,
 }
 impl Authentication {
-    /// A `Authentication` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -251,8 +251,8 @@ pub struct CreatingAClusterRequest {
     pub spec: CreatingAClusterSpec,
 }
 impl CreatingAClusterRequest {
-    /// A `CreatingAClusterRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         kind: impl ::std::convert::Into<::std::string::String>,
         api_version: impl ::std::convert::Into<::std::string::String>,
@@ -380,8 +380,8 @@ pub struct CreatingAClusterResponse201 {
     pub status: ::std::option::Option<CreatingAClusterStatus>,
 }
 impl CreatingAClusterResponse201 {
-    /// A `CreatingAClusterResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -525,7 +525,7 @@ pub struct ExtendParam {
     pub upgradefrom: ::std::option::Option<::std::string::String>,
 }
 impl ExtendParam {
-    /// A `ExtendParam` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -748,8 +748,8 @@ pub struct CreatingAClusterMetadata {
     pub timezone: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAClusterMetadata {
-    /// A `CreatingAClusterMetadata` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -937,8 +937,8 @@ pub struct CreatingAClusterMetadataInResponse {
     pub timezone: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAClusterMetadataInResponse {
-    /// A `CreatingAClusterMetadataInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1202,8 +1202,8 @@ pub struct CreatingAClusterSpec {
     >,
 }
 impl CreatingAClusterSpec {
-    /// A `CreatingAClusterSpec` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         r#type: impl ::std::convert::Into<::std::string::String>,
         flavor: impl ::std::convert::Into<::std::string::String>,
@@ -1783,8 +1783,8 @@ pub struct CreatingAClusterSpecInResponse {
     >,
 }
 impl CreatingAClusterSpecInResponse {
-    /// A `CreatingAClusterSpecInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -2034,8 +2034,8 @@ pub struct CreatingAClusterStatus {
     >,
 }
 impl CreatingAClusterStatus {
-    /// A `CreatingAClusterStatus` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct CreatingANodeRequest {
     pub spec: CreatingANodeSpec,
 }
 impl CreatingANodeRequest {
-    /// A `CreatingANodeRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         kind: impl ::std::convert::Into<::std::string::String>,
         api_version: impl ::std::convert::Into<::std::string::String>,
@@ -149,8 +149,8 @@ pub struct CreatingANodeResponse201 {
     pub status: ::std::option::Option<CreatingANodeStatus>,
 }
 impl CreatingANodeResponse201 {
-    /// A `CreatingANodeResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -304,8 +304,8 @@ pub struct CreatingANodeExtendParam {
     pub docker_lvm_config_override: ::std::option::Option<::std::string::String>,
 }
 impl CreatingANodeExtendParam {
-    /// A `CreatingANodeExtendParam` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -496,8 +496,8 @@ pub struct CreatingANodeMetadata {
     >,
 }
 impl CreatingANodeMetadata {
-    /// A `CreatingANodeMetadata` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -761,8 +761,8 @@ pub struct CreatingANodeSpec {
     pub runtime: ::std::option::Option<Runtime>,
 }
 impl CreatingANodeSpec {
-    /// A `CreatingANodeSpec` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         flavor: impl ::std::convert::Into<::std::string::String>,
         az: impl ::std::convert::Into<::std::string::String>,
@@ -1295,8 +1295,8 @@ pub struct CreatingANodeSpecInResponse {
     pub runtime: ::std::option::Option<Runtime>,
 }
 impl CreatingANodeSpecInResponse {
-    /// A `CreatingANodeSpecInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1526,8 +1526,8 @@ pub struct CreatingANodeStatus {
     pub private_ip: ::std::option::Option<::std::string::String>,
 }
 impl CreatingANodeStatus {
-    /// A `CreatingANodeStatus` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1625,8 +1625,8 @@ pub struct CreatingANodeVolume {
     pub metadata: ::std::option::Option<DataVolumeMetadata>,
 }
 impl CreatingANodeVolume {
-    /// A `CreatingANodeVolume` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1796,8 +1796,8 @@ pub struct CreatingANodeVolumeInResponse {
     pub metadata: ::std::option::Option<DataVolumeMetadataInResponse>,
 }
 impl CreatingANodeVolumeInResponse {
-    /// A `CreatingANodeVolumeInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

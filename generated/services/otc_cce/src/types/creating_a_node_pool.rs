@@ -24,8 +24,8 @@ pub struct CreatingANodePoolRequest {
     pub spec: CreatingANodePoolSpec,
 }
 impl CreatingANodePoolRequest {
-    /// A `CreatingANodePoolRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         kind: impl ::std::convert::Into<::std::string::String>,
         api_version: impl ::std::convert::Into<::std::string::String>,
@@ -152,8 +152,8 @@ pub struct CreatingANodePoolResponse201 {
     pub status: ::std::option::Option<CreatingANodePoolStatus>,
 }
 impl CreatingANodePoolResponse201 {
-    /// A `CreatingANodePoolResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -324,8 +324,8 @@ pub struct CreatingANodePoolExtendParam {
     pub nic_threshold: ::std::option::Option<::std::string::String>,
 }
 impl CreatingANodePoolExtendParam {
-    /// A `CreatingANodePoolExtendParam` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -626,7 +626,7 @@ pub struct NodeTemplate {
     pub runtime: ::std::option::Option<Runtime>,
 }
 impl NodeTemplate {
-    /// A `NodeTemplate` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         flavor: impl ::std::convert::Into<::std::string::String>,
@@ -1070,8 +1070,8 @@ pub struct NodeTemplateInResponse {
     pub runtime: ::std::option::Option<Runtime>,
 }
 impl NodeTemplateInResponse {
-    /// A `NodeTemplateInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1297,8 +1297,8 @@ pub struct CreatingANodePoolSpec {
     >,
 }
 impl CreatingANodePoolSpec {
-    /// A `CreatingANodePoolSpec` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(node_template: NodeTemplate, initial_node_count: i32) -> Self {
         Self {
             r#type: ::std::option::Option::None,
@@ -1506,8 +1506,8 @@ pub struct CreatingANodePoolSpecInResponse {
     >,
 }
 impl CreatingANodePoolSpecInResponse {
-    /// A `CreatingANodePoolSpecInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1837,8 +1837,8 @@ pub struct CreatingANodePoolStatus {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingANodePoolStatus {
-    /// A `CreatingANodePoolStatus` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1968,8 +1968,8 @@ pub struct CreatingANodePoolVolume {
     pub metadata: ::std::option::Option<DataVolumeMetadata>,
 }
 impl CreatingANodePoolVolume {
-    /// A `CreatingANodePoolVolume` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -2152,8 +2152,8 @@ pub struct CreatingANodePoolVolumeInResponse {
     pub metadata: ::std::option::Option<DataVolumeMetadataInResponse>,
 }
 impl CreatingANodePoolVolumeInResponse {
-    /// A `CreatingANodePoolVolumeInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -27,8 +27,8 @@ pub struct CreatingAReleaseRequest {
     pub values: Values,
 }
 impl CreatingAReleaseRequest {
-    /// A `CreatingAReleaseRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         chart_id: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -226,8 +226,8 @@ pub struct CreatingAReleaseResponse201 {
     pub version: ::std::option::Option<i32>,
 }
 impl CreatingAReleaseResponse201 {
-    /// A `CreatingAReleaseResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

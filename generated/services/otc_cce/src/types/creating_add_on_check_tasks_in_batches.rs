@@ -28,7 +28,7 @@ pub struct AddonCheckSpec {
     pub addon_list: ::std::vec::Vec<AddonInfo>,
 }
 impl AddonCheckSpec {
-    /// A `AddonCheckSpec` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         cluster_id: impl ::std::convert::Into<::std::string::String>,
@@ -138,8 +138,8 @@ pub struct AddonCheckSpecInResponse {
     pub addon_list: ::std::option::Option<::std::vec::Vec<AddonInfoInResponse>>,
 }
 impl AddonCheckSpecInResponse {
-    /// A `AddonCheckSpecInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -206,8 +206,8 @@ pub struct AddonCheckStatus {
     pub items: ::std::option::Option<::std::vec::Vec<AddonCheckTask>>,
 }
 impl AddonCheckStatus {
-    /// A `AddonCheckStatus` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -313,8 +313,8 @@ pub struct AddonInfo {
     >,
 }
 impl AddonInfo {
-    /// A `AddonInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         addon_template_name: impl ::std::convert::Into<::std::string::String>,
         addon_instance_id: impl ::std::convert::Into<::std::string::String>,
@@ -491,8 +491,8 @@ pub struct AddonInfoInResponse {
     >,
 }
 impl AddonInfoInResponse {
-    /// A `AddonInfoInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -589,8 +589,8 @@ pub struct CreatingAddOnCheckTasksInBatchesRequest {
     pub spec: AddonCheckSpec,
 }
 impl CreatingAddOnCheckTasksInBatchesRequest {
-    /// A `CreatingAddOnCheckTasksInBatchesRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         kind: impl ::std::convert::Into<::std::string::String>,
         api_version: impl ::std::convert::Into<::std::string::String>,
@@ -709,8 +709,8 @@ pub struct CreatingAddOnCheckTasksInBatchesResponse201 {
     pub status: ::std::option::Option<AddonCheckStatus>,
 }
 impl CreatingAddOnCheckTasksInBatchesResponse201 {
-    /// A `CreatingAddOnCheckTasksInBatchesResponse201` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

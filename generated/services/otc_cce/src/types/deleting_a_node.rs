@@ -32,8 +32,8 @@ pub struct DeletingANodeResponse200 {
     pub status: ::std::option::Option<DeletingANodeStatus>,
 }
 impl DeletingANodeResponse200 {
-    /// A `DeletingANodeResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -137,8 +137,8 @@ pub struct DeletingANodeStatus {
     pub delete_status: ::std::option::Option<DeleteStatus>,
 }
 impl DeletingANodeStatus {
-    /// A `DeletingANodeStatus` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct DeletingANodePoolResponse200 {
     pub status: ::std::option::Option<NodePoolStatus>,
 }
 impl DeletingANodePoolResponse200 {
-    /// A `DeletingANodePoolResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

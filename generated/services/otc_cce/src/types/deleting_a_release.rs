@@ -67,8 +67,8 @@ pub struct DeletingAReleaseResponse200 {
     pub version: ::std::option::Option<i32>,
 }
 impl DeletingAReleaseResponse200 {
-    /// A `DeletingAReleaseResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

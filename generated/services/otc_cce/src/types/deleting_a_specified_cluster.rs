@@ -20,8 +20,8 @@ pub struct ClusterEndpoints {
     pub external_otc: ::std::option::Option<::std::string::String>,
 }
 impl ClusterEndpoints {
-    /// A `ClusterEndpoints` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -111,7 +111,7 @@ pub struct ClusterStatus {
     pub delete_status: ::std::option::Option<DeleteStatus>,
 }
 impl ClusterStatus {
-    /// A `ClusterStatus` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -245,7 +245,7 @@ pub struct DeleteOption {
     pub delete_obs: ::std::option::Option<DeleteObs>,
 }
 impl DeleteOption {
-    /// A `DeleteOption` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -433,8 +433,8 @@ pub struct DeletingASpecifiedClusterResponse200 {
     pub status: ::std::option::Option<ClusterStatus>,
 }
 impl DeletingASpecifiedClusterResponse200 {
-    /// A `DeletingASpecifiedClusterResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct DeletingResourceTagsOfASpecifiedClusterInBatchesRequest {
     pub tags: ::std::vec::Vec<ResourceDeleteTag>,
 }
 impl DeletingResourceTagsOfASpecifiedClusterInBatchesRequest {
-    /// A `DeletingResourceTagsOfASpecifiedClusterInBatchesRequest` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tags: ::std::vec::Vec<ResourceDeleteTag>) -> Self {
         Self { tags }
     }
@@ -93,8 +93,8 @@ pub struct ResourceDeleteTag {
     pub key: ::std::option::Option<::std::string::String>,
 }
 impl ResourceDeleteTag {
-    /// A `ResourceDeleteTag` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -41,7 +41,7 @@ pub struct CurrentVersion {
     pub update_timestamp: ::std::option::Option<::std::string::String>,
 }
 impl CurrentVersion {
-    /// A `CurrentVersion` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -147,8 +147,8 @@ pub struct InstallingAnAddOnInstanceRequest {
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceRequest {
-    /// A `InstallingAnAddOnInstanceRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         kind: impl ::std::convert::Into<::std::string::String>,
         api_version: impl ::std::convert::Into<::std::string::String>,
@@ -280,8 +280,8 @@ pub struct InstallingAnAddOnInstanceResponse201 {
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceResponse201 {
-    /// A `InstallingAnAddOnInstanceResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -370,8 +370,8 @@ pub struct InstallingAnAddOnInstanceMetadata {
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceMetadata {
-    /// A `InstallingAnAddOnInstanceMetadata` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         annotations: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -444,8 +444,8 @@ pub struct InstallingAnAddOnInstanceMetadataInResponse {
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceMetadataInResponse {
-    /// A `InstallingAnAddOnInstanceMetadataInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -505,8 +505,8 @@ pub struct InstallingAnAddOnInstanceSpec {
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceSpec {
-    /// A `InstallingAnAddOnInstanceSpec` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         cluster_id: impl ::std::convert::Into<::std::string::String>,
         version: impl ::std::convert::Into<::std::string::String>,
@@ -637,8 +637,8 @@ pub struct InstallingAnAddOnInstanceSpecInResponse {
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceSpecInResponse {
-    /// A `InstallingAnAddOnInstanceSpecInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -754,8 +754,8 @@ pub struct InstallingAnAddOnInstanceValues {
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceValues {
-    /// A `InstallingAnAddOnInstanceValues` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         basic: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -876,8 +876,8 @@ pub struct InstallingAnAddOnInstanceValuesInResponse {
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceValuesInResponse {
-    /// A `InstallingAnAddOnInstanceValuesInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

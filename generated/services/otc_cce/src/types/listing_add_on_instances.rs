@@ -27,8 +27,8 @@ pub struct Items {
     pub status: ::std::option::Option<Status>,
 }
 impl Items {
-    /// A `Items` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -107,8 +107,8 @@ pub struct ListingAddOnInstancesResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<Items>>,
 }
 impl ListingAddOnInstancesResponse200 {
-    /// A `ListingAddOnInstancesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct ListingAllNodePoolsInASpecifiedClusterResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<NodePool>>,
 }
 impl ListingAllNodePoolsInASpecifiedClusterResponse200 {
-    /// A `ListingAllNodePoolsInASpecifiedClusterResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -106,8 +106,8 @@ pub struct NodePool {
     pub status: ::std::option::Option<NodePoolStatus>,
 }
 impl NodePool {
-    /// A `NodePool` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -110,8 +110,8 @@ pub struct ListingAllNodesInAClusterResponse200 {
     >,
 }
 impl ListingAllNodesInAClusterResponse200 {
-    /// A `ListingAllNodesInAClusterResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

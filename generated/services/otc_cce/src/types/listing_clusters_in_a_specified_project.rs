@@ -93,8 +93,8 @@ pub struct ListingClustersInASpecifiedProjectItems {
     >,
 }
 impl ListingClustersInASpecifiedProjectItems {
-    /// A `ListingClustersInASpecifiedProjectItems` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -171,8 +171,8 @@ pub struct ListingClustersInASpecifiedProjectResponse200 {
     pub items: ::std::option::Option<ListingClustersInASpecifiedProjectItems>,
 }
 impl ListingClustersInASpecifiedProjectResponse200 {
-    /// A `ListingClustersInASpecifiedProjectResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

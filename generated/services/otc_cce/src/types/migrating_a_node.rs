@@ -59,8 +59,8 @@ pub struct MigrateNodeExtendParam {
     pub alpha_cce_node_image_id: ::std::option::Option<::std::string::String>,
 }
 impl MigrateNodeExtendParam {
-    /// A `MigrateNodeExtendParam` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -215,8 +215,8 @@ pub struct MigrateNodesSpec {
     pub nodes: ::std::vec::Vec<NodeItem>,
 }
 impl MigrateNodesSpec {
-    /// A `MigrateNodesSpec` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         os: impl ::std::convert::Into<::std::string::String>,
         login: Login,
@@ -390,8 +390,8 @@ pub struct MigrateNodesSpecInResponse {
     pub nodes: ::std::option::Option<::std::vec::Vec<NodeItemInResponse>>,
 }
 impl MigrateNodesSpecInResponse {
-    /// A `MigrateNodesSpecInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -498,8 +498,8 @@ pub struct MigratingANodeRequest {
     pub spec: MigrateNodesSpec,
 }
 impl MigratingANodeRequest {
-    /// A `MigratingANodeRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(spec: MigrateNodesSpec) -> Self {
         Self {
             api_version: ::std::option::Option::None,
@@ -604,8 +604,8 @@ pub struct MigratingANodeResponse200 {
     pub status: ::std::option::Option<TaskStatus>,
 }
 impl MigratingANodeResponse200 {
-    /// A `MigratingANodeResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -675,8 +675,8 @@ pub struct MigratingANodeRuntime {
     pub name: ::std::option::Option<Name>,
 }
 impl MigratingANodeRuntime {
-    /// A `MigratingANodeRuntime` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct ModifyingClusterSpecificationsExtendParam {
     pub dec_master_flavor: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingClusterSpecificationsExtendParam {
-    /// A `ModifyingClusterSpecificationsExtendParam` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -112,8 +112,8 @@ pub struct ModifyingClusterSpecificationsRequest {
     pub extend_param: ::std::option::Option<ModifyingClusterSpecificationsExtendParam>,
 }
 impl ModifyingClusterSpecificationsRequest {
-    /// A `ModifyingClusterSpecificationsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(flavor_resize: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             flavor_resize: flavor_resize.into(),
@@ -202,8 +202,8 @@ pub struct ModifyingClusterSpecificationsResponse201 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingClusterSpecificationsResponse201 {
-    /// A `ModifyingClusterSpecificationsResponse201` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct ModifyingTheAccessInformationOfASpecifiedClusterRequest {
     pub spec: ModifyingTheAccessInformationOfASpecifiedClusterSpec,
 }
 impl ModifyingTheAccessInformationOfASpecifiedClusterRequest {
-    /// A `ModifyingTheAccessInformationOfASpecifiedClusterRequest` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(spec: ModifyingTheAccessInformationOfASpecifiedClusterSpec) -> Self {
         Self { spec }
     }
@@ -93,8 +93,8 @@ pub struct ModifyingTheAccessInformationOfASpecifiedClusterResponse200 {
     >,
 }
 impl ModifyingTheAccessInformationOfASpecifiedClusterResponse200 {
-    /// A `ModifyingTheAccessInformationOfASpecifiedClusterResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -175,8 +175,8 @@ pub struct ModifyingTheAccessInformationOfASpecifiedClusterSpec {
     >,
 }
 impl ModifyingTheAccessInformationOfASpecifiedClusterSpec {
-    /// A `ModifyingTheAccessInformationOfASpecifiedClusterSpec` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             action: action.into(),
@@ -279,8 +279,8 @@ pub struct ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {
     >,
 }
 impl ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {
-    /// A `ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

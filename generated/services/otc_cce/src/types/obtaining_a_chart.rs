@@ -49,8 +49,8 @@ pub struct ObtainingAChartResponse200 {
     pub update_at: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingAChartResponse200 {
-    /// A `ObtainingAChartResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

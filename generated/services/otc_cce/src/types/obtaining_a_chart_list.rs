@@ -49,8 +49,8 @@ pub struct ChartResp {
     pub update_at: ::std::option::Option<::std::string::String>,
 }
 impl ChartResp {
-    /// A `ChartResp` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -167,8 +167,8 @@ pub struct ObtainingAChartListResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ChartResp>>,
 }
 impl ObtainingAChartListResponse200 {
-    /// A `ObtainingAChartListResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

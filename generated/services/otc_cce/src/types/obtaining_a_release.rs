@@ -67,8 +67,8 @@ pub struct ObtainingAReleaseResponse200 {
     pub version: ::std::option::Option<i32>,
 }
 impl ObtainingAReleaseResponse200 {
-    /// A `ObtainingAReleaseResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

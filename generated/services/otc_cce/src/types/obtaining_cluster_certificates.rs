@@ -23,8 +23,8 @@ pub struct Cluster {
     pub insecure_skip_tls_verify: ::std::option::Option<bool>,
 }
 impl Cluster {
-    /// A `Cluster` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -97,8 +97,8 @@ pub struct Clusters {
     pub cluster: ::std::option::Option<Cluster>,
 }
 impl Clusters {
-    /// A `Clusters` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -158,8 +158,8 @@ pub struct ObtainingClusterCertificatesRequest {
     pub duration: i32,
 }
 impl ObtainingClusterCertificatesRequest {
-    /// A `ObtainingClusterCertificatesRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(duration: i32) -> Self {
         Self { duration }
     }
@@ -263,8 +263,8 @@ pub struct ObtainingClusterCertificatesResponse200 {
     pub current_context: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingClusterCertificatesResponse200 {
-    /// A `ObtainingClusterCertificatesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct ObtainingClusterCertificatesDeprecatedCluster {
     pub certificate_authority_data: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingClusterCertificatesDeprecatedCluster {
-    /// A `ObtainingClusterCertificatesDeprecatedCluster` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -77,8 +77,8 @@ pub struct ObtainingClusterCertificatesDeprecatedClusters {
     pub cluster: ::std::option::Option<ObtainingClusterCertificatesDeprecatedCluster>,
 }
 impl ObtainingClusterCertificatesDeprecatedClusters {
-    /// A `ObtainingClusterCertificatesDeprecatedClusters` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -158,8 +158,8 @@ pub struct ObtainingClusterCertificatesDeprecatedResponse200 {
     pub current_context: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingClusterCertificatesDeprecatedResponse200 {
-    /// A `ObtainingClusterCertificatesDeprecatedResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

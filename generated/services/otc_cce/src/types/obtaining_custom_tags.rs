@@ -38,8 +38,8 @@ pub struct CustomizeResourceTag {
     pub definition: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 impl CustomizeResourceTag {
-    /// A `CustomizeResourceTag` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -132,8 +132,8 @@ pub struct ObtainingCustomTagsResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<CustomizeResourceTag>>,
 }
 impl ObtainingCustomTagsResponse200 {
-    /// A `ObtainingCustomTagsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -62,8 +62,8 @@ pub struct ObtainingJobDetailsResponse200 {
     pub status: ::std::option::Option<V2JobStatus>,
 }
 impl ObtainingJobDetailsResponse200 {
-    /// A `ObtainingJobDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -180,8 +180,8 @@ pub struct V2Job {
     pub status: ::std::option::Option<V2JobStatus>,
 }
 impl V2Job {
-    /// A `V2Job` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -309,8 +309,8 @@ pub struct V2JobSpec {
     pub subjobs: ::std::option::Option<::std::vec::Vec<V2Job>>,
 }
 impl V2JobSpec {
-    /// A `V2JobSpec` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct ObtainingNodeLabelsResponse200 {
     pub api_version: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingNodeLabelsResponse200 {
-    /// A `ObtainingNodeLabelsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

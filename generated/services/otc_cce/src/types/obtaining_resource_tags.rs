@@ -24,8 +24,8 @@ pub struct ObtainingResourceTagsResponse200 {
     >,
 }
 impl ObtainingResourceTagsResponse200 {
-    /// A `ObtainingResourceTagsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -125,8 +125,8 @@ pub struct ObtainingResourceTagsResourceTag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingResourceTagsResourceTag {
-    /// A `ObtainingResourceTagsResourceTag` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -38,8 +38,8 @@ pub struct ObtainingTheAddOnCheckTaskResultsResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<AddonCheckTask>>,
 }
 impl ObtainingTheAddOnCheckTaskResultsResponse200 {
-    /// A `ObtainingTheAddOnCheckTaskResultsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -113,8 +113,8 @@ pub struct PageInfo {
     pub current_count: ::std::option::Option<i32>,
 }
 impl PageInfo {
-    /// A `PageInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct ObtainingTheJobListResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ObtainingTheJobListV2Job>>,
 }
 impl ObtainingTheJobListResponse200 {
-    /// A `ObtainingTheJobListResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -125,8 +125,8 @@ pub struct ObtainingTheJobListV2Job {
     pub status: ::std::option::Option<V2JobStatus>,
 }
 impl ObtainingTheJobListV2Job {
-    /// A `ObtainingTheJobListV2Job` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -261,8 +261,8 @@ pub struct ObtainingTheJobListV2JobSpec {
     pub subjobs: ::std::option::Option<::std::vec::Vec<ObtainingTheJobListV2Job>>,
 }
 impl ObtainingTheJobListV2JobSpec {
-    /// A `ObtainingTheJobListV2JobSpec` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -38,8 +38,8 @@ pub struct ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200 {
-    /// A `ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -38,8 +38,8 @@ pub struct ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse20
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse200 {
-    /// A `ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse200` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -29,8 +29,8 @@ pub struct ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {
     >,
 }
 impl ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {
-    /// A `ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

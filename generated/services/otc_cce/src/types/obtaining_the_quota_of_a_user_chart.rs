@@ -13,8 +13,8 @@ pub struct ObtainingTheQuotaOfAUserChartResponse200 {
     pub quotas: ::std::option::Option<Quotas>,
 }
 impl ObtainingTheQuotaOfAUserChartResponse200 {
-    /// A `ObtainingTheQuotaOfAUserChartResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -59,8 +59,8 @@ pub struct Quotas {
     pub resources: ::std::option::Option<::std::vec::Vec<Resources>>,
 }
 impl Quotas {
-    /// A `Quotas` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -120,8 +120,8 @@ pub struct Resources {
     pub used: ::std::option::Option<i32>,
 }
 impl Resources {
-    /// A `Resources` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

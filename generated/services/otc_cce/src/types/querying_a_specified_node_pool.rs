@@ -39,8 +39,8 @@ pub struct QueryingASpecifiedNodePoolAutoscaling {
     pub priority: ::std::option::Option<i32>,
 }
 impl QueryingASpecifiedNodePoolAutoscaling {
-    /// A `QueryingASpecifiedNodePoolAutoscaling` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -206,8 +206,8 @@ pub struct QueryingASpecifiedNodePoolExtendParam {
     pub public_key: ::std::option::Option<::std::string::String>,
 }
 impl QueryingASpecifiedNodePoolExtendParam {
-    /// A `QueryingASpecifiedNodePoolExtendParam` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -291,8 +291,8 @@ pub struct QueryingASpecifiedNodePoolMetadata {
     pub uid: ::std::option::Option<::std::string::String>,
 }
 impl QueryingASpecifiedNodePoolMetadata {
-    /// A `QueryingASpecifiedNodePoolMetadata` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -356,8 +356,8 @@ pub struct QueryingASpecifiedNodePoolNodePool {
     pub status: ::std::option::Option<QueryingASpecifiedNodePoolStatus>,
 }
 impl QueryingASpecifiedNodePoolNodePool {
-    /// A `QueryingASpecifiedNodePoolNodePool` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -567,8 +567,8 @@ pub struct QueryingASpecifiedNodePoolNodeTemplate {
     pub runtime: ::std::option::Option<Runtime>,
 }
 impl QueryingASpecifiedNodePoolNodeTemplate {
-    /// A `QueryingASpecifiedNodePoolNodeTemplate` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -744,8 +744,8 @@ pub struct QueryingASpecifiedNodePoolResponse200 {
     pub items: ::std::option::Option<QueryingASpecifiedNodePoolNodePool>,
 }
 impl QueryingASpecifiedNodePoolResponse200 {
-    /// A `QueryingASpecifiedNodePoolResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -836,8 +836,8 @@ pub struct QueryingASpecifiedNodePoolSpec {
     >,
 }
 impl QueryingASpecifiedNodePoolSpec {
-    /// A `QueryingASpecifiedNodePoolSpec` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -958,8 +958,8 @@ pub struct QueryingASpecifiedNodePoolStatus {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingASpecifiedNodePoolStatus {
-    /// A `QueryingASpecifiedNodePoolStatus` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1050,8 +1050,8 @@ pub struct QueryingASpecifiedNodePoolVolume {
     pub metadata: ::std::option::Option<DataVolumeMetadataInResponse>,
 }
 impl QueryingASpecifiedNodePoolVolume {
-    /// A `QueryingASpecifiedNodePoolVolume` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

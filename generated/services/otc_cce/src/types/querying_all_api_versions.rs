@@ -13,8 +13,8 @@ pub struct QueryingAllApiVersionsResponse200 {
     pub versions: ::std::option::Option<::std::vec::Vec<QueryingAllApiVersionsVersions>>,
 }
 impl QueryingAllApiVersionsResponse200 {
-    /// A `QueryingAllApiVersionsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -111,8 +111,8 @@ pub struct QueryingAllApiVersionsVersions {
     pub version: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllApiVersionsVersions {
-    /// A `QueryingAllApiVersionsVersions` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct QueryingInformationAboutApiV3Response200 {
     pub versions: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 impl QueryingInformationAboutApiV3Response200 {
-    /// A `QueryingInformationAboutApiV3Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

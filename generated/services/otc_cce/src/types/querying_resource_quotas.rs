@@ -13,8 +13,8 @@ pub struct QueryingResourceQuotasResponse200 {
     pub quotas: ::std::option::Option<::std::vec::Vec<QuotaResource>>,
 }
 impl QueryingResourceQuotasResponse200 {
-    /// A `QueryingResourceQuotasResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -87,7 +87,7 @@ pub struct QuotaResource {
     pub availability_zone_id: ::std::option::Option<::std::string::String>,
 }
 impl QuotaResource {
-    /// A `QuotaResource` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

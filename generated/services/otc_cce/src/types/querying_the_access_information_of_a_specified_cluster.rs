@@ -27,8 +27,8 @@ pub struct QueryingTheAccessInformationOfASpecifiedClusterBandwidth {
     pub sharetype: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheAccessInformationOfASpecifiedClusterBandwidth {
-    /// A `QueryingTheAccessInformationOfASpecifiedClusterBandwidth` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -51,8 +51,8 @@ pub struct QueryingTheAccessInformationOfASpecifiedClusterEip {
     >,
 }
 impl QueryingTheAccessInformationOfASpecifiedClusterEip {
-    /// A `QueryingTheAccessInformationOfASpecifiedClusterEip` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -76,8 +76,8 @@ pub struct QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
 }
 #[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 impl QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
-    /// A `QueryingTheAccessInformationOfASpecifiedClusterResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -157,8 +157,8 @@ pub struct QueryingTheAccessInformationOfASpecifiedClusterSpec {
 }
 #[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 impl QueryingTheAccessInformationOfASpecifiedClusterSpec {
-    /// A `QueryingTheAccessInformationOfASpecifiedClusterSpec` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

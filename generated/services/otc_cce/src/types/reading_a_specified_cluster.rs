@@ -78,8 +78,8 @@ pub struct Endpoint {
     pub external_otc: ::std::option::Option<::std::string::String>,
 }
 impl Endpoint {
-    /// A `Endpoint` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -147,8 +147,8 @@ pub struct ReadingASpecifiedClusterExtendParam {
     pub upgradefrom: ::std::option::Option<::std::string::String>,
 }
 impl ReadingASpecifiedClusterExtendParam {
-    /// A `ReadingASpecifiedClusterExtendParam` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -223,8 +223,8 @@ pub struct ReadingASpecifiedClusterResponse200 {
     pub status: ::std::option::Option<ReadingASpecifiedClusterStatus>,
 }
 impl ReadingASpecifiedClusterResponse200 {
-    /// A `ReadingASpecifiedClusterResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -475,8 +475,8 @@ pub struct ReadingASpecifiedClusterSpec {
     >,
 }
 impl ReadingASpecifiedClusterSpec {
-    /// A `ReadingASpecifiedClusterSpec` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -717,8 +717,8 @@ pub struct ReadingASpecifiedClusterStatus {
     pub endpoints: ::std::option::Option<Endpoint>,
 }
 impl ReadingASpecifiedClusterStatus {
-    /// A `ReadingASpecifiedClusterStatus` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,7 +17,7 @@ pub struct Annotations {
     pub kubernetes_io_node_pool_id: ::std::option::Option<::std::string::String>,
 }
 impl Annotations {
-    /// A `Annotations` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -95,8 +95,8 @@ pub struct ReadingASpecifiedNodeMetadata {
     pub annotations: ::std::option::Option<Annotations>,
 }
 impl ReadingASpecifiedNodeMetadata {
-    /// A `ReadingASpecifiedNodeMetadata` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -215,8 +215,8 @@ pub struct ReadingASpecifiedNodeResponse200 {
     pub status: ::std::option::Option<ReadingASpecifiedNodeStatus>,
 }
 impl ReadingASpecifiedNodeResponse200 {
-    /// A `ReadingASpecifiedNodeResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -401,8 +401,8 @@ pub struct ReadingASpecifiedNodeSpec {
     >,
 }
 impl ReadingASpecifiedNodeSpec {
-    /// A `ReadingASpecifiedNodeSpec` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -585,8 +585,8 @@ pub struct ReadingASpecifiedNodeStatus {
     pub private_ip: ::std::option::Option<::std::string::String>,
 }
 impl ReadingASpecifiedNodeStatus {
-    /// A `ReadingASpecifiedNodeStatus` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct ReadingAddOnTemplatesItems {
     pub spec: ::std::option::Option<ReadingAddOnTemplatesSpec>,
 }
 impl ReadingAddOnTemplatesItems {
-    /// A `ReadingAddOnTemplatesItems` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -98,8 +98,8 @@ pub struct ReadingAddOnTemplatesResponse200 {
     pub items: ::std::option::Option<ReadingAddOnTemplatesItems>,
 }
 impl ReadingAddOnTemplatesResponse200 {
-    /// A `ReadingAddOnTemplatesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -181,8 +181,8 @@ pub struct ReadingAddOnTemplatesSpec {
     pub versions: ::std::option::Option<::std::vec::Vec<Versions>>,
 }
 impl ReadingAddOnTemplatesSpec {
-    /// A `ReadingAddOnTemplatesSpec` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -27,8 +27,8 @@ pub struct ReadingAnAddOnInstanceResponse200 {
     pub status: ::std::option::Option<Status>,
 }
 impl ReadingAnAddOnInstanceResponse200 {
-    /// A `ReadingAnAddOnInstanceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -27,8 +27,8 @@ pub struct ReadingJobProgressMetadata {
     pub update_timestamp: ::std::option::Option<::std::string::String>,
 }
 impl ReadingJobProgressMetadata {
-    /// A `ReadingJobProgressMetadata` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -74,8 +74,8 @@ pub struct ReadingJobProgressSpec {
     pub sub_jobs: ::std::option::Option<::std::boxed::Box<SubJobs>>,
 }
 impl ReadingJobProgressSpec {
-    /// A `ReadingJobProgressSpec` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -164,8 +164,8 @@ pub struct ReadingJobProgressStatus {
     pub reason: ::std::option::Option<::std::string::String>,
 }
 impl ReadingJobProgressStatus {
-    /// A `ReadingJobProgressStatus` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -203,8 +203,8 @@ pub struct SubJobs {
     pub status: ::std::option::Option<ReadingJobProgressStatus>,
 }
 impl SubJobs {
-    /// A `SubJobs` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

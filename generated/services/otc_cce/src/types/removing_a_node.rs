@@ -15,8 +15,8 @@ pub struct RemoveNodesSpec {
     pub nodes: ::std::vec::Vec<NodeItem>,
 }
 impl RemoveNodesSpec {
-    /// A `RemoveNodesSpec` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(login: Login, nodes: ::std::vec::Vec<NodeItem>) -> Self {
         Self { login, nodes }
     }
@@ -110,8 +110,8 @@ pub struct RemoveNodesSpecInResponse {
     pub nodes: ::std::option::Option<::std::vec::Vec<NodeItemInResponse>>,
 }
 impl RemoveNodesSpecInResponse {
-    /// A `RemoveNodesSpecInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -179,8 +179,8 @@ pub struct RemovingANodeRequest {
     pub spec: RemoveNodesSpec,
 }
 impl RemovingANodeRequest {
-    /// A `RemovingANodeRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(spec: RemoveNodesSpec) -> Self {
         Self {
             api_version: ::std::option::Option::None,
@@ -283,8 +283,8 @@ pub struct RemovingANodeResponse200 {
     pub status: ::std::option::Option<TaskStatus>,
 }
 impl RemovingANodeResponse200 {
-    /// A `RemovingANodeResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -86,8 +86,8 @@ pub struct ResettingANodeReinstallK8sOptionsConfig {
     pub nic_threshold: ::std::option::Option<::std::string::String>,
 }
 impl ResettingANodeReinstallK8sOptionsConfig {
-    /// A `ResettingANodeReinstallK8sOptionsConfig` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -306,8 +306,8 @@ pub struct ResettingANodeReinstallNodeSpec {
     pub extend_param: ::std::option::Option<ReinstallExtendParam>,
 }
 impl ResettingANodeReinstallNodeSpec {
-    /// A `ResettingANodeReinstallNodeSpec` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         os: impl ::std::convert::Into<::std::string::String>,
         login: Login,
@@ -585,8 +585,8 @@ pub struct ResetNode {
     pub spec: ResettingANodeReinstallNodeSpec,
 }
 impl ResetNode {
-    /// A `ResetNode` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         node_id: impl ::std::convert::Into<::std::string::String>,
         spec: ResettingANodeReinstallNodeSpec,
@@ -673,8 +673,8 @@ pub struct ResettingANodeRequest {
     pub node_list: ::std::vec::Vec<ResetNode>,
 }
 impl ResettingANodeRequest {
-    /// A `ResettingANodeRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         api_version: impl ::std::convert::Into<::std::string::String>,
         kind: impl ::std::convert::Into<::std::string::String>,
@@ -777,8 +777,8 @@ pub struct ResettingANodeResponse200 {
     pub jobid: ::std::option::Option<::std::string::String>,
 }
 impl ResettingANodeResponse200 {
-    /// A `ResettingANodeResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

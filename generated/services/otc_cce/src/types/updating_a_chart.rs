@@ -49,8 +49,8 @@ pub struct UpdatingAChartResponse200 {
     pub update_at: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAChartResponse200 {
-    /// A `UpdatingAChartResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct UpdatingAReleaseRequest {
     pub values: Values,
 }
 impl UpdatingAReleaseRequest {
-    /// A `UpdatingAReleaseRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         chart_id: impl ::std::convert::Into<::std::string::String>,
         action: impl ::std::convert::Into<::std::string::String>,
@@ -186,8 +186,8 @@ pub struct UpdatingAReleaseResponse200 {
     pub version: ::std::option::Option<i32>,
 }
 impl UpdatingAReleaseResponse200 {
-    /// A `UpdatingAReleaseResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct ContainerNetworkUpdate {
     pub cidrs: ::std::option::Option<::std::vec::Vec<ContainerCidr>>,
 }
 impl ContainerNetworkUpdate {
-    /// A `ContainerNetworkUpdate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -110,8 +110,8 @@ pub struct UpdatingASpecifiedClusterSpec {
     pub container_network: ::std::option::Option<ContainerNetworkUpdate>,
 }
 impl UpdatingASpecifiedClusterSpec {
-    /// A `UpdatingASpecifiedClusterSpec` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -226,8 +226,8 @@ pub struct UpdatingASpecifiedClusterRequest {
     pub spec: UpdatingASpecifiedClusterSpec,
 }
 impl UpdatingASpecifiedClusterRequest {
-    /// A `UpdatingASpecifiedClusterRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(spec: UpdatingASpecifiedClusterSpec) -> Self {
         Self { spec }
     }
@@ -371,8 +371,8 @@ pub struct UpdatingASpecifiedClusterResponse200 {
     >,
 }
 impl UpdatingASpecifiedClusterResponse200 {
-    /// A `UpdatingASpecifiedClusterResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

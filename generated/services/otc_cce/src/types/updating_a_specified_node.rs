@@ -18,8 +18,8 @@ pub struct UpdatingASpecifiedNodeMetadata {
     pub name: ::std::string::String,
 }
 impl UpdatingASpecifiedNodeMetadata {
-    /// A `UpdatingASpecifiedNodeMetadata` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { name: name.into() }
     }
@@ -76,8 +76,8 @@ pub struct UpdatingASpecifiedNodeRequest {
     pub metadata: ::std::option::Option<UpdatingASpecifiedNodeMetadata>,
 }
 impl UpdatingASpecifiedNodeRequest {
-    /// A `UpdatingASpecifiedNodeRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct UpdatingASpecifiedNodePoolSpec {
 }
 #[cfg(feature = "updating_a_specified_node_pool")]
 impl UpdatingASpecifiedNodePoolSpec {
-    /// A `UpdatingASpecifiedNodePoolSpec` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(initial_node_count: i32) -> Self {
         Self {
             initial_node_count,
@@ -167,8 +167,8 @@ pub struct Taints {
     pub effect: ::std::string::String,
 }
 impl Taints {
-    /// A `Taints` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         effect: impl ::std::convert::Into<::std::string::String>,
@@ -192,8 +192,8 @@ pub struct UpdatingASpecifiedNodePoolRequest {
 }
 #[cfg(feature = "updating_a_specified_node_pool")]
 impl UpdatingASpecifiedNodePoolRequest {
-    /// A `UpdatingASpecifiedNodePoolRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         metadata: CreatingANodePoolMetadata,
         spec: UpdatingASpecifiedNodePoolSpec,
@@ -319,8 +319,8 @@ pub struct UserTags {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl UserTags {
-    /// A `UserTags` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct UpdatingAnAddOnInstanceMetadata {
     pub annotations: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl UpdatingAnAddOnInstanceMetadata {
-    /// A `UpdatingAnAddOnInstanceMetadata` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         annotations: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -110,8 +110,8 @@ pub struct UpdatingAnAddOnInstanceMetadataInResponse {
     >,
 }
 impl UpdatingAnAddOnInstanceMetadataInResponse {
-    /// A `UpdatingAnAddOnInstanceMetadataInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -204,8 +204,8 @@ pub struct UpdatingAnAddOnInstanceSpec {
     pub values: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl UpdatingAnAddOnInstanceSpec {
-    /// A `UpdatingAnAddOnInstanceSpec` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         cluster_id: impl ::std::convert::Into<::std::string::String>,
         version: impl ::std::convert::Into<::std::string::String>,
@@ -307,8 +307,8 @@ pub struct UpdatingAnAddOnInstanceRequest {
     pub spec: UpdatingAnAddOnInstanceSpec,
 }
 impl UpdatingAnAddOnInstanceRequest {
-    /// A `UpdatingAnAddOnInstanceRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         kind: impl ::std::convert::Into<::std::string::String>,
         ap_version: impl ::std::convert::Into<::std::string::String>,
@@ -437,8 +437,8 @@ pub struct UpdatingAnAddOnInstanceResponse200 {
     pub status: ::std::option::Option<Status>,
 }
 impl UpdatingAnAddOnInstanceResponse200 {
-    /// A `UpdatingAnAddOnInstanceResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

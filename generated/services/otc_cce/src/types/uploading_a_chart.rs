@@ -49,8 +49,8 @@ pub struct UploadingAChartResponse201 {
     pub update_at: ::std::option::Option<::std::string::String>,
 }
 impl UploadingAChartResponse201 {
-    /// A `UploadingAChartResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -41,8 +41,8 @@ pub struct AddingMonitoringDataRequest {
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl AddingMonitoringDataRequest {
-    /// A `AddingMonitoringDataRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         metric: AddingMonitoringDataMetric,
         ttl: i32,
@@ -243,8 +243,8 @@ pub struct AddingMonitoringDataMetric {
     pub metric_name: ::std::string::String,
 }
 impl AddingMonitoringDataMetric {
-    /// A `AddingMonitoringDataMetric` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         namespace: impl ::std::convert::Into<::std::string::String>,
         dimensions: ::std::vec::Vec<AddingMonitoringDataDimensions>,

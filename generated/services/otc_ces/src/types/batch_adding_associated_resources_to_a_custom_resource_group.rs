@@ -16,8 +16,8 @@ pub struct BatchAddingAssociatedResourcesToACustomResourceGroupRequest {
     pub resources: ::std::vec::Vec<Resource>,
 }
 impl BatchAddingAssociatedResourcesToACustomResourceGroupRequest {
-    /// A `BatchAddingAssociatedResourcesToACustomResourceGroupRequest` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(resources: ::std::vec::Vec<Resource>) -> Self {
         Self { resources }
     }
@@ -102,8 +102,8 @@ pub struct BatchAddingAssociatedResourcesToACustomResourceGroupResponse200 {
     pub succeed_count: ::std::option::Option<i32>,
 }
 impl BatchAddingAssociatedResourcesToACustomResourceGroupResponse200 {
-    /// A `BatchAddingAssociatedResourcesToACustomResourceGroupResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -179,8 +179,8 @@ pub struct BatchAddingAssociatedResourcesToACustomResourceGroupResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl BatchAddingAssociatedResourcesToACustomResourceGroupResponse400 {
-    /// A `BatchAddingAssociatedResourcesToACustomResourceGroupResponse400` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

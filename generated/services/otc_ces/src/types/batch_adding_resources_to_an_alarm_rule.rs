@@ -14,8 +14,8 @@ pub struct BatchAddingResourcesToAnAlarmRuleRequest {
     pub resources: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 impl BatchAddingResourcesToAnAlarmRuleRequest {
-    /// A `BatchAddingResourcesToAnAlarmRuleRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -103,8 +103,8 @@ pub struct BatchAddingResourcesToAnAlarmRuleResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl BatchAddingResourcesToAnAlarmRuleResponse400 {
-    /// A `BatchAddingResourcesToAnAlarmRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

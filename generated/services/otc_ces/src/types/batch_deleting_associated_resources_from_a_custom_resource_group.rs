@@ -16,8 +16,8 @@ pub struct BatchDeletingAssociatedResourcesFromACustomResourceGroupRequest {
     pub resources: ::std::vec::Vec<Resource>,
 }
 impl BatchDeletingAssociatedResourcesFromACustomResourceGroupRequest {
-    /// A `BatchDeletingAssociatedResourcesFromACustomResourceGroupRequest` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(resources: ::std::vec::Vec<Resource>) -> Self {
         Self { resources }
     }
@@ -103,8 +103,8 @@ pub struct BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200 {
     pub succeed_count: ::std::option::Option<i32>,
 }
 impl BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200 {
-    /// A `BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -181,8 +181,8 @@ pub struct BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400 {
-    /// A `BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct BatchDeletingCustomAlarmTemplatesRequest {
     pub delete_associate_alarm: bool,
 }
 impl BatchDeletingCustomAlarmTemplatesRequest {
-    /// A `BatchDeletingCustomAlarmTemplatesRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         template_ids: ::std::vec::Vec<::std::string::String>,
         delete_associate_alarm: bool,
@@ -131,8 +131,8 @@ pub struct BatchDeletingCustomAlarmTemplatesResponse200 {
     pub template_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl BatchDeletingCustomAlarmTemplatesResponse200 {
-    /// A `BatchDeletingCustomAlarmTemplatesResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -198,8 +198,8 @@ pub struct BatchDeletingCustomAlarmTemplatesResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl BatchDeletingCustomAlarmTemplatesResponse400 {
-    /// A `BatchDeletingCustomAlarmTemplatesResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

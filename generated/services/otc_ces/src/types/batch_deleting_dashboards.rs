@@ -25,8 +25,8 @@ pub struct BatchDeleteDashboardRespInfo {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl BatchDeleteDashboardRespInfo {
-    /// A `BatchDeleteDashboardRespInfo` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -111,8 +111,8 @@ pub struct BatchDeletingDashboardsRequest {
     pub dashboard_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl BatchDeletingDashboardsRequest {
-    /// A `BatchDeletingDashboardsRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -200,8 +200,8 @@ pub struct BatchDeletingDashboardsResponse200 {
     pub dashboards: ::std::option::Option<::std::vec::Vec<BatchDeleteDashboardRespInfo>>,
 }
 impl BatchDeletingDashboardsResponse200 {
-    /// A `BatchDeletingDashboardsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -267,8 +267,8 @@ pub struct BatchDeletingDashboardsResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl BatchDeletingDashboardsResponse400 {
-    /// A `BatchDeletingDashboardsResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

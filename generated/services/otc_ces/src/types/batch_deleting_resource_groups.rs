@@ -15,8 +15,8 @@ pub struct BatchDeletingResourceGroupsRequest {
     pub group_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BatchDeletingResourceGroupsRequest {
-    /// A `BatchDeletingResourceGroupsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(group_ids: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { group_ids }
     }
@@ -97,8 +97,8 @@ pub struct BatchDeletingResourceGroupsResponse200 {
     pub group_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl BatchDeletingResourceGroupsResponse200 {
-    /// A `BatchDeletingResourceGroupsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -164,8 +164,8 @@ pub struct BatchDeletingResourceGroupsResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl BatchDeletingResourceGroupsResponse400 {
-    /// A `BatchDeletingResourceGroupsResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct BatchDisablingOneClickMonitoringRequest {
     pub one_click_alarm_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BatchDisablingOneClickMonitoringRequest {
-    /// A `BatchDisablingOneClickMonitoringRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(one_click_alarm_ids: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { one_click_alarm_ids }
     }
@@ -103,8 +103,8 @@ pub struct BatchDisablingOneClickMonitoringResponse200 {
     >,
 }
 impl BatchDisablingOneClickMonitoringResponse200 {
-    /// A `BatchDisablingOneClickMonitoringResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -170,8 +170,8 @@ pub struct BatchDisablingOneClickMonitoringResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl BatchDisablingOneClickMonitoringResponse400 {
-    /// A `BatchDisablingOneClickMonitoringResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,10 +18,8 @@ pub struct BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOne
     pub enabled: bool,
 }
 impl BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledRequest {
-    /// A
-    /// `BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledRequest`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         alarm_policy_ids: ::std::vec::Vec<::std::string::String>,
         enabled: bool,
@@ -129,10 +127,8 @@ pub struct BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOne
     pub alarm_policy_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse200 {
-    /// A
-    /// `BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse200`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -200,10 +196,8 @@ pub struct BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOne
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400 {
-    /// A
-    /// `BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringReq
     pub alarm_enabled: bool,
 }
 impl BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringRequest {
-    /// A `BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringRequest` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         alarm_ids: ::std::vec::Vec<::std::string::String>,
         alarm_enabled: bool,
@@ -124,8 +124,8 @@ pub struct BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringRes
     pub alarm_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse200 {
-    /// A `BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse200` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -193,8 +193,8 @@ pub struct BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringRes
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse400 {
-    /// A `BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse400` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

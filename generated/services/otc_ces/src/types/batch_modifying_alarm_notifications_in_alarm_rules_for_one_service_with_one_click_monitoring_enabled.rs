@@ -31,10 +31,8 @@ pub struct BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClick
     pub notification_end_time: ::std::option::Option<::std::string::String>,
 }
 impl BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledRequest {
-    /// A
-    /// `BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledRequest`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(notification_enabled: bool) -> Self {
         Self {
             notification_enabled,
@@ -226,10 +224,8 @@ pub struct BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClick
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400 {
-    /// A
-    /// `BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -53,8 +53,8 @@ pub struct Condition {
     pub suppress_duration: ::std::option::Option<i32>,
 }
 impl Condition {
-    /// A `Condition` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         comparison_operator: impl ::std::convert::Into<::std::string::String>,
         count: i32,
@@ -262,8 +262,8 @@ pub struct CreatingACustomAlarmTemplateRequest {
     pub template_items: ::std::vec::Vec<TemplateItems>,
 }
 impl CreatingACustomAlarmTemplateRequest {
-    /// A `CreatingACustomAlarmTemplateRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         template_name: impl ::std::convert::Into<::std::string::String>,
         namespace: impl ::std::convert::Into<::std::string::String>,
@@ -451,8 +451,8 @@ pub struct CreatingACustomAlarmTemplateResponse201 {
     pub template_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACustomAlarmTemplateResponse201 {
-    /// A `CreatingACustomAlarmTemplateResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -504,7 +504,7 @@ pub struct TemplateItems {
     pub alarm_level: ::std::option::Option<i32>,
 }
 impl TemplateItems {
-    /// A `TemplateItems` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         metric_name: impl ::std::convert::Into<::std::string::String>,

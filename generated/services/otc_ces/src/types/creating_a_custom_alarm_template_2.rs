@@ -33,8 +33,8 @@ pub struct CreatingACustomAlarmTemplate2Request {
     pub policies: ::std::vec::Vec<Policies>,
 }
 impl CreatingACustomAlarmTemplate2Request {
-    /// A `CreatingACustomAlarmTemplate2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         template_name: impl ::std::convert::Into<::std::string::String>,
         policies: ::std::vec::Vec<Policies>,
@@ -219,8 +219,8 @@ pub struct CreatingACustomAlarmTemplate2Response201 {
     pub template_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACustomAlarmTemplate2Response201 {
-    /// A `CreatingACustomAlarmTemplate2Response201` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -290,8 +290,8 @@ pub struct CreatingACustomAlarmTemplate2Response400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACustomAlarmTemplate2Response400 {
-    /// A `CreatingACustomAlarmTemplate2Response400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct CreatingAResourceGroupRequest {
     pub resources: ::std::vec::Vec<Resources>,
 }
 impl CreatingAResourceGroupRequest {
-    /// A `CreatingAResourceGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         group_name: impl ::std::convert::Into<::std::string::String>,
         resources: ::std::vec::Vec<Resources>,
@@ -141,8 +141,8 @@ pub struct CreatingAResourceGroupResponse201 {
     pub group_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAResourceGroupResponse201 {
-    /// A `CreatingAResourceGroupResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -49,8 +49,8 @@ pub struct CreatingAResourceGroupRecommendedRequest {
     >,
 }
 impl CreatingAResourceGroupRecommendedRequest {
-    /// A `CreatingAResourceGroupRecommendedRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(group_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             group_name: group_name.into(),
@@ -309,8 +309,8 @@ pub struct CreatingAResourceGroupRecommendedResponse200 {
     pub group_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAResourceGroupRecommendedResponse200 {
-    /// A `CreatingAResourceGroupRecommendedResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -367,8 +367,8 @@ pub struct CreatingAResourceGroupRecommendedResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAResourceGroupRecommendedResponse400 {
-    /// A `CreatingAResourceGroupRecommendedResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

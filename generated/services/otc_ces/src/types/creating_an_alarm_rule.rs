@@ -56,8 +56,8 @@ pub struct CreatingAnAlarmRuleCondition {
     pub suppress_duration: ::std::option::Option<i32>,
 }
 impl CreatingAnAlarmRuleCondition {
-    /// A `CreatingAnAlarmRuleCondition` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         period: CreatingAnAlarmRulePeriod,
         filter: impl ::std::convert::Into<::std::string::String>,
@@ -316,8 +316,8 @@ pub struct CreatingAnAlarmRuleRequest {
     pub ok_actions: ::std::option::Option<::std::vec::Vec<CreatingAnAlarmRuleOkActions>>,
 }
 impl CreatingAnAlarmRuleRequest {
-    /// A `CreatingAnAlarmRuleRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         alarm_name: impl ::std::convert::Into<::std::string::String>,
         metric: CreatingAnAlarmRuleMetric,
@@ -638,8 +638,8 @@ pub struct CreatingAnAlarmRuleResponse201 {
     pub alarm_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAlarmRuleResponse201 {
-    /// A `CreatingAnAlarmRuleResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -707,8 +707,8 @@ pub struct CreatingAnAlarmRuleMetric {
     pub resource_group_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAlarmRuleMetric {
-    /// A `CreatingAnAlarmRuleMetric` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         namespace: impl ::std::convert::Into<::std::string::String>,
         metric_name: impl ::std::convert::Into<::std::string::String>,

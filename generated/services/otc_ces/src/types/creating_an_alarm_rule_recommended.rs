@@ -99,8 +99,8 @@ pub struct CreatingAnAlarmRuleRecommendedRequest {
     pub resources: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 impl CreatingAnAlarmRuleRecommendedRequest {
-    /// A `CreatingAnAlarmRuleRecommendedRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         namespace: impl ::std::convert::Into<::std::string::String>,
@@ -592,8 +592,8 @@ pub struct CreatingAnAlarmRuleRecommendedResponse201 {
     pub alarm_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAlarmRuleRecommendedResponse201 {
-    /// A `CreatingAnAlarmRuleRecommendedResponse201` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -650,8 +650,8 @@ pub struct CreatingAnAlarmRuleRecommendedResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAlarmRuleRecommendedResponse400 {
-    /// A `CreatingAnAlarmRuleRecommendedResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -825,8 +825,8 @@ pub struct Policy {
     pub level: ::std::option::Option<i32>,
 }
 impl Policy {
-    /// A `Policy` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         metric_name: impl ::std::convert::Into<::std::string::String>,
         period: i32,
@@ -1108,7 +1108,7 @@ pub struct ResourceTag {
     pub value: ::std::string::String,
 }
 impl ResourceTag {
-    /// A `ResourceTag` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,

@@ -31,8 +31,8 @@ pub struct CreatingOrCopyingADashboardRequest {
     pub row_widget_num: ::std::option::Option<i32>,
 }
 impl CreatingOrCopyingADashboardRequest {
-    /// A `CreatingOrCopyingADashboardRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         dashboard_name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -193,8 +193,8 @@ pub struct CreatingOrCopyingADashboardResponse201 {
     pub dashboard_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingOrCopyingADashboardResponse201 {
-    /// A `CreatingOrCopyingADashboardResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -251,8 +251,8 @@ pub struct CreatingOrCopyingADashboardResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingOrCopyingADashboardResponse400 {
-    /// A `CreatingOrCopyingADashboardResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct DeletingAlarmRulesInBatchesRequest {
     pub alarm_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl DeletingAlarmRulesInBatchesRequest {
-    /// A `DeletingAlarmRulesInBatchesRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(alarm_ids: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { alarm_ids }
     }
@@ -97,8 +97,8 @@ pub struct DeletingAlarmRulesInBatchesResponse200 {
     pub alarm_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl DeletingAlarmRulesInBatchesResponse200 {
-    /// A `DeletingAlarmRulesInBatchesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -164,8 +164,8 @@ pub struct DeletingAlarmRulesInBatchesResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAlarmRulesInBatchesResponse400 {
-    /// A `DeletingAlarmRulesInBatchesResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct DeletingResourcesFromAnAlarmRuleRequest {
     pub resources: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 impl DeletingResourcesFromAnAlarmRuleRequest {
-    /// A `DeletingResourcesFromAnAlarmRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -103,8 +103,8 @@ pub struct DeletingResourcesFromAnAlarmRuleResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl DeletingResourcesFromAnAlarmRuleResponse400 {
-    /// A `DeletingResourcesFromAnAlarmRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -32,7 +32,7 @@ pub struct DimensionNames {
     pub event: ::std::vec::Vec<::std::string::String>,
 }
 impl DimensionNames {
-    /// A `DimensionNames` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         metric: ::std::vec::Vec<::std::string::String>,
@@ -169,8 +169,8 @@ pub struct EnablingOneClickMonitoringRequest {
     pub notification_end_time: ::std::option::Option<::std::string::String>,
 }
 impl EnablingOneClickMonitoringRequest {
-    /// A `EnablingOneClickMonitoringRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         one_click_alarm_id: impl ::std::convert::Into<::std::string::String>,
         dimension_name: DimensionNames,
@@ -403,8 +403,8 @@ pub struct EnablingOneClickMonitoringResponse201 {
     pub one_click_alarm_id: ::std::option::Option<::std::string::String>,
 }
 impl EnablingOneClickMonitoringResponse201 {
-    /// A `EnablingOneClickMonitoringResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -475,8 +475,8 @@ pub struct EnablingOneClickMonitoringResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl EnablingOneClickMonitoringResponse400 {
-    /// A `EnablingOneClickMonitoringResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

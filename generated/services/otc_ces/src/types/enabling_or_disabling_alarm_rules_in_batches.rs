@@ -17,8 +17,8 @@ pub struct EnablingOrDisablingAlarmRulesInBatchesRequest {
     pub alarm_enabled: bool,
 }
 impl EnablingOrDisablingAlarmRulesInBatchesRequest {
-    /// A `EnablingOrDisablingAlarmRulesInBatchesRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         alarm_ids: ::std::vec::Vec<::std::string::String>,
         alarm_enabled: bool,
@@ -120,8 +120,8 @@ pub struct EnablingOrDisablingAlarmRulesInBatchesResponse200 {
     pub alarm_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl EnablingOrDisablingAlarmRulesInBatchesResponse200 {
-    /// A `EnablingOrDisablingAlarmRulesInBatchesResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -188,8 +188,8 @@ pub struct EnablingOrDisablingAlarmRulesInBatchesResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl EnablingOrDisablingAlarmRulesInBatchesResponse400 {
-    /// A `EnablingOrDisablingAlarmRulesInBatchesResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

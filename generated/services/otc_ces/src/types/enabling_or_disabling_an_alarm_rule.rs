@@ -14,8 +14,8 @@ pub struct EnablingOrDisablingAnAlarmRuleRequest {
     pub alarm_enabled: bool,
 }
 impl EnablingOrDisablingAnAlarmRuleRequest {
-    /// A `EnablingOrDisablingAnAlarmRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(alarm_enabled: bool) -> Self {
         Self { alarm_enabled }
     }

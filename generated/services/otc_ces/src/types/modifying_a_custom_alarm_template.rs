@@ -33,8 +33,8 @@ pub struct ModifyingACustomAlarmTemplateRequest {
     pub policies: ::std::vec::Vec<Policies>,
 }
 impl ModifyingACustomAlarmTemplateRequest {
-    /// A `ModifyingACustomAlarmTemplateRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         template_name: impl ::std::convert::Into<::std::string::String>,
         policies: ::std::vec::Vec<Policies>,
@@ -228,8 +228,8 @@ pub struct ModifyingACustomAlarmTemplateResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingACustomAlarmTemplateResponse400 {
-    /// A `ModifyingACustomAlarmTemplateResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

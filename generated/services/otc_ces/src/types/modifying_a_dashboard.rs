@@ -26,8 +26,8 @@ pub struct ModifyingADashboardRequest {
     pub row_widget_num: ::std::option::Option<i32>,
 }
 impl ModifyingADashboardRequest {
-    /// A `ModifyingADashboardRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -190,8 +190,8 @@ pub struct ModifyingADashboardResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingADashboardResponse400 {
-    /// A `ModifyingADashboardResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct ModifyingAResourceGroupRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<ResourceGroupTagRelation>>,
 }
 impl ModifyingAResourceGroupRequest {
-    /// A `ModifyingAResourceGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(group_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             group_name: group_name.into(),
@@ -168,8 +168,8 @@ pub struct ModifyingAResourceGroupResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAResourceGroupResponse400 {
-    /// A `ModifyingAResourceGroupResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

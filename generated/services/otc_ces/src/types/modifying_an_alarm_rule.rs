@@ -50,8 +50,8 @@ pub struct ModifyingAnAlarmRuleCondition {
     pub suppress_duration: ::std::option::Option<i32>,
 }
 impl ModifyingAnAlarmRuleCondition {
-    /// A `ModifyingAnAlarmRuleCondition` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         period: Period,
         filter: impl ::std::convert::Into<::std::string::String>,
@@ -295,8 +295,8 @@ pub struct ModifyingAnAlarmRuleRequest {
     pub ok_actions: ::std::option::Option<::std::vec::Vec<CreatingAnAlarmRuleOkActions>>,
 }
 impl ModifyingAnAlarmRuleRequest {
-    /// A `ModifyingAnAlarmRuleRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

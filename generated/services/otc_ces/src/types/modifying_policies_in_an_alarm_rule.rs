@@ -15,8 +15,8 @@ pub struct ModifyingPoliciesInAnAlarmRuleRequest {
     pub policies: ::std::vec::Vec<UpdatePolicy>,
 }
 impl ModifyingPoliciesInAnAlarmRuleRequest {
-    /// A `ModifyingPoliciesInAnAlarmRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(policies: ::std::vec::Vec<UpdatePolicy>) -> Self {
         Self { policies }
     }
@@ -101,8 +101,8 @@ pub struct ModifyingPoliciesInAnAlarmRuleResponse200 {
     pub policies: ::std::option::Option<::std::vec::Vec<UpdatePolicyInResponse>>,
 }
 impl ModifyingPoliciesInAnAlarmRuleResponse200 {
-    /// A `ModifyingPoliciesInAnAlarmRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -168,8 +168,8 @@ pub struct ModifyingPoliciesInAnAlarmRuleResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingPoliciesInAnAlarmRuleResponse400 {
-    /// A `ModifyingPoliciesInAnAlarmRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -343,7 +343,7 @@ pub struct UpdatePolicy {
     pub level: ::std::option::Option<i32>,
 }
 impl UpdatePolicy {
-    /// A `UpdatePolicy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         metric_name: impl ::std::convert::Into<::std::string::String>,
@@ -703,8 +703,8 @@ pub struct UpdatePolicyInResponse {
     pub level: ::std::option::Option<i32>,
 }
 impl UpdatePolicyInResponse {
-    /// A `UpdatePolicyInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct InstanceStatistics {
     pub type_statistics: ::std::option::Option<i32>,
 }
 impl InstanceStatistics {
-    /// A `InstanceStatistics` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -103,8 +103,8 @@ pub struct QueryResourceGroupsResponse200 {
     pub meta_data: ::std::option::Option<MetaData>,
 }
 impl QueryResourceGroupsResponse200 {
-    /// A `QueryResourceGroupsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -209,7 +209,7 @@ pub struct ResourceGroups {
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl ResourceGroups {
-    /// A `ResourceGroups` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -15,8 +15,8 @@ pub struct QueryingASpecifiedApiVersionResponse200 {
     pub version: ::std::option::Option<Version>,
 }
 impl QueryingASpecifiedApiVersionResponse200 {
-    /// A `QueryingASpecifiedApiVersionResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -84,8 +84,8 @@ pub struct Version {
     pub min_version: ::std::option::Option<::std::string::String>,
 }
 impl Version {
-    /// A `Version` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

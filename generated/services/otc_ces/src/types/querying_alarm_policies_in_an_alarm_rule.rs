@@ -105,7 +105,7 @@ pub struct ListPolicy {
     pub level: ::std::option::Option<i32>,
 }
 impl ListPolicy {
-    /// A `ListPolicy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -333,8 +333,8 @@ pub struct MetricExtraInfo {
     pub metric_type: ::std::option::Option<::std::string::String>,
 }
 impl MetricExtraInfo {
-    /// A `MetricExtraInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -482,8 +482,8 @@ pub struct QueryingAlarmPoliciesInAnAlarmRuleResponse200 {
     pub count: ::std::option::Option<i32>,
 }
 impl QueryingAlarmPoliciesInAnAlarmRuleResponse200 {
-    /// A `QueryingAlarmPoliciesInAnAlarmRuleResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -577,8 +577,8 @@ pub struct QueryingAlarmPoliciesInAnAlarmRuleResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAlarmPoliciesInAnAlarmRuleResponse400 {
-    /// A `QueryingAlarmPoliciesInAnAlarmRuleResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

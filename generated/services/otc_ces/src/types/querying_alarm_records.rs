@@ -27,7 +27,7 @@ pub struct AdditionalInfo {
     pub event_id: ::std::option::Option<::std::string::String>,
 }
 impl AdditionalInfo {
-    /// A `AdditionalInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -199,7 +199,7 @@ pub struct AlarmCondition {
     pub suppress_duration: ::std::option::Option<i32>,
 }
 impl AlarmCondition {
-    /// A `AlarmCondition` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -433,8 +433,8 @@ pub struct AlarmHistoryItemV2 {
     pub data_points: ::std::option::Option<::std::vec::Vec<DataPointInfo>>,
 }
 impl AlarmHistoryItemV2 {
-    /// A `AlarmHistoryItemV2` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -671,7 +671,7 @@ pub struct DataPointInfo {
     pub value: ::std::option::Option<f64>,
 }
 impl DataPointInfo {
-    /// A `DataPointInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -764,8 +764,8 @@ pub struct QueryingAlarmRecordsMetric {
     >,
 }
 impl QueryingAlarmRecordsMetric {
-    /// A `QueryingAlarmRecordsMetric` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -877,8 +877,8 @@ pub struct QueryingAlarmRecordsResponse200 {
     pub count: ::std::option::Option<i32>,
 }
 impl QueryingAlarmRecordsResponse200 {
-    /// A `QueryingAlarmRecordsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -972,8 +972,8 @@ pub struct QueryingAlarmRecordsResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAlarmRecordsResponse400 {
-    /// A `QueryingAlarmRecordsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -46,8 +46,8 @@ pub struct QueryingAlarmRulesCondition {
     pub suppress_duration: ::std::option::Option<SuppressDuration>,
 }
 impl QueryingAlarmRulesCondition {
-    /// A `QueryingAlarmRulesCondition` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -231,7 +231,7 @@ pub struct MetricAlarms {
     pub alarm_state: ::std::option::Option<::std::string::String>,
 }
 impl MetricAlarms {
-    /// A `MetricAlarms` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -398,8 +398,8 @@ pub struct QueryingAlarmRulesResponse200 {
     pub meta_data: ::std::option::Option<QueryingAlarmRulesMetaData>,
 }
 impl QueryingAlarmRulesResponse200 {
-    /// A `QueryingAlarmRulesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

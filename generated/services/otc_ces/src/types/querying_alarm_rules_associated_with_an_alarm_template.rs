@@ -25,8 +25,8 @@ pub struct Alarms {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl Alarms {
-    /// A `Alarms` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -118,8 +118,8 @@ pub struct QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse200 {
     pub count: ::std::option::Option<i32>,
 }
 impl QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse200 {
-    /// A `QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -214,8 +214,8 @@ pub struct QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse400 {
-    /// A `QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -82,8 +82,8 @@ pub struct QueryingAlarmRulesForOneServiceInOneClickMonitoringAlarms {
     pub notification_end_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAlarmRulesForOneServiceInOneClickMonitoringAlarms {
-    /// A `QueryingAlarmRulesForOneServiceInOneClickMonitoringAlarms` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -298,8 +298,8 @@ pub struct QueryingAlarmRulesForOneServiceInOneClickMonitoringDimensions {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAlarmRulesForOneServiceInOneClickMonitoringDimensions {
-    /// A `QueryingAlarmRulesForOneServiceInOneClickMonitoringDimensions` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -428,8 +428,8 @@ pub struct QueryingAlarmRulesForOneServiceInOneClickMonitoringPolicy {
     pub enabled: ::std::option::Option<bool>,
 }
 impl QueryingAlarmRulesForOneServiceInOneClickMonitoringPolicy {
-    /// A `QueryingAlarmRulesForOneServiceInOneClickMonitoringPolicy` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -629,8 +629,8 @@ pub struct QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse200 {
     >,
 }
 impl QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse200 {
-    /// A `QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -699,8 +699,8 @@ pub struct QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse400 {
-    /// A `QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse400` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -815,8 +815,8 @@ pub struct QueryingAlarmRulesForOneServiceInOneClickMonitoringResources {
     >,
 }
 impl QueryingAlarmRulesForOneServiceInOneClickMonitoringResources {
-    /// A `QueryingAlarmRulesForOneServiceInOneClickMonitoringResources` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

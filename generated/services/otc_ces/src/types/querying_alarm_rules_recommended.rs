@@ -100,8 +100,8 @@ pub struct QueryingAlarmRulesRecommendedAlarms {
     pub alarm_template_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAlarmRulesRecommendedAlarms {
-    /// A `QueryingAlarmRulesRecommendedAlarms` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -385,8 +385,8 @@ pub struct MetricDimension {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl MetricDimension {
-    /// A `MetricDimension` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -549,8 +549,8 @@ pub struct QueryingAlarmRulesRecommendedPolicy {
     pub level: ::std::option::Option<i32>,
 }
 impl QueryingAlarmRulesRecommendedPolicy {
-    /// A `QueryingAlarmRulesRecommendedPolicy` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -765,8 +765,8 @@ pub struct QueryingAlarmRulesRecommendedResponse200 {
     pub count: ::std::option::Option<i32>,
 }
 impl QueryingAlarmRulesRecommendedResponse200 {
-    /// A `QueryingAlarmRulesRecommendedResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -862,8 +862,8 @@ pub struct QueryingAlarmRulesRecommendedResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAlarmRulesRecommendedResponse400 {
-    /// A `QueryingAlarmRulesRecommendedResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -976,8 +976,8 @@ pub struct ResourcesInListResp {
     pub dimensions: ::std::option::Option<::std::vec::Vec<MetricDimension>>,
 }
 impl ResourcesInListResp {
-    /// A `ResourcesInListResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

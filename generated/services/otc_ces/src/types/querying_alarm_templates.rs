@@ -41,7 +41,7 @@ pub struct AlarmTemplates {
     pub template_description: ::std::option::Option<::std::string::String>,
 }
 impl AlarmTemplates {
-    /// A `AlarmTemplates` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -167,8 +167,8 @@ pub struct QueryingAlarmTemplatesResponse200 {
     pub count: ::std::option::Option<i32>,
 }
 impl QueryingAlarmTemplatesResponse200 {
-    /// A `QueryingAlarmTemplatesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -262,8 +262,8 @@ pub struct QueryingAlarmTemplatesResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAlarmTemplatesResponse400 {
-    /// A `QueryingAlarmTemplatesResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

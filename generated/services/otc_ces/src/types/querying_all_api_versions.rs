@@ -15,8 +15,8 @@ pub struct QueryingAllApiVersionsResponse200 {
     pub versions: ::std::option::Option<::std::vec::Vec<Versions>>,
 }
 impl QueryingAllApiVersionsResponse200 {
-    /// A `QueryingAllApiVersionsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -93,8 +93,8 @@ pub struct Versions {
     pub min_version: ::std::option::Option<::std::string::String>,
 }
 impl Versions {
-    /// A `Versions` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

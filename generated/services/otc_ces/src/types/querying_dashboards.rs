@@ -46,7 +46,7 @@ pub struct DashBoardInfo {
     pub is_favorite: ::std::option::Option<bool>,
 }
 impl DashBoardInfo {
-    /// A `DashBoardInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -218,8 +218,8 @@ pub struct QueryingDashboardsResponse200 {
     pub dashboards: ::std::option::Option<::std::vec::Vec<DashBoardInfo>>,
 }
 impl QueryingDashboardsResponse200 {
-    /// A `QueryingDashboardsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -285,8 +285,8 @@ pub struct QueryingDashboardsResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDashboardsResponse400 {
-    /// A `QueryingDashboardsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -56,8 +56,8 @@ pub struct QueryingDetailsOfAResourceGroupResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<ResourceGroupTagRelationInResponse>>,
 }
 impl QueryingDetailsOfAResourceGroupResponse200 {
-    /// A `QueryingDetailsOfAResourceGroupResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -199,8 +199,8 @@ pub struct QueryingDetailsOfAResourceGroupResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsOfAResourceGroupResponse400 {
-    /// A `QueryingDetailsOfAResourceGroupResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -48,8 +48,8 @@ pub struct QueryingDetailsOfAnAlarmRuleCondition {
     pub suppress_duration: ::std::option::Option<i32>,
 }
 impl QueryingDetailsOfAnAlarmRuleCondition {
-    /// A `QueryingDetailsOfAnAlarmRuleCondition` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -223,8 +223,8 @@ pub struct QueryingDetailsOfAnAlarmRuleMetricAlarms {
     pub alarm_state: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsOfAnAlarmRuleMetricAlarms {
-    /// A `QueryingDetailsOfAnAlarmRuleMetricAlarms` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -388,8 +388,8 @@ pub struct QueryingDetailsOfAnAlarmRuleResponse200 {
     >,
 }
 impl QueryingDetailsOfAnAlarmRuleResponse200 {
-    /// A `QueryingDetailsOfAnAlarmRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -48,8 +48,8 @@ pub struct QueryingDetailsOfAnAlarmTemplateResponse200 {
     pub policies: ::std::option::Option<::std::vec::Vec<PoliciesInResponse>>,
 }
 impl QueryingDetailsOfAnAlarmTemplateResponse200 {
-    /// A `QueryingDetailsOfAnAlarmTemplateResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -194,8 +194,8 @@ pub struct QueryingDetailsOfAnAlarmTemplateResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsOfAnAlarmTemplateResponse400 {
-    /// A `QueryingDetailsOfAnAlarmTemplateResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -51,8 +51,8 @@ pub struct Detail {
     pub dimensions: ::std::option::Option<::std::vec::Vec<Dimensions>>,
 }
 impl Detail {
-    /// A `Detail` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -281,8 +281,8 @@ pub struct EventInfo {
     pub event_id: ::std::option::Option<::std::string::String>,
 }
 impl EventInfo {
-    /// A `EventInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -409,8 +409,8 @@ pub struct QueryingDetailsOfAnEventResponse200 {
     pub meta_data: ::std::option::Option<MetaData>,
 }
 impl QueryingDetailsOfAnEventResponse200 {
-    /// A `QueryingDetailsOfAnEventResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

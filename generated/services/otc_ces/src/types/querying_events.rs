@@ -29,8 +29,8 @@ pub struct Events {
     pub latest_event_source: ::std::option::Option<::std::string::String>,
 }
 impl Events {
-    /// A `Events` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -118,8 +118,8 @@ pub struct QueryingEventsResponse200 {
     pub meta_data: ::std::option::Option<MetaData>,
 }
 impl QueryingEventsResponse200 {
-    /// A `QueryingEventsResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -27,8 +27,8 @@ pub struct Metrics {
     pub unit: ::std::option::Option<::std::string::String>,
 }
 impl Metrics {
-    /// A `Metrics` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -121,8 +121,8 @@ pub struct QueryingMetricsResponse200 {
     pub meta_data: ::std::option::Option<QueryingAlarmRulesMetaData>,
 }
 impl QueryingMetricsResponse200 {
-    /// A `QueryingMetricsResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

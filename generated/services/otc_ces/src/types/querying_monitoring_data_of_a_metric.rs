@@ -36,7 +36,7 @@ pub struct Datapoints {
 }
 #[cfg(feature = "querying_monitoring_data_of_a_metric")]
 impl Datapoints {
-    /// A `Datapoints` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -181,8 +181,8 @@ pub struct QueryingMonitoringDataOfAMetricResponse200 {
 }
 #[cfg(feature = "querying_monitoring_data_of_a_metric")]
 impl QueryingMonitoringDataOfAMetricResponse200 {
-    /// A `QueryingMonitoringDataOfAMetricResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

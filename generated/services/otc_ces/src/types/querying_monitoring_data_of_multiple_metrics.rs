@@ -40,8 +40,8 @@ pub struct QueryingMonitoringDataOfMultipleMetricsDatapoints {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl QueryingMonitoringDataOfMultipleMetricsDatapoints {
-    /// A `QueryingMonitoringDataOfMultipleMetricsDatapoints` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -75,8 +75,8 @@ pub struct QueryingMonitoringDataOfMultipleMetricsMetrics {
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl QueryingMonitoringDataOfMultipleMetricsMetrics {
-    /// A `QueryingMonitoringDataOfMultipleMetricsMetrics` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         namespace: impl ::std::convert::Into<::std::string::String>,
         metric_name: impl ::std::convert::Into<::std::string::String>,
@@ -242,8 +242,8 @@ pub struct QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
-    /// A `QueryingMonitoringDataOfMultipleMetricsMetricsInResponse` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -385,8 +385,8 @@ pub struct QueryingMonitoringDataOfMultipleMetricsRequest {
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl QueryingMonitoringDataOfMultipleMetricsRequest {
-    /// A `QueryingMonitoringDataOfMultipleMetricsRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         metrics: ::std::vec::Vec<QueryingMonitoringDataOfMultipleMetricsMetrics>,
         from: i64,
@@ -568,8 +568,8 @@ pub struct QueryingMonitoringDataOfMultipleMetricsResponse200 {
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl QueryingMonitoringDataOfMultipleMetricsResponse200 {
-    /// A `QueryingMonitoringDataOfMultipleMetricsResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

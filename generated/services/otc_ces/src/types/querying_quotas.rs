@@ -14,8 +14,8 @@ pub struct QueryingQuotasResponse200 {
     pub quotas: ::std::option::Option<Quotas>,
 }
 impl QueryingQuotasResponse200 {
-    /// A `QueryingQuotasResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -61,8 +61,8 @@ pub struct Quotas {
     pub resources: ::std::option::Option<::std::vec::Vec<QueryingQuotasResources>>,
 }
 impl Quotas {
-    /// A `Quotas` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -126,8 +126,8 @@ pub struct QueryingQuotasResources {
     pub quota: ::std::option::Option<i32>,
 }
 impl QueryingQuotasResources {
-    /// A `QueryingQuotasResources` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

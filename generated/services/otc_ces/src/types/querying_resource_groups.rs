@@ -40,8 +40,8 @@ pub struct OneResourceGroupResp {
     pub r#type: ::std::option::Option<Type>,
 }
 impl OneResourceGroupResp {
-    /// A `OneResourceGroupResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -145,8 +145,8 @@ pub struct QueryingResourceGroupsResponse200 {
     pub resource_groups: ::std::option::Option<::std::vec::Vec<OneResourceGroupResp>>,
 }
 impl QueryingResourceGroupsResponse200 {
-    /// A `QueryingResourceGroupsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -240,8 +240,8 @@ pub struct QueryingResourceGroupsResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingResourceGroupsResponse400 {
-    /// A `QueryingResourceGroupsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -57,8 +57,8 @@ pub struct QueryingResourcesInAResourceGroupMetaData {
     pub marker: ::std::option::Option<::std::string::String>,
 }
 impl QueryingResourcesInAResourceGroupMetaData {
-    /// A `QueryingResourcesInAResourceGroupMetaData` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -155,8 +155,8 @@ pub struct QueryingResourcesInAResourceGroupResponse200 {
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingResourcesInAResourceGroupResponse200 {
-    /// A `QueryingResourcesInAResourceGroupResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -283,8 +283,8 @@ pub struct QueryingResourcesInAResourceGroupResources {
     pub event_type: ::std::option::Option<i32>,
 }
 impl QueryingResourcesInAResourceGroupResources {
-    /// A `QueryingResourcesInAResourceGroupResources` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct QueryingResourcesInAnAlarmRuleResponse200 {
     pub count: ::std::option::Option<i32>,
 }
 impl QueryingResourcesInAnAlarmRuleResponse200 {
-    /// A `QueryingResourcesInAnAlarmRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -86,8 +86,8 @@ pub struct QueryingResourcesInAnAlarmRuleResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingResourcesInAnAlarmRuleResponse400 {
-    /// A `QueryingResourcesInAnAlarmRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct GetResourceGroupResources {
     >,
 }
 impl GetResourceGroupResources {
-    /// A `GetResourceGroupResources` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -97,10 +97,8 @@ pub struct QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAReso
     pub resources: ::std::option::Option<::std::vec::Vec<GetResourceGroupResources>>,
 }
 impl QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse200 {
-    /// A
-    /// `QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse200`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -196,10 +194,8 @@ pub struct QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAReso
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse400 {
-    /// A
-    /// `QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse400`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

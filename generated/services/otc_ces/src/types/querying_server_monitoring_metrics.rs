@@ -32,7 +32,7 @@ pub struct AgentDimension {
     pub origin_value: ::std::option::Option<::std::string::String>,
 }
 impl AgentDimension {
-    /// A `AgentDimension` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -125,8 +125,8 @@ pub struct QueryingServerMonitoringMetricsResponse200 {
     pub count: ::std::option::Option<i32>,
 }
 impl QueryingServerMonitoringMetricsResponse200 {
-    /// A `QueryingServerMonitoringMetricsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -220,8 +220,8 @@ pub struct QueryingServerMonitoringMetricsResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingServerMonitoringMetricsResponse400 {
-    /// A `QueryingServerMonitoringMetricsResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,7 +31,7 @@ pub struct OneClickAlarms {
     pub enabled: ::std::option::Option<bool>,
 }
 impl OneClickAlarms {
-    /// A `OneClickAlarms` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -148,8 +148,8 @@ pub struct QueryingServicesAndResourcesInOneClickMonitoringResponse200 {
     pub one_click_alarms: ::std::option::Option<::std::vec::Vec<OneClickAlarms>>,
 }
 impl QueryingServicesAndResourcesInOneClickMonitoringResponse200 {
-    /// A `QueryingServicesAndResourcesInOneClickMonitoringResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -216,8 +216,8 @@ pub struct QueryingServicesAndResourcesInOneClickMonitoringResponse400 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingServicesAndResourcesInOneClickMonitoringResponse400 {
-    /// A `QueryingServicesAndResourcesInOneClickMonitoringResponse400` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

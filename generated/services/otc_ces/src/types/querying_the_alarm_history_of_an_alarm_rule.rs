@@ -21,8 +21,8 @@ pub struct QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
     pub event_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
-    /// A `QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -175,7 +175,7 @@ pub struct AlarmHistories {
     >,
 }
 impl AlarmHistories {
-    /// A `AlarmHistories` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -461,8 +461,8 @@ pub struct QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
     pub suppress_duration: ::std::option::Option<i32>,
 }
 impl QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
-    /// A `QueryingTheAlarmHistoryOfAnAlarmRuleCondition` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -606,8 +606,8 @@ pub struct QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
     pub value: ::std::option::Option<f64>,
 }
 impl QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
-    /// A `QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -680,8 +680,8 @@ pub struct InsufficientdataActions {
     pub notification_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl InsufficientdataActions {
-    /// A `InsufficientdataActions` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -746,8 +746,8 @@ pub struct QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
     pub total: ::std::option::Option<i32>,
 }
 impl QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
-    /// A `QueryingTheAlarmHistoryOfAnAlarmRuleMetaData` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -808,8 +808,8 @@ pub struct QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
     pub namespace: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
-    /// A `QueryingTheAlarmHistoryOfAnAlarmRuleMetric` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -905,8 +905,8 @@ pub struct QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {
     pub meta_data: ::std::option::Option<QueryingTheAlarmHistoryOfAnAlarmRuleMetaData>,
 }
 impl QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {
-    /// A `QueryingTheAlarmHistoryOfAnAlarmRuleResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

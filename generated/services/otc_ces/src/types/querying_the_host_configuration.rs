@@ -19,8 +19,8 @@ pub struct QueryingTheHostConfigurationDatapoints {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheHostConfigurationDatapoints {
-    /// A `QueryingTheHostConfigurationDatapoints` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -87,8 +87,8 @@ pub struct QueryingTheHostConfigurationResponse200 {
     >,
 }
 impl QueryingTheHostConfigurationResponse200 {
-    /// A `QueryingTheHostConfigurationResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -76,8 +76,8 @@ pub struct ReportingEventsDetail {
     pub dimensions: ::std::option::Option<::std::vec::Vec<ReportingEventsDimensions>>,
 }
 impl ReportingEventsDetail {
-    /// A `ReportingEventsDetail` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -420,8 +420,8 @@ pub struct ReportingEventsDimensions {
     pub value: ::std::string::String,
 }
 impl ReportingEventsDimensions {
-    /// A `ReportingEventsDimensions` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -531,8 +531,8 @@ pub struct ReportingEventsRequest {
     pub detail: ReportingEventsDetail,
 }
 impl ReportingEventsRequest {
-    /// A `ReportingEventsRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         event_name: impl ::std::convert::Into<::std::string::String>,
         event_source: impl ::std::convert::Into<::std::string::String>,
@@ -703,8 +703,8 @@ pub struct ReportingEventsResponse201 {
     pub event_name: ::std::option::Option<::std::string::String>,
 }
 impl ReportingEventsResponse201 {
-    /// A `ReportingEventsResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

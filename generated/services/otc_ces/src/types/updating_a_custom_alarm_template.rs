@@ -50,8 +50,8 @@ pub struct UpdatingACustomAlarmTemplateCondition {
     pub suppress_duration: ::std::option::Option<i32>,
 }
 impl UpdatingACustomAlarmTemplateCondition {
-    /// A `UpdatingACustomAlarmTemplateCondition` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         comparison_operator: impl ::std::convert::Into<::std::string::String>,
         count: i32,
@@ -262,8 +262,8 @@ pub struct UpdatingACustomAlarmTemplateTemplateItems {
     pub alarm_level: ::std::option::Option<i32>,
 }
 impl UpdatingACustomAlarmTemplateTemplateItems {
-    /// A `UpdatingACustomAlarmTemplateTemplateItems` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         metric_name: impl ::std::convert::Into<::std::string::String>,
         condition: UpdatingACustomAlarmTemplateCondition,
@@ -381,8 +381,8 @@ pub struct UpdatingACustomAlarmTemplateRequest {
     pub template_items: ::std::vec::Vec<UpdatingACustomAlarmTemplateTemplateItems>,
 }
 impl UpdatingACustomAlarmTemplateRequest {
-    /// A `UpdatingACustomAlarmTemplateRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         template_name: impl ::std::convert::Into<::std::string::String>,
         namespace: impl ::std::convert::Into<::std::string::String>,

@@ -20,8 +20,8 @@ pub struct UpdatingAResourceGroupRequest {
     pub resources: ::std::option::Option<::std::vec::Vec<Resources>>,
 }
 impl UpdatingAResourceGroupRequest {
-    /// A `UpdatingAResourceGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(group_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             group_name: group_name.into(),

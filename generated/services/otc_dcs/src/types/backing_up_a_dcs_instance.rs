@@ -16,8 +16,8 @@ pub struct BackingUpADcsInstanceRequest {
     pub backup_format: ::std::option::Option<BackupFormat>,
 }
 impl BackingUpADcsInstanceRequest {
-    /// A `BackingUpADcsInstanceRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -112,8 +112,8 @@ pub struct BackingUpADcsInstanceResponse200 {
     pub backup_id: ::std::option::Option<::std::string::String>,
 }
 impl BackingUpADcsInstanceResponse200 {
-    /// A `BackingUpADcsInstanceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -164,8 +164,8 @@ pub struct BackingUpADcsInstanceResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl BackingUpADcsInstanceResponse400 {
-    /// A `BackingUpADcsInstanceResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

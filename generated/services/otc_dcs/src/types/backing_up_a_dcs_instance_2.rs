@@ -13,8 +13,8 @@ pub struct BackingUpADcsInstance2Request {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl BackingUpADcsInstance2Request {
-    /// A `BackingUpADcsInstance2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -81,8 +81,8 @@ pub struct BackingUpADcsInstance2Response200 {
     pub backup_id: ::std::option::Option<::std::string::String>,
 }
 impl BackingUpADcsInstance2Response200 {
-    /// A `BackingUpADcsInstance2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

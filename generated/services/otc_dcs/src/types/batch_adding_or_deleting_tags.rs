@@ -14,8 +14,8 @@ pub struct BatchAddingOrDeletingTagsRequest {
     pub tags: ::std::vec::Vec<BatchAddingOrDeletingTagsResourceTag>,
 }
 impl BatchAddingOrDeletingTagsRequest {
-    /// A `BatchAddingOrDeletingTagsRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         action: Action,
         tags: ::std::vec::Vec<BatchAddingOrDeletingTagsResourceTag>,
@@ -134,8 +134,8 @@ pub struct BatchAddingOrDeletingTagsResourceTag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl BatchAddingOrDeletingTagsResourceTag {
-    /// A `BatchAddingOrDeletingTagsResourceTag` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(key: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             key: key.into(),

@@ -16,8 +16,8 @@ pub struct BatchDeletingDcsInstancesRequest {
     pub instances: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl BatchDeletingDcsInstancesRequest {
-    /// A `BatchDeletingDcsInstancesRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -93,8 +93,8 @@ pub struct BatchDeletingDcsInstancesResponse200 {
     pub results: ::std::option::Option<::std::vec::Vec<BatchOpsResult>>,
 }
 impl BatchDeletingDcsInstancesResponse200 {
-    /// A `BatchDeletingDcsInstancesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -154,8 +154,8 @@ pub struct BatchDeletingDcsInstancesResponse500 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl BatchDeletingDcsInstancesResponse500 {
-    /// A `BatchDeletingDcsInstancesResponse500` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

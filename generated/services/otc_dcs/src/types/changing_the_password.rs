@@ -24,8 +24,8 @@ pub struct ChangingThePasswordRequest {
     pub new_password: ::std::string::String,
 }
 impl ChangingThePasswordRequest {
-    /// A `ChangingThePasswordRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         old_password: impl ::std::convert::Into<::std::string::String>,
         new_password: impl ::std::convert::Into<::std::string::String>,
@@ -143,8 +143,8 @@ pub struct ChangingThePasswordResponse200 {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ChangingThePasswordResponse200 {
-    /// A `ChangingThePasswordResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -219,8 +219,8 @@ pub struct ChangingThePasswordResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ChangingThePasswordResponse400 {
-    /// A `ChangingThePasswordResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct ChangingThePasswordOfADcsInstanceRequest {
     pub new_password: ::std::string::String,
 }
 impl ChangingThePasswordOfADcsInstanceRequest {
-    /// A `ChangingThePasswordOfADcsInstanceRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         old_password: impl ::std::convert::Into<::std::string::String>,
         new_password: impl ::std::convert::Into<::std::string::String>,
@@ -142,8 +142,8 @@ pub struct ChangingThePasswordOfADcsInstanceResponse200 {
     pub lock_time_left: ::std::option::Option<::std::string::String>,
 }
 impl ChangingThePasswordOfADcsInstanceResponse200 {
-    /// A `ChangingThePasswordOfADcsInstanceResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct CollectingRedisRunLogsResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl CollectingRedisRunLogsResponse400 {
-    /// A `CollectingRedisRunLogsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct ConfigMigrationInstanceBody {
     pub password: ::std::option::Option<support::Nullable<::std::string::String>>,
 }
 impl ConfigMigrationInstanceBody {
-    /// A `ConfigMigrationInstanceBody` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -166,8 +166,8 @@ pub struct ConfiguringAnOnlineDataMigrationTaskRequest {
     pub target_instance: ConfigMigrationInstanceBody,
 }
 impl ConfiguringAnOnlineDataMigrationTaskRequest {
-    /// A `ConfiguringAnOnlineDataMigrationTaskRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         migration_method: impl ::std::convert::Into<::std::string::String>,
         resume_mode: impl ::std::convert::Into<::std::string::String>,
@@ -309,8 +309,8 @@ pub struct ConfiguringAnOnlineDataMigrationTaskResponse200 {
     pub error: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAnOnlineDataMigrationTaskResponse200 {
-    /// A `ConfiguringAnOnlineDataMigrationTaskResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -389,8 +389,8 @@ pub struct ConfiguringAnOnlineDataMigrationTaskResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAnOnlineDataMigrationTaskResponse400 {
-    /// A `ConfiguringAnOnlineDataMigrationTaskResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct ConfiguringAutoReconnectForMigrationTasksRequest {
     pub resume_mode: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAutoReconnectForMigrationTasksRequest {
-    /// A `ConfiguringAutoReconnectForMigrationTasksRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -94,8 +94,8 @@ pub struct ConfiguringAutoReconnectForMigrationTasksResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAutoReconnectForMigrationTasksResponse400 {
-    /// A `ConfiguringAutoReconnectForMigrationTasksResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

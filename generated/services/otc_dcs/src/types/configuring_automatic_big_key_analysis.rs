@@ -16,8 +16,8 @@ pub struct ConfiguringAutomaticBigKeyAnalysisRequest {
     pub schedule_at: ::std::vec::Vec<::std::string::String>,
 }
 impl ConfiguringAutomaticBigKeyAnalysisRequest {
-    /// A `ConfiguringAutomaticBigKeyAnalysisRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         enable_auto_scan: bool,
         schedule_at: ::std::vec::Vec<::std::string::String>,
@@ -121,8 +121,8 @@ pub struct ConfiguringAutomaticBigKeyAnalysisResponse200 {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAutomaticBigKeyAnalysisResponse200 {
-    /// A `ConfiguringAutomaticBigKeyAnalysisResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -210,8 +210,8 @@ pub struct ConfiguringAutomaticBigKeyAnalysisResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAutomaticBigKeyAnalysisResponse400 {
-    /// A `ConfiguringAutomaticBigKeyAnalysisResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

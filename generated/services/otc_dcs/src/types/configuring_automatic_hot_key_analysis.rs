@@ -16,8 +16,8 @@ pub struct ConfiguringAutomaticHotKeyAnalysisRequest {
     pub schedule_at: ::std::vec::Vec<::std::string::String>,
 }
 impl ConfiguringAutomaticHotKeyAnalysisRequest {
-    /// A `ConfiguringAutomaticHotKeyAnalysisRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         enable_auto_scan: bool,
         schedule_at: ::std::vec::Vec<::std::string::String>,
@@ -123,8 +123,8 @@ pub struct ConfiguringAutomaticHotKeyAnalysisResponse200 {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAutomaticHotKeyAnalysisResponse200 {
-    /// A `ConfiguringAutomaticHotKeyAnalysisResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -212,8 +212,8 @@ pub struct ConfiguringAutomaticHotKeyAnalysisResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAutomaticHotKeyAnalysisResponse400 {
-    /// A `ConfiguringAutomaticHotKeyAnalysisResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

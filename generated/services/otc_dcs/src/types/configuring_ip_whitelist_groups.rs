@@ -19,8 +19,8 @@ pub struct ConfiguringIpWhitelistGroupsRequest {
     pub whitelist: ::std::vec::Vec<Whitelist>,
 }
 impl ConfiguringIpWhitelistGroupsRequest {
-    /// A `ConfiguringIpWhitelistGroupsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(enable_whitelist: bool, whitelist: ::std::vec::Vec<Whitelist>) -> Self {
         Self {
             instance_id: ::std::option::Option::None,
@@ -142,8 +142,8 @@ pub struct ConfiguringIpWhitelistGroupsResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringIpWhitelistGroupsResponse400 {
-    /// A `ConfiguringIpWhitelistGroupsResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct ConfiguringReplicaPriorityRequest {
     pub slave_priority_weight: i32,
 }
 impl ConfiguringReplicaPriorityRequest {
-    /// A `ConfiguringReplicaPriorityRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(slave_priority_weight: i32) -> Self {
         Self { slave_priority_weight }
     }
@@ -101,8 +101,8 @@ pub struct ConfiguringReplicaPriorityResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringReplicaPriorityResponse400 {
-    /// A `ConfiguringReplicaPriorityResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -42,8 +42,8 @@ pub struct CreatingABackupImportTaskRequest {
     pub target_instance: TargetInstanceBody,
 }
 impl CreatingABackupImportTaskRequest {
-    /// A `CreatingABackupImportTaskRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         task_name: impl ::std::convert::Into<::std::string::String>,
         migration_type: impl ::std::convert::Into<::std::string::String>,
@@ -216,8 +216,8 @@ pub struct CreatingABackupImportTaskResponse200 {
     pub error: ::std::option::Option<::std::string::String>,
 }
 impl CreatingABackupImportTaskResponse200 {
-    /// A `CreatingABackupImportTaskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -296,8 +296,8 @@ pub struct CreatingABackupImportTaskResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingABackupImportTaskResponse400 {
-    /// A `CreatingABackupImportTaskResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -41,8 +41,8 @@ pub struct CreatingACustomTemplateRequest {
     >,
 }
 impl CreatingACustomTemplateRequest {
-    /// A `CreatingACustomTemplateRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         template_id: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -204,8 +204,8 @@ pub struct CreatingACustomTemplateResponse200 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACustomTemplateResponse200 {
-    /// A `CreatingACustomTemplateResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -254,8 +254,8 @@ pub struct CreatingACustomTemplateResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACustomTemplateResponse400 {
-    /// A `CreatingACustomTemplateResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

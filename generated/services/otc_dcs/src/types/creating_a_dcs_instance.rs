@@ -30,7 +30,7 @@ pub struct BackupPolicy {
 }
 #[cfg(feature = "creating_a_dcs_instance")]
 impl BackupPolicy {
-    /// A `BackupPolicy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(backup_type: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -206,8 +206,8 @@ pub struct BssParam {
 }
 #[cfg(feature = "creating_a_dcs_instance")]
 impl BssParam {
-    /// A `BssParam` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(charging_mode: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             is_auto_renew: ::std::option::Option::None,
@@ -501,8 +501,8 @@ pub struct CreatingADcsInstanceRequest {
 }
 #[cfg(feature = "creating_a_dcs_instance")]
 impl CreatingADcsInstanceRequest {
-    /// A `CreatingADcsInstanceRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         engine: impl ::std::convert::Into<::std::string::String>,
@@ -1067,8 +1067,8 @@ pub struct CreatingADcsInstanceResponse200 {
 }
 #[cfg(feature = "creating_a_dcs_instance")]
 impl CreatingADcsInstanceResponse200 {
-    /// A `CreatingADcsInstanceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1137,8 +1137,8 @@ pub struct CreatingADcsInstanceResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADcsInstanceResponse400 {
-    /// A `CreatingADcsInstanceResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1167,8 +1167,8 @@ pub struct CreatingADcsInstanceResourceTag {
 }
 #[cfg(feature = "creating_a_dcs_instance")]
 impl CreatingADcsInstanceResourceTag {
-    /// A `CreatingADcsInstanceResourceTag` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(key: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             key: key.into(),

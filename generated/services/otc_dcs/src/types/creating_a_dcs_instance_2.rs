@@ -175,8 +175,8 @@ pub struct CreatingADcsInstance2Request {
     >,
 }
 impl CreatingADcsInstance2Request {
-    /// A `CreatingADcsInstance2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
@@ -683,8 +683,8 @@ pub struct CreatingADcsInstance2Response200 {
     pub instances: ::std::option::Option<::std::vec::Vec<Instances>>,
 }
 impl CreatingADcsInstance2Response200 {
-    /// A `CreatingADcsInstance2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -763,8 +763,8 @@ pub struct InstanceBackupPolicy {
     pub periodical_backup_plan: PeriodicalBackupPlan,
 }
 impl InstanceBackupPolicy {
-    /// A `InstanceBackupPolicy` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(periodical_backup_plan: PeriodicalBackupPlan) -> Self {
         Self {
             save_days: ::std::option::Option::None,
@@ -937,8 +937,8 @@ pub struct PeriodicalBackupPlan {
     pub timezone_offset: ::std::option::Option<::std::string::String>,
 }
 impl PeriodicalBackupPlan {
-    /// A `PeriodicalBackupPlan` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         begin_at: impl ::std::convert::Into<::std::string::String>,
         period_type: impl ::std::convert::Into<::std::string::String>,

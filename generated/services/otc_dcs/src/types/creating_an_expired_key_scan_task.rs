@@ -39,8 +39,8 @@ pub struct CreatingAnExpiredKeyScanTaskResponse200 {
     pub finished_at: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnExpiredKeyScanTaskResponse200 {
-    /// A `CreatingAnExpiredKeyScanTaskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -125,8 +125,8 @@ pub struct CreatingAnExpiredKeyScanTaskResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnExpiredKeyScanTaskResponse400 {
-    /// A `CreatingAnExpiredKeyScanTaskResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -36,8 +36,8 @@ pub struct CreatingAnOnlineDataMigrationTaskRequest {
     pub security_group_id: ::std::string::String,
 }
 impl CreatingAnOnlineDataMigrationTaskRequest {
-    /// A `CreatingAnOnlineDataMigrationTaskRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         vpc_id: impl ::std::convert::Into<::std::string::String>,
@@ -147,8 +147,8 @@ pub struct CreatingAnOnlineDataMigrationTaskResponse200 {
     pub instance_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnOnlineDataMigrationTaskResponse200 {
-    /// A `CreatingAnOnlineDataMigrationTaskResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -199,8 +199,8 @@ pub struct CreatingAnOnlineDataMigrationTaskResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnOnlineDataMigrationTaskResponse400 {
-    /// A `CreatingAnOnlineDataMigrationTaskResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct DeletingABackgroundTaskResponse200 {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl DeletingABackgroundTaskResponse200 {
-    /// A `DeletingABackgroundTaskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -65,8 +65,8 @@ pub struct DeletingABackgroundTaskResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingABackgroundTaskResponse400 {
-    /// A `DeletingABackgroundTaskResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct DeletingATaskInTheTaskCenterRequest {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl DeletingATaskInTheTaskCenterRequest {
-    /// A `DeletingATaskInTheTaskCenterRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -87,8 +87,8 @@ pub struct DeletingATaskInTheTaskCenterResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingATaskInTheTaskCenterResponse400 {
-    /// A `DeletingATaskInTheTaskCenterResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

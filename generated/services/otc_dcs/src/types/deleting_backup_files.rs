@@ -19,8 +19,8 @@ pub struct DeletingBackupFilesResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingBackupFilesResponse400 {
-    /// A `DeletingBackupFilesResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

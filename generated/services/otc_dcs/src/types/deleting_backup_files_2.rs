@@ -13,8 +13,8 @@ pub struct DeletingBackupFiles2Response200 {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl DeletingBackupFiles2Response200 {
-    /// A `DeletingBackupFiles2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

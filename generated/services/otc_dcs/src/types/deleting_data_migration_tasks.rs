@@ -12,8 +12,8 @@ pub struct DeletingDataMigrationTasksRequest {
     pub task_id_list: ::std::vec::Vec<::std::string::String>,
 }
 impl DeletingDataMigrationTasksRequest {
-    /// A `DeletingDataMigrationTasksRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(task_id_list: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { task_id_list }
     }
@@ -81,8 +81,8 @@ pub struct DeletingDataMigrationTasksResponse200 {
     pub task_id_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl DeletingDataMigrationTasksResponse200 {
-    /// A `DeletingDataMigrationTasksResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -142,8 +142,8 @@ pub struct DeletingDataMigrationTasksResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingDataMigrationTasksResponse400 {
-    /// A `DeletingDataMigrationTasksResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

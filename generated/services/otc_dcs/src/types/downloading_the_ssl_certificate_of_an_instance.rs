@@ -19,8 +19,8 @@ pub struct DownloadingTheSslCertificateOfAnInstanceResponse200 {
     pub bucket_name: ::std::option::Option<::std::string::String>,
 }
 impl DownloadingTheSslCertificateOfAnInstanceResponse200 {
-    /// A `DownloadingTheSslCertificateOfAnInstanceResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -82,8 +82,8 @@ pub struct DownloadingTheSslCertificateOfAnInstanceResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl DownloadingTheSslCertificateOfAnInstanceResponse400 {
-    /// A `DownloadingTheSslCertificateOfAnInstanceResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

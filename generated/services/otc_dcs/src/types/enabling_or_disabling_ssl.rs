@@ -12,8 +12,8 @@ pub struct EnablingOrDisablingSslRequest {
     pub enabled: bool,
 }
 impl EnablingOrDisablingSslRequest {
-    /// A `EnablingOrDisablingSslRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(enabled: bool) -> Self {
         Self { enabled }
     }
@@ -76,8 +76,8 @@ pub struct EnablingOrDisablingSslResponse200 {
     pub instance_id: ::std::option::Option<::std::string::String>,
 }
 impl EnablingOrDisablingSslResponse200 {
-    /// A `EnablingOrDisablingSslResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -134,8 +134,8 @@ pub struct EnablingOrDisablingSslResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl EnablingOrDisablingSslResponse400 {
-    /// A `EnablingOrDisablingSslResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

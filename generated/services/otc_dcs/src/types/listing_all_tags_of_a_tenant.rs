@@ -13,8 +13,8 @@ pub struct ListingAllTagsOfATenantResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
 }
 impl ListingAllTagsOfATenantResponse200 {
-    /// A `ListingAllTagsOfATenantResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -74,8 +74,8 @@ pub struct ListingAllTagsOfATenantResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ListingAllTagsOfATenantResponse400 {
-    /// A `ListingAllTagsOfATenantResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -139,8 +139,8 @@ pub struct Tag {
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl Tag {
-    /// A `Tag` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -101,7 +101,7 @@ pub struct DetailsBody {
     pub updated_config_length: ::std::option::Option<i32>,
 }
 impl DetailsBody {
-    /// A `DetailsBody` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -346,8 +346,8 @@ pub struct ListingBackgroundTasksResponse200 {
     pub tasks: ::std::option::Option<::std::vec::Vec<SingleBackgroundTask>>,
 }
 impl ListingBackgroundTasksResponse200 {
-    /// A `ListingBackgroundTasksResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -415,8 +415,8 @@ pub struct ListingBackgroundTasksResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ListingBackgroundTasksResponse400 {
-    /// A `ListingBackgroundTasksResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -512,8 +512,8 @@ pub struct SingleBackgroundTask {
     pub enable_show: ::std::option::Option<bool>,
 }
 impl SingleBackgroundTask {
-    /// A `SingleBackgroundTask` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct ListingBigKeyAnalysisTasksResponse200 {
     pub records: ::std::option::Option<::std::vec::Vec<RecordsResponse>>,
 }
 impl ListingBigKeyAnalysisTasksResponse200 {
-    /// A `ListingBigKeyAnalysisTasksResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -100,8 +100,8 @@ pub struct ListingBigKeyAnalysisTasksResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ListingBigKeyAnalysisTasksResponse400 {
-    /// A `ListingBigKeyAnalysisTasksResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

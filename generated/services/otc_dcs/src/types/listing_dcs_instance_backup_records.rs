@@ -73,8 +73,8 @@ pub struct BackupRecordResponse {
     pub backup_format: ::std::option::Option<::std::string::String>,
 }
 impl BackupRecordResponse {
-    /// A `BackupRecordResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -222,8 +222,8 @@ pub struct ListingDcsInstanceBackupRecordsResponse200 {
     >,
 }
 impl ListingDcsInstanceBackupRecordsResponse200 {
-    /// A `ListingDcsInstanceBackupRecordsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -298,8 +298,8 @@ pub struct ListingDcsInstanceBackupRecordsResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ListingDcsInstanceBackupRecordsResponse400 {
-    /// A `ListingDcsInstanceBackupRecordsResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

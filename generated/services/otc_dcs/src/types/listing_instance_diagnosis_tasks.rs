@@ -36,8 +36,8 @@ pub struct DiagnosisReportInfo {
     pub failed_item_sum: ::std::option::Option<i32>,
 }
 impl DiagnosisReportInfo {
-    /// A `DiagnosisReportInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -147,8 +147,8 @@ pub struct ListingInstanceDiagnosisTasksResponse200 {
     pub total_num: ::std::option::Option<i32>,
 }
 impl ListingInstanceDiagnosisTasksResponse200 {
-    /// A `ListingInstanceDiagnosisTasksResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -223,8 +223,8 @@ pub struct ListingInstanceDiagnosisTasksResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ListingInstanceDiagnosisTasksResponse400 {
-    /// A `ListingInstanceDiagnosisTasksResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct ListingMaintenanceTimeWindowsResponse200 {
     pub maintain_windows: ::std::option::Option<::std::vec::Vec<MaintainWindowsEntity>>,
 }
 impl ListingMaintenanceTimeWindowsResponse200 {
-    /// A `ListingMaintenanceTimeWindowsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -74,8 +74,8 @@ pub struct ListingMaintenanceTimeWindowsResponse500 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ListingMaintenanceTimeWindowsResponse500 {
-    /// A `ListingMaintenanceTimeWindowsResponse500` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -143,8 +143,8 @@ pub struct MaintainWindowsEntity {
     pub end: ::std::option::Option<::std::string::String>,
 }
 impl MaintainWindowsEntity {
-    /// A `MaintainWindowsEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct ListingMigrationTasksResponse200 {
     pub migration_tasks: ::std::option::Option<::std::vec::Vec<MigrationTaskList>>,
 }
 impl ListingMigrationTasksResponse200 {
-    /// A `ListingMigrationTasksResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -93,8 +93,8 @@ pub struct ListingMigrationTasksResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ListingMigrationTasksResponse400 {
-    /// A `ListingMigrationTasksResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -233,8 +233,8 @@ pub struct MigrationTaskList {
     >,
 }
 impl MigrationTaskList {
-    /// A `MigrationTaskList` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -28,8 +28,8 @@ pub struct ListingMonitoredObjectsOnPrimaryDimensionsResponse200 {
     pub total: ::std::option::Option<i32>,
 }
 impl ListingMonitoredObjectsOnPrimaryDimensionsResponse200 {
-    /// A `ListingMonitoredObjectsOnPrimaryDimensionsResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -140,8 +140,8 @@ pub struct ListingMonitoredObjectsOnPrimaryDimensionsResponse500 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ListingMonitoredObjectsOnPrimaryDimensionsResponse500 {
-    /// A `ListingMonitoredObjectsOnPrimaryDimensionsResponse500` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct ClusterRedisNodeMonitoredObject {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl ClusterRedisNodeMonitoredObject {
-    /// A `ClusterRedisNodeMonitoredObject` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -122,8 +122,8 @@ pub struct ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionRes
     pub total: ::std::option::Option<i32>,
 }
 impl ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse200 {
-    /// A `ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse200` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -283,8 +283,8 @@ pub struct ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionRes
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500 {
-    /// A `ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -354,8 +354,8 @@ pub struct Proxy2NodeMonitoredObject {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl Proxy2NodeMonitoredObject {
-    /// A `Proxy2NodeMonitoredObject` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -428,8 +428,8 @@ pub struct ProxyNodeMonitoredObject {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl ProxyNodeMonitoredObject {
-    /// A `ProxyNodeMonitoredObject` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

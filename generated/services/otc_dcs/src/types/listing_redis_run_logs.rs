@@ -16,8 +16,8 @@ pub struct ListingRedisRunLogsResponse200 {
     pub file_list: ::std::option::Option<::std::vec::Vec<RunlogItem>>,
 }
 impl ListingRedisRunLogsResponse200 {
-    /// A `ListingRedisRunLogsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -92,8 +92,8 @@ pub struct ListingRedisRunLogsResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ListingRedisRunLogsResponse400 {
-    /// A `ListingRedisRunLogsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -170,7 +170,7 @@ pub struct RunlogItem {
     pub backup_id: ::std::option::Option<::std::string::String>,
 }
 impl RunlogItem {
-    /// A `RunlogItem` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

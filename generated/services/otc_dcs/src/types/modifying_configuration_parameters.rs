@@ -13,8 +13,8 @@ pub struct ModifyingConfigurationParametersRequest {
     pub redis_config: ::std::option::Option<::std::vec::Vec<RedisConfig>>,
 }
 impl ModifyingConfigurationParametersRequest {
-    /// A `ModifyingConfigurationParametersRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -99,8 +99,8 @@ pub struct ModifyingConfigurationParametersResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingConfigurationParametersResponse400 {
-    /// A `ModifyingConfigurationParametersResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -162,7 +162,7 @@ pub struct RedisConfig {
     pub param_id: ::std::string::String,
 }
 impl RedisConfig {
-    /// A `RedisConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         param_value: impl ::std::convert::Into<::std::string::String>,

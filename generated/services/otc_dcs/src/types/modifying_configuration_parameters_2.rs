@@ -12,8 +12,8 @@ pub struct ModifyingConfigurationParameters2Request {
     pub redis_config: ::std::vec::Vec<ModifyingConfigurationParameters2RedisConfig>,
 }
 impl ModifyingConfigurationParameters2Request {
-    /// A `ModifyingConfigurationParameters2Request` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         redis_config: ::std::vec::Vec<ModifyingConfigurationParameters2RedisConfig>,
     ) -> Self {
@@ -96,8 +96,8 @@ pub struct ModifyingConfigurationParameters2RedisConfig {
     pub param_value: ::std::string::String,
 }
 impl ModifyingConfigurationParameters2RedisConfig {
-    /// A `ModifyingConfigurationParameters2RedisConfig` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         param_id: impl ::std::convert::Into<::std::string::String>,
         param_name: impl ::std::convert::Into<::std::string::String>,

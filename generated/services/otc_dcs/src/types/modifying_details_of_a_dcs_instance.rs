@@ -28,8 +28,8 @@ pub struct ModifyingDetailsOfADcsInstanceBackupPolicy {
     pub periodical_backup_plan: ::std::option::Option<BackupPlan>,
 }
 impl ModifyingDetailsOfADcsInstanceBackupPolicy {
-    /// A `ModifyingDetailsOfADcsInstanceBackupPolicy` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(backup_type: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             backup_type: backup_type.into(),
@@ -244,8 +244,8 @@ pub struct ModifyingDetailsOfADcsInstanceRequest {
     >,
 }
 impl ModifyingDetailsOfADcsInstanceRequest {
-    /// A `ModifyingDetailsOfADcsInstanceRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -480,8 +480,8 @@ pub struct RenameCommandResp {
     pub keys: ::std::option::Option<::std::string::String>,
 }
 impl RenameCommandResp {
-    /// A `RenameCommandResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -60,8 +60,8 @@ pub struct ModifyingInformationAboutADcsInstanceRequest {
     pub security_group_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingInformationAboutADcsInstanceRequest {
-    /// A `ModifyingInformationAboutADcsInstanceRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

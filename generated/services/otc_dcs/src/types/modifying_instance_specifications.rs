@@ -13,7 +13,7 @@ pub struct BssParamEntity {
     pub is_auto_pay: ::std::option::Option<::std::string::String>,
 }
 impl BssParamEntity {
-    /// A `BssParamEntity` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -127,8 +127,8 @@ pub struct ModifyingInstanceSpecificationsRequest {
     pub execute_immediately: ::std::option::Option<bool>,
 }
 impl ModifyingInstanceSpecificationsRequest {
-    /// A `ModifyingInstanceSpecificationsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         spec_code: impl ::std::convert::Into<::std::string::String>,
         new_capacity: i32,

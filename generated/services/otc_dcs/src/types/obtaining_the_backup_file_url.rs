@@ -16,8 +16,8 @@ pub struct LinksItem {
     pub link: ::std::option::Option<::std::string::String>,
 }
 impl LinksItem {
-    /// A `LinksItem` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -67,8 +67,8 @@ pub struct ObtainingTheBackupFileUrlRequest {
     pub expiration: i32,
 }
 impl ObtainingTheBackupFileUrlRequest {
-    /// A `ObtainingTheBackupFileUrlRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(expiration: i32) -> Self {
         Self { expiration }
     }
@@ -134,8 +134,8 @@ pub struct ObtainingTheBackupFileUrlResponse200 {
     pub links: ::std::option::Option<::std::vec::Vec<LinksItem>>,
 }
 impl ObtainingTheBackupFileUrlResponse200 {
-    /// A `ObtainingTheBackupFileUrlResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -207,8 +207,8 @@ pub struct ObtainingTheBackupFileUrlResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingTheBackupFileUrlResponse400 {
-    /// A `ObtainingTheBackupFileUrlResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

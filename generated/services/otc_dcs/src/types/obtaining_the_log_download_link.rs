@@ -19,8 +19,8 @@ pub struct ObtainingTheLogDownloadLinkResponse200 {
     pub link: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingTheLogDownloadLinkResponse200 {
-    /// A `ObtainingTheLogDownloadLinkResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -81,8 +81,8 @@ pub struct ObtainingTheLogDownloadLinkResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingTheLogDownloadLinkResponse400 {
-    /// A `ObtainingTheLogDownloadLinkResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct BackupPolicyResp {
     pub periodical_backup_plan: ::std::option::Option<BackupPlanInResponse>,
 }
 impl BackupPolicyResp {
-    /// A `BackupPolicyResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -138,7 +138,7 @@ pub struct BandwidthInfo {
     pub task_running: ::std::option::Option<bool>,
 }
 impl BandwidthInfo {
-    /// A `BandwidthInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -308,8 +308,8 @@ pub struct DomainNameEntity {
     pub is_readonly: ::std::option::Option<bool>,
 }
 impl DomainNameEntity {
-    /// A `DomainNameEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -380,7 +380,7 @@ pub struct DomainNameInfo {
     pub history_domain_names: ::std::option::Option<::std::vec::Vec<DomainNameEntity>>,
 }
 impl DomainNameInfo {
-    /// A `DomainNameInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -482,8 +482,8 @@ pub struct QueryingADcsInstanceInstanceBackupPolicy {
     pub tenant_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingADcsInstanceInstanceBackupPolicy {
-    /// A `QueryingADcsInstanceInstanceBackupPolicy` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -782,8 +782,8 @@ pub struct QueryingADcsInstanceResponse200 {
     >,
 }
 impl QueryingADcsInstanceResponse200 {
-    /// A `QueryingADcsInstanceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

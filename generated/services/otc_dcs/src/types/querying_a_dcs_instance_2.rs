@@ -27,8 +27,8 @@ pub struct QueryingADcsInstance2InstanceBackupPolicy {
     pub tenant_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingADcsInstance2InstanceBackupPolicy {
-    /// A `QueryingADcsInstance2InstanceBackupPolicy` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -341,8 +341,8 @@ pub struct QueryingADcsInstance2Response200 {
     pub sharding_count: ::std::option::Option<i32>,
 }
 impl QueryingADcsInstance2Response200 {
-    /// A `QueryingADcsInstance2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

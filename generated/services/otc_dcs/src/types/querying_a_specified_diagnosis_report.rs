@@ -25,8 +25,8 @@ pub struct CommandTimeTaken {
     pub average_usec: ::std::option::Option<f64>,
 }
 impl CommandTimeTaken {
-    /// A `CommandTimeTaken` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -125,8 +125,8 @@ pub struct CommandTimeTakenList {
     pub command_list: ::std::option::Option<::std::vec::Vec<CommandTimeTaken>>,
 }
 impl CommandTimeTakenList {
-    /// A `CommandTimeTakenList` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -220,7 +220,7 @@ pub struct ConclusionItem {
     >,
 }
 impl ConclusionItem {
-    /// A `ConclusionItem` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -295,8 +295,8 @@ pub struct DiagnosisDimension {
     pub diagnosis_item_list: ::std::option::Option<::std::vec::Vec<DiagnosisItem>>,
 }
 impl DiagnosisDimension {
-    /// A `DiagnosisDimension` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -398,7 +398,7 @@ pub struct DiagnosisItem {
     pub result: ::std::option::Option<::std::string::String>,
 }
 impl DiagnosisItem {
-    /// A `DiagnosisItem` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -526,8 +526,8 @@ pub struct DiagnosisNodeReport {
     pub command_time_taken_list: ::std::option::Option<CommandTimeTakenList>,
 }
 impl DiagnosisNodeReport {
-    /// A `DiagnosisNodeReport` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -651,8 +651,8 @@ pub struct QueryingASpecifiedDiagnosisReportResponse200 {
     >,
 }
 impl QueryingASpecifiedDiagnosisReportResponse200 {
-    /// A `QueryingASpecifiedDiagnosisReportResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -742,8 +742,8 @@ pub struct QueryingASpecifiedDiagnosisReportResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingASpecifiedDiagnosisReportResponse400 {
-    /// A `QueryingASpecifiedDiagnosisReportResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

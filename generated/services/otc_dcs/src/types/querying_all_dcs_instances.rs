@@ -145,8 +145,8 @@ pub struct InstanceListInfo {
     pub sub_status: ::std::option::Option<::std::string::String>,
 }
 impl InstanceListInfo {
-    /// A `InstanceListInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -476,8 +476,8 @@ pub struct QueryingAllDcsInstancesResponse200 {
     pub instances: ::std::option::Option<::std::vec::Vec<InstanceListInfo>>,
 }
 impl QueryingAllDcsInstancesResponse200 {
-    /// A `QueryingAllDcsInstancesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -552,8 +552,8 @@ pub struct QueryingAllDcsInstancesResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllDcsInstancesResponse400 {
-    /// A `QueryingAllDcsInstancesResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

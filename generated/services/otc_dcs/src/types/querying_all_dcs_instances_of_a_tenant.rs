@@ -150,8 +150,8 @@ pub struct QueryingAllDcsInstancesOfATenantInstances {
     pub subnet_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllDcsInstancesOfATenantInstances {
-    /// A `QueryingAllDcsInstancesOfATenantInstances` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -457,8 +457,8 @@ pub struct QueryingAllDcsInstancesOfATenantResponse200 {
     pub instance_num: ::std::option::Option<i32>,
 }
 impl QueryingAllDcsInstancesOfATenantResponse200 {
-    /// A `QueryingAllDcsInstancesOfATenantResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -27,8 +27,8 @@ pub struct QueryingAzsAvailableZones {
     pub resource_availability: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAzsAvailableZones {
-    /// A `QueryingAzsAvailableZones` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -102,8 +102,8 @@ pub struct QueryingAzsResponse200 {
     >,
 }
 impl QueryingAzsResponse200 {
-    /// A `QueryingAzsResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -34,8 +34,8 @@ pub struct QueryingConfigurationParametersResponse200 {
     pub cluster_v1: ::std::option::Option<bool>,
 }
 impl QueryingConfigurationParametersResponse200 {
-    /// A `QueryingConfigurationParametersResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -156,8 +156,8 @@ pub struct QueryingConfigurationParametersRedisConfig {
     pub node_role: ::std::option::Option<::std::string::String>,
 }
 impl QueryingConfigurationParametersRedisConfig {
-    /// A `QueryingConfigurationParametersRedisConfig` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -66,8 +66,8 @@ pub struct QueryingDcsInstanceBackupRecordsBackupRecordResponse {
     pub is_support_restore: ::std::option::Option<IsSupportRestore>,
 }
 impl QueryingDcsInstanceBackupRecordsBackupRecordResponse {
-    /// A `QueryingDcsInstanceBackupRecordsBackupRecordResponse` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -216,8 +216,8 @@ pub struct QueryingDcsInstanceBackupRecordsResponse200 {
     pub total_num: ::std::option::Option<i32>,
 }
 impl QueryingDcsInstanceBackupRecordsResponse200 {
-    /// A `QueryingDcsInstanceBackupRecordsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

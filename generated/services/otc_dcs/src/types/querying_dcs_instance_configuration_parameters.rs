@@ -31,8 +31,8 @@ pub struct QueryRedisConfig {
     pub param_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryRedisConfig {
-    /// A `QueryRedisConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -126,8 +126,8 @@ pub struct QueryingDcsInstanceConfigurationParametersResponse200 {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDcsInstanceConfigurationParametersResponse200 {
-    /// A `QueryingDcsInstanceConfigurationParametersResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -214,8 +214,8 @@ pub struct QueryingDcsInstanceConfigurationParametersResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDcsInstanceConfigurationParametersResponse400 {
-    /// A `QueryingDcsInstanceConfigurationParametersResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

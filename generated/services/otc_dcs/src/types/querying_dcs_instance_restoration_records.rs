@@ -56,8 +56,8 @@ pub struct InstanceRestoreInfo {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl InstanceRestoreInfo {
-    /// A `InstanceRestoreInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -161,8 +161,8 @@ pub struct QueryingDcsInstanceRestorationRecordsResponse200 {
     pub total_num: ::std::option::Option<i32>,
 }
 impl QueryingDcsInstanceRestorationRecordsResponse200 {
-    /// A `QueryingDcsInstanceRestorationRecordsResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -238,8 +238,8 @@ pub struct QueryingDcsInstanceRestorationRecordsResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDcsInstanceRestorationRecordsResponse400 {
-    /// A `QueryingDcsInstanceRestorationRecordsResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

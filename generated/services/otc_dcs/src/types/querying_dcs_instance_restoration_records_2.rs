@@ -18,8 +18,8 @@ pub struct QueryingDcsInstanceRestorationRecords2Response200 {
     pub total_num: ::std::option::Option<i32>,
 }
 impl QueryingDcsInstanceRestorationRecords2Response200 {
-    /// A `QueryingDcsInstanceRestorationRecords2Response200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -132,8 +132,8 @@ pub struct RestoreRecordResponse {
     pub error_code: ::std::option::Option<::std::string::String>,
 }
 impl RestoreRecordResponse {
-    /// A `RestoreRecordResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

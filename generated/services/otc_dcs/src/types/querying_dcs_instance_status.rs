@@ -58,8 +58,8 @@ pub struct QueryingDcsInstanceStatusResponse200 {
     pub restoring_count: ::std::option::Option<i32>,
 }
 impl QueryingDcsInstanceStatusResponse200 {
-    /// A `QueryingDcsInstanceStatusResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -297,8 +297,8 @@ pub struct QueryingDcsInstanceStatusResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDcsInstanceStatusResponse400 {
-    /// A `QueryingDcsInstanceStatusResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -387,8 +387,8 @@ pub struct StatusStatistic {
     pub restarting_count: ::std::option::Option<i32>,
 }
 impl StatusStatistic {
-    /// A `StatusStatistic` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct InstanceGroupListInfo {
     >,
 }
 impl InstanceGroupListInfo {
-    /// A `InstanceGroupListInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -128,8 +128,8 @@ pub struct InstanceReplicationListInfo {
     >,
 }
 impl InstanceReplicationListInfo {
-    /// A `InstanceReplicationListInfo` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -236,8 +236,8 @@ pub struct QueryingDetailsOfShardsResponse200 {
     pub group_count: ::std::option::Option<i32>,
 }
 impl QueryingDetailsOfShardsResponse200 {
-    /// A `QueryingDetailsOfShardsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -312,8 +312,8 @@ pub struct QueryingDetailsOfShardsResponse500 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsOfShardsResponse500 {
-    /// A `QueryingDetailsOfShardsResponse500` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -47,8 +47,8 @@ pub struct QueryingHotKeyAnalysisDetailsResponse200 {
     pub keys: ::std::option::Option<::std::vec::Vec<HotkeysBody>>,
 }
 impl QueryingHotKeyAnalysisDetailsResponse200 {
-    /// A `QueryingHotKeyAnalysisDetailsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -161,8 +161,8 @@ pub struct QueryingHotKeyAnalysisDetailsResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingHotKeyAnalysisDetailsResponse400 {
-    /// A `QueryingHotKeyAnalysisDetailsResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingInformationOfAnApiVersionResponse200 {
     pub version: ::std::option::Option<Version>,
 }
 impl QueryingInformationOfAnApiVersionResponse200 {
-    /// A `QueryingInformationOfAnApiVersionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -80,8 +80,8 @@ pub struct Version {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl Version {
-    /// A `Version` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct InstanceNodesInfoResp {
     pub nodes: ::std::option::Option<::std::vec::Vec<NodesInfoResp>>,
 }
 impl InstanceNodesInfoResp {
-    /// A `InstanceNodesInfoResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -161,7 +161,7 @@ pub struct NodesInfoResp {
     >,
 }
 impl NodesInfoResp {
-    /// A `NodesInfoResp` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -323,8 +323,8 @@ pub struct QueryingInstanceNodesInBatchesResponse200 {
     pub instances: ::std::option::Option<::std::vec::Vec<InstanceNodesInfoResp>>,
 }
 impl QueryingInstanceNodesInBatchesResponse200 {
-    /// A `QueryingInstanceNodesInBatchesResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -399,8 +399,8 @@ pub struct QueryingInstanceNodesInBatchesResponse500 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingInstanceNodesInBatchesResponse500 {
-    /// A `QueryingInstanceNodesInBatchesResponse500` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct MaintainWindows {
     pub default: ::std::option::Option<bool>,
 }
 impl MaintainWindows {
-    /// A `MaintainWindows` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -96,8 +96,8 @@ pub struct QueryingMaintenanceTimeWindowResponse200 {
     pub maintain_windows: ::std::option::Option<::std::vec::Vec<MaintainWindows>>,
 }
 impl QueryingMaintenanceTimeWindowResponse200 {
-    /// A `QueryingMaintenanceTimeWindowResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

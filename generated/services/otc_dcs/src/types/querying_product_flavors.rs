@@ -30,7 +30,7 @@ pub struct AttrsObject {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl AttrsObject {
-    /// A `AttrsObject` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -95,7 +95,7 @@ pub struct FlavorAzObject {
     pub az_codes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl FlavorAzObject {
-    /// A `FlavorAzObject` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -251,7 +251,7 @@ pub struct FlavorsItems {
     pub billing_factor: ::std::option::Option<::std::string::String>,
 }
 impl FlavorsItems {
-    /// A `FlavorsItems` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -468,8 +468,8 @@ pub struct QueryingProductFlavorsResponse200 {
     pub flavors: ::std::option::Option<::std::vec::Vec<FlavorsItems>>,
 }
 impl QueryingProductFlavorsResponse200 {
-    /// A `QueryingProductFlavorsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -529,8 +529,8 @@ pub struct QueryingProductFlavorsResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingProductFlavorsResponse400 {
-    /// A `QueryingProductFlavorsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

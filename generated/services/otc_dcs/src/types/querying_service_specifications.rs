@@ -43,8 +43,8 @@ pub struct Details {
     pub db_number: ::std::option::Option<::std::string::String>,
 }
 impl Details {
-    /// A `Details` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -147,8 +147,8 @@ pub struct Flavors {
     pub az_codes: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 impl Flavors {
-    /// A `Flavors` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -453,8 +453,8 @@ pub struct Products {
     pub billing_factor: ::std::option::Option<::std::string::String>,
 }
 impl Products {
-    /// A `Products` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -636,8 +636,8 @@ pub struct QueryingServiceSpecificationsResponse200 {
     pub products: ::std::option::Option<::std::vec::Vec<Products>>,
 }
 impl QueryingServiceSpecificationsResponse200 {
-    /// A `QueryingServiceSpecificationsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct QueryingSslEncryptionOfAnInstanceResponse200 {
     pub ssl_validated: ::std::option::Option<bool>,
 }
 impl QueryingSslEncryptionOfAnInstanceResponse200 {
-    /// A `QueryingSslEncryptionOfAnInstanceResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -131,8 +131,8 @@ pub struct QueryingSslEncryptionOfAnInstanceResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingSslEncryptionOfAnInstanceResponse400 {
-    /// A `QueryingSslEncryptionOfAnInstanceResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -37,8 +37,8 @@ pub struct InstanceStatistic {
     pub used_cpu: ::std::option::Option<::std::string::String>,
 }
 impl InstanceStatistic {
-    /// A `InstanceStatistic` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -162,8 +162,8 @@ pub struct QueryingStatisticsOfAllRunningInstancesResponse200 {
     pub statistics: ::std::option::Option<::std::vec::Vec<InstanceStatistic>>,
 }
 impl QueryingStatisticsOfAllRunningInstancesResponse200 {
-    /// A `QueryingStatisticsOfAllRunningInstancesResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -224,8 +224,8 @@ pub struct QueryingStatisticsOfAllRunningInstancesResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingStatisticsOfAllRunningInstancesResponse400 {
-    /// A `QueryingStatisticsOfAllRunningInstancesResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

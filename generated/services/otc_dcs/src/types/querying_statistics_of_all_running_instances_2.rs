@@ -13,8 +13,8 @@ pub struct QueryingStatisticsOfAllRunningInstances2Response200 {
     pub statistics: ::std::option::Option<::std::vec::Vec<Statistics>>,
 }
 impl QueryingStatisticsOfAllRunningInstances2Response200 {
-    /// A `QueryingStatisticsOfAllRunningInstances2Response200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -93,7 +93,7 @@ pub struct Statistics {
     pub output_kbps: ::std::option::Option<::std::string::String>,
 }
 impl Statistics {
-    /// A `Statistics` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

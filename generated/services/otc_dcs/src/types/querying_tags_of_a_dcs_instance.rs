@@ -16,8 +16,8 @@ pub struct QueryResourceTag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl QueryResourceTag {
-    /// A `QueryResourceTag` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -68,8 +68,8 @@ pub struct QueryingTagsOfADcsInstanceResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<QueryResourceTag>>,
 }
 impl QueryingTagsOfADcsInstanceResponse200 {
-    /// A `QueryingTagsOfADcsInstanceResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

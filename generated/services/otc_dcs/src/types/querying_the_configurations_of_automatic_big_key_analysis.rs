@@ -22,8 +22,8 @@ pub struct QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200 {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200 {
-    /// A `QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -112,8 +112,8 @@ pub struct QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400 {
-    /// A `QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse200 {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse200 {
-    /// A `QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -114,8 +114,8 @@ pub struct QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse400 {
-    /// A `QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse400` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct QueryingTheIpWhitelistOfADcsInstanceResponse200 {
     pub whitelist_ip_limit_num: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheIpWhitelistOfADcsInstanceResponse200 {
-    /// A `QueryingTheIpWhitelistOfADcsInstanceResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

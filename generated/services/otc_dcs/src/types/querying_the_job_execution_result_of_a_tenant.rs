@@ -34,8 +34,8 @@ pub struct QueryingTheJobExecutionResultOfATenantResponse200 {
     pub fail_reason: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheJobExecutionResultOfATenantResponse200 {
-    /// A `QueryingTheJobExecutionResultOfATenantResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -116,8 +116,8 @@ pub struct QueryingTheJobExecutionResultOfATenantResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheJobExecutionResultOfATenantResponse400 {
-    /// A `QueryingTheJobExecutionResultOfATenantResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

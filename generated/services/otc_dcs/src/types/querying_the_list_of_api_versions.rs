@@ -14,8 +14,8 @@ pub struct QueryingTheListOfApiVersionsResponse200 {
     pub versions: ::std::option::Option<::std::vec::Vec<Versions>>,
 }
 impl QueryingTheListOfApiVersionsResponse200 {
-    /// A `QueryingTheListOfApiVersionsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -90,8 +90,8 @@ pub struct Versions {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl Versions {
-    /// A `Versions` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,7 +22,7 @@ pub struct HistoryInfo {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl HistoryInfo {
-    /// A `HistoryInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -90,8 +90,8 @@ pub struct QueryingTheListOfInstanceParameterModificationRecordsResponse200 {
     pub histories: ::std::option::Option<::std::vec::Vec<HistoryInfo>>,
 }
 impl QueryingTheListOfInstanceParameterModificationRecordsResponse200 {
-    /// A `QueryingTheListOfInstanceParameterModificationRecordsResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -167,8 +167,8 @@ pub struct QueryingTheListOfInstanceParameterModificationRecordsResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfInstanceParameterModificationRecordsResponse400 {
-    /// A `QueryingTheListOfInstanceParameterModificationRecordsResponse400` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

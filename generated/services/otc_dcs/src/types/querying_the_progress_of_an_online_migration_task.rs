@@ -34,8 +34,8 @@ pub struct QueryingTheProgressOfAnOnlineMigrationTaskResponse200 {
     pub is_migrating: ::std::option::Option<bool>,
 }
 impl QueryingTheProgressOfAnOnlineMigrationTaskResponse200 {
-    /// A `QueryingTheProgressOfAnOnlineMigrationTaskResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -128,8 +128,8 @@ pub struct QueryingTheProgressOfAnOnlineMigrationTaskResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheProgressOfAnOnlineMigrationTaskResponse400 {
-    /// A `QueryingTheProgressOfAnOnlineMigrationTaskResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct QueryingTheQuotaOfATenantResponse200 {
     pub quotas: ::std::option::Option<Quotas>,
 }
 impl QueryingTheQuotaOfATenantResponse200 {
-    /// A `QueryingTheQuotaOfATenantResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -62,8 +62,8 @@ pub struct Quotas {
     pub resource_user: ::std::option::Option<ResourceUser>,
 }
 impl Quotas {
-    /// A `Quotas` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -131,7 +131,7 @@ pub struct ResourceUser {
     pub tenant_name: ::std::option::Option<::std::string::String>,
 }
 impl ResourceUser {
-    /// A `ResourceUser` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -204,8 +204,8 @@ pub struct Resources {
     pub min: ::std::option::Option<i32>,
 }
 impl Resources {
-    /// A `Resources` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingTheSlowLogResponse200 {
     pub slowlogs: ::std::option::Option<::std::vec::Vec<SlowlogItem>>,
 }
 impl QueryingTheSlowLogResponse200 {
-    /// A `QueryingTheSlowLogResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -106,8 +106,8 @@ pub struct QueryingTheSlowLogResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheSlowLogResponse400 {
-    /// A `QueryingTheSlowLogResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -186,7 +186,7 @@ pub struct SlowlogItem {
     pub username: ::std::option::Option<::std::string::String>,
 }
 impl SlowlogItem {
-    /// A `SlowlogItem` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -13,8 +13,8 @@ pub struct QueryingTheTenantQuotasResponse200 {
     pub quotas: ::std::option::Option<QueryingTheTenantQuotasQuotas>,
 }
 impl QueryingTheTenantQuotasResponse200 {
-    /// A `QueryingTheTenantQuotasResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -70,8 +70,8 @@ pub struct QueryingTheTenantQuotasResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheTenantQuotasResponse400 {
-    /// A `QueryingTheTenantQuotasResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -132,8 +132,8 @@ pub struct QueryingTheTenantQuotasQuotas {
     >,
 }
 impl QueryingTheTenantQuotasQuotas {
-    /// A `QueryingTheTenantQuotasQuotas` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -208,8 +208,8 @@ pub struct QueryingTheTenantQuotasResources {
     pub r#type: ::std::option::Option<Type>,
 }
 impl QueryingTheTenantQuotasResources {
-    /// A `QueryingTheTenantQuotasResources` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct RemovingTheIpAddressResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl RemovingTheIpAddressResponse200 {
-    /// A `RemovingTheIpAddressResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -65,8 +65,8 @@ pub struct RemovingTheIpAddressResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl RemovingTheIpAddressResponse400 {
-    /// A `RemovingTheIpAddressResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

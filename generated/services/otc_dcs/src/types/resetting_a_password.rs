@@ -29,8 +29,8 @@ pub struct ResettingAPasswordRequest {
     pub no_password_access: ::std::option::Option<bool>,
 }
 impl ResettingAPasswordRequest {
-    /// A `ResettingAPasswordRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -153,8 +153,8 @@ pub struct ResettingAPasswordResponse200 {
     pub ext_message: ::std::option::Option<::std::string::String>,
 }
 impl ResettingAPasswordResponse200 {
-    /// A `ResettingAPasswordResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -234,8 +234,8 @@ pub struct ResettingAPasswordResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ResettingAPasswordResponse400 {
-    /// A `ResettingAPasswordResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct RestartingDcsInstancesOrClearingDcsInstanceDataRequest {
     pub action: ::std::option::Option<::std::string::String>,
 }
 impl RestartingDcsInstancesOrClearingDcsInstanceDataRequest {
-    /// A `RestartingDcsInstancesOrClearingDcsInstanceDataRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -116,8 +116,8 @@ pub struct RestartingDcsInstancesOrClearingDcsInstanceDataResponse200 {
     pub results: ::std::option::Option<::std::vec::Vec<BatchOpsResult>>,
 }
 impl RestartingDcsInstancesOrClearingDcsInstanceDataResponse200 {
-    /// A `RestartingDcsInstancesOrClearingDcsInstanceDataResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -178,8 +178,8 @@ pub struct RestartingDcsInstancesOrClearingDcsInstanceDataResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl RestartingDcsInstancesOrClearingDcsInstanceDataResponse400 {
-    /// A `RestartingDcsInstancesOrClearingDcsInstanceDataResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

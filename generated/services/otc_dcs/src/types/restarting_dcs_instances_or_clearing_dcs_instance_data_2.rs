@@ -17,8 +17,8 @@ pub struct RestartingDcsInstancesOrClearingDcsInstanceData2Request {
     pub instances: ::std::vec::Vec<::serde_json::Value>,
 }
 impl RestartingDcsInstancesOrClearingDcsInstanceData2Request {
-    /// A `RestartingDcsInstancesOrClearingDcsInstanceData2Request` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         action: impl ::std::convert::Into<::std::string::String>,
         instances: ::std::vec::Vec<::serde_json::Value>,
@@ -101,8 +101,8 @@ pub struct RestartingDcsInstancesOrClearingDcsInstanceData2Response200 {
     pub results: ::std::option::Option<::std::vec::Vec<Results>>,
 }
 impl RestartingDcsInstancesOrClearingDcsInstanceData2Response200 {
-    /// A `RestartingDcsInstancesOrClearingDcsInstanceData2Response200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct RestoringADcsInstanceRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl RestoringADcsInstanceRequest {
-    /// A `RestoringADcsInstanceRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(backup_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             backup_id: backup_id.into(),
@@ -92,8 +92,8 @@ pub struct RestoringADcsInstanceResponse200 {
     pub restore_id: ::std::option::Option<::std::string::String>,
 }
 impl RestoringADcsInstanceResponse200 {
-    /// A `RestoringADcsInstanceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -144,8 +144,8 @@ pub struct RestoringADcsInstanceResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl RestoringADcsInstanceResponse400 {
-    /// A `RestoringADcsInstanceResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct RestoringADcsInstance2Request {
     pub backup_id: ::std::string::String,
 }
 impl RestoringADcsInstance2Request {
-    /// A `RestoringADcsInstance2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(backup_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             remark: ::std::option::Option::None,
@@ -92,8 +92,8 @@ pub struct RestoringADcsInstance2Response200 {
     pub restore_id: ::std::option::Option<::std::string::String>,
 }
 impl RestoringADcsInstance2Response200 {
-    /// A `RestoringADcsInstance2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

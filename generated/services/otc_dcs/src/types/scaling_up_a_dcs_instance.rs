@@ -17,8 +17,8 @@ pub struct ScalingUpADcsInstanceRequest {
     pub spec_code: ::std::string::String,
 }
 impl ScalingUpADcsInstanceRequest {
-    /// A `ScalingUpADcsInstanceRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         new_capacity: i32,
         spec_code: impl ::std::convert::Into<::std::string::String>,

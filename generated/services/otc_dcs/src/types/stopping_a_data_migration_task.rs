@@ -86,8 +86,8 @@ pub struct StoppingADataMigrationTaskResponse200 {
     pub task_status: ::std::option::Option<::std::string::String>,
 }
 impl StoppingADataMigrationTaskResponse200 {
-    /// A `StoppingADataMigrationTaskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -296,8 +296,8 @@ pub struct StoppingADataMigrationTaskResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl StoppingADataMigrationTaskResponse400 {
-    /// A `StoppingADataMigrationTaskResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct StopMigrationTaskResult {
 }
 #[cfg(feature = "stopping_data_migration_tasks")]
 impl StopMigrationTaskResult {
-    /// A `StopMigrationTaskResult` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -74,8 +74,8 @@ pub struct StoppingDataMigrationTasksRequest {
 }
 #[cfg(feature = "stopping_data_migration_tasks")]
 impl StoppingDataMigrationTasksRequest {
-    /// A `StoppingDataMigrationTasksRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(migration_tasks: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { migration_tasks }
     }
@@ -148,8 +148,8 @@ pub struct StoppingDataMigrationTasksResponse200 {
 }
 #[cfg(feature = "stopping_data_migration_tasks")]
 impl StoppingDataMigrationTasksResponse200 {
-    /// A `StoppingDataMigrationTasksResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -218,8 +218,8 @@ pub struct StoppingDataMigrationTasksResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl StoppingDataMigrationTasksResponse400 {
-    /// A `StoppingDataMigrationTasksResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

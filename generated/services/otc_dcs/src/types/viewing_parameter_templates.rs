@@ -50,8 +50,8 @@ pub struct ConfigTemplatesListInfo {
     pub created_at: ::std::option::Option<::std::string::String>,
 }
 impl ConfigTemplatesListInfo {
-    /// A `ConfigTemplatesListInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -148,8 +148,8 @@ pub struct ViewingParameterTemplatesResponse200 {
     pub templates: ::std::option::Option<::std::vec::Vec<ConfigTemplatesListInfo>>,
 }
 impl ViewingParameterTemplatesResponse200 {
-    /// A `ViewingParameterTemplatesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -224,8 +224,8 @@ pub struct ViewingParameterTemplatesResponse400 {
     pub error_ext_msg: ::std::option::Option<::std::string::String>,
 }
 impl ViewingParameterTemplatesResponse400 {
-    /// A `ViewingParameterTemplatesResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct AddingPartitionsToATopicForAKafkaInstanceRequest {
     pub partition: ::std::option::Option<i32>,
 }
 impl AddingPartitionsToATopicForAKafkaInstanceRequest {
-    /// A `AddingPartitionsToATopicForAKafkaInstanceRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct BatchAddingOrDeletingTagsRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<TagEntity>>,
 }
 impl BatchAddingOrDeletingTagsRequest {
-    /// A `BatchAddingOrDeletingTagsRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct BatchDeletingTopicsOfAKafkaInstanceRequest {
     pub topics: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl BatchDeletingTopicsOfAKafkaInstanceRequest {
-    /// A `BatchDeletingTopicsOfAKafkaInstanceRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -89,8 +89,8 @@ pub struct BatchDeletingTopicsOfAKafkaInstanceResponse200 {
     pub topics: ::std::option::Option<::std::vec::Vec<Topics>>,
 }
 impl BatchDeletingTopicsOfAKafkaInstanceResponse200 {
-    /// A `BatchDeletingTopicsOfAKafkaInstanceResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct BatchRestartingOrDeletingInstancesRequest {
     pub all_failure: ::std::option::Option<::std::string::String>,
 }
 impl BatchRestartingOrDeletingInstancesRequest {
-    /// A `BatchRestartingOrDeletingInstancesRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: Action) -> Self {
         Self {
             instances: ::std::option::Option::None,
@@ -138,8 +138,8 @@ pub struct BatchRestartingOrDeletingInstancesResponse200 {
     pub results: ::std::option::Option<::std::vec::Vec<Results>>,
 }
 impl BatchRestartingOrDeletingInstancesResponse200 {
-    /// A `BatchRestartingOrDeletingInstancesResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -198,8 +198,8 @@ pub struct Results {
     pub instance: ::std::option::Option<::std::string::String>,
 }
 impl Results {
-    /// A `Results` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

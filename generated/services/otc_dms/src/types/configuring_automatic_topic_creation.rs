@@ -12,8 +12,8 @@ pub struct ConfiguringAutomaticTopicCreationRequest {
     pub enable_auto_topic: bool,
 }
 impl ConfiguringAutomaticTopicCreationRequest {
-    /// A `ConfiguringAutomaticTopicCreationRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(enable_auto_topic: bool) -> Self {
         Self { enable_auto_topic }
     }

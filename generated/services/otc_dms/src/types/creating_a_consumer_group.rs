@@ -15,8 +15,8 @@ pub struct CreatingAConsumerGroupRequest {
     pub group_desc: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAConsumerGroupRequest {
-    /// A `CreatingAConsumerGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(group_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             group_name: group_name.into(),
@@ -95,8 +95,8 @@ pub struct CreatingAConsumerGroupResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAConsumerGroupResponse400 {
-    /// A `CreatingAConsumerGroupResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

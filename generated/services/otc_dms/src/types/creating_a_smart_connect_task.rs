@@ -36,8 +36,8 @@ pub struct CreatingASmartConnectTaskRequest {
     pub sink_task: ::std::option::Option<SmartConnectTaskReqSinkConfig>,
 }
 impl CreatingASmartConnectTaskRequest {
-    /// A `CreatingASmartConnectTaskRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -245,8 +245,8 @@ pub struct CreatingASmartConnectTaskResponse200 {
     pub create_time: ::std::option::Option<i64>,
 }
 impl CreatingASmartConnectTaskResponse200 {
-    /// A `CreatingASmartConnectTaskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -417,8 +417,8 @@ pub struct SmartConnectTaskReqSinkConfig {
     pub store_keys: ::std::option::Option<bool>,
 }
 impl SmartConnectTaskReqSinkConfig {
-    /// A `SmartConnectTaskReqSinkConfig` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -776,8 +776,8 @@ pub struct SmartConnectTaskReqSourceConfig {
     pub topics_mapping: ::std::option::Option<::std::string::String>,
 }
 impl SmartConnectTaskReqSourceConfig {
-    /// A `SmartConnectTaskReqSourceConfig` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

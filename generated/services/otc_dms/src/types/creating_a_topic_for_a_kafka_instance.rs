@@ -45,8 +45,8 @@ pub struct CreatingATopicForAKafkaInstanceRequest {
     pub topic_desc: ::std::option::Option<::std::string::String>,
 }
 impl CreatingATopicForAKafkaInstanceRequest {
-    /// A `CreatingATopicForAKafkaInstanceRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: id.into(),
@@ -299,8 +299,8 @@ pub struct CreatingATopicForAKafkaInstanceResponse200 {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl CreatingATopicForAKafkaInstanceResponse200 {
-    /// A `CreatingATopicForAKafkaInstanceResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

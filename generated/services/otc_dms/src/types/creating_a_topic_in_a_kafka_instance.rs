@@ -44,8 +44,8 @@ pub struct CreatingATopicInAKafkaInstanceRequest {
     pub sync_message_flush: ::std::option::Option<bool>,
 }
 impl CreatingATopicInAKafkaInstanceRequest {
-    /// A `CreatingATopicInAKafkaInstanceRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: id.into(),
@@ -297,8 +297,8 @@ pub struct CreatingATopicInAKafkaInstanceResponse200 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingATopicInAKafkaInstanceResponse200 {
-    /// A `CreatingATopicInAKafkaInstanceResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -32,8 +32,8 @@ pub struct CreatingAUserRequest {
     pub user_passwd: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAUserRequest {
-    /// A `CreatingAUserRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -148,8 +148,8 @@ pub struct CreatingAUserResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAUserResponse400 {
-    /// A `CreatingAUserResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

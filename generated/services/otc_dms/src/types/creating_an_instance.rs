@@ -49,8 +49,8 @@ pub struct BssParam {
     pub period_num: ::std::option::Option<i32>,
 }
 impl BssParam {
-    /// A `BssParam` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -364,8 +364,8 @@ pub struct CreatingAnInstanceRequest {
     pub bss_param: ::std::option::Option<BssParam>,
 }
 impl CreatingAnInstanceRequest {
-    /// A `CreatingAnInstanceRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
@@ -1020,8 +1020,8 @@ pub struct CreatingAnInstanceResponse200 {
     pub instance_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnInstanceResponse200 {
-    /// A `CreatingAnInstanceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

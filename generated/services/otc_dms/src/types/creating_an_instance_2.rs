@@ -199,8 +199,8 @@ pub struct CreatingAnInstance2Request {
     pub disk_encrypted_key: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnInstance2Request {
-    /// A `CreatingAnInstance2Request` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
@@ -758,8 +758,8 @@ pub struct CreatingAnInstance2Response200 {
     pub instance_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnInstance2Response200 {
-    /// A `CreatingAnInstance2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -211,8 +211,8 @@ pub struct CreatingAnInstance3Request {
     pub tags: ::std::option::Option<::std::vec::Vec<TagEntity>>,
 }
 impl CreatingAnInstance3Request {
-    /// A `CreatingAnInstance3Request` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
@@ -821,8 +821,8 @@ pub struct CreatingAnInstance3Response200 {
     pub instance_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnInstance3Response200 {
-    /// A `CreatingAnInstance3Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

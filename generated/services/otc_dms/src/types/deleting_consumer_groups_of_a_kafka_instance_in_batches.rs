@@ -12,8 +12,8 @@ pub struct DeletingConsumerGroupsOfAKafkaInstanceInBatchesRequest {
     pub group_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl DeletingConsumerGroupsOfAKafkaInstanceInBatchesRequest {
-    /// A `DeletingConsumerGroupsOfAKafkaInstanceInBatchesRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(group_ids: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { group_ids }
     }
@@ -85,8 +85,8 @@ pub struct DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200 {
     pub total: ::std::option::Option<i32>,
 }
 impl DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200 {
-    /// A `DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -159,7 +159,7 @@ pub struct FailedGroups {
     pub error_message: ::std::option::Option<::std::string::String>,
 }
 impl FailedGroups {
-    /// A `FailedGroups` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

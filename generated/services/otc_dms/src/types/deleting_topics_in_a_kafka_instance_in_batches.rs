@@ -13,8 +13,8 @@ pub struct DeletingTopicsInAKafkaInstanceInBatchesRequest {
     pub topics: ::std::vec::Vec<::serde_json::Value>,
 }
 impl DeletingTopicsInAKafkaInstanceInBatchesRequest {
-    /// A `DeletingTopicsInAKafkaInstanceInBatchesRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(topics: ::std::vec::Vec<::serde_json::Value>) -> Self {
         Self { topics }
     }
@@ -80,8 +80,8 @@ pub struct DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
     pub topics: ::std::option::Option<::std::vec::Vec<Topics>>,
 }
 impl DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
-    /// A `DeletingTopicsInAKafkaInstanceInBatchesResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

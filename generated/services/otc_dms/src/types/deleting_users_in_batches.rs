@@ -18,8 +18,8 @@ pub struct DeletingUsersInBatchesRequest {
     pub users: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl DeletingUsersInBatchesRequest {
-    /// A `DeletingUsersInBatchesRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct EnablingSmartConnectPayPerUseInstanceRequest {
     pub spec_code: ::std::option::Option<::std::string::String>,
 }
 impl EnablingSmartConnectPayPerUseInstanceRequest {
-    /// A `EnablingSmartConnectPayPerUseInstanceRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -119,8 +119,8 @@ pub struct EnablingSmartConnectPayPerUseInstanceResponse200 {
     pub connector_id: ::std::option::Option<::std::string::String>,
 }
 impl EnablingSmartConnectPayPerUseInstanceResponse200 {
-    /// A `EnablingSmartConnectPayPerUseInstanceResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct AccessPolicyEntity {
     pub access_policy: ::std::option::Option<::std::string::String>,
 }
 impl AccessPolicyEntity {
-    /// A `AccessPolicyEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -104,8 +104,8 @@ pub struct AccessPolicyTopicEntity {
     pub policies: ::std::vec::Vec<AccessPolicyEntity>,
 }
 impl AccessPolicyTopicEntity {
-    /// A `AccessPolicyTopicEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         policies: ::std::vec::Vec<AccessPolicyEntity>,
@@ -193,8 +193,8 @@ pub struct GrantingUserPermissionsRequest {
     pub topics: ::std::vec::Vec<AccessPolicyTopicEntity>,
 }
 impl GrantingUserPermissionsRequest {
-    /// A `GrantingUserPermissionsRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(topics: ::std::vec::Vec<AccessPolicyTopicEntity>) -> Self {
         Self { topics }
     }
@@ -270,8 +270,8 @@ pub struct GrantingUserPermissionsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl GrantingUserPermissionsResponse400 {
-    /// A `GrantingUserPermissionsResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

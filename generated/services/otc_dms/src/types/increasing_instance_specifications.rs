@@ -53,8 +53,8 @@ pub struct IncreasingInstanceSpecificationsRequest {
     pub second_tenant_subnet_id: ::std::option::Option<::std::string::String>,
 }
 impl IncreasingInstanceSpecificationsRequest {
-    /// A `IncreasingInstanceSpecificationsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(oper_type: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             oper_type: oper_type.into(),
@@ -275,8 +275,8 @@ pub struct IncreasingInstanceSpecificationsResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl IncreasingInstanceSpecificationsResponse200 {
-    /// A `IncreasingInstanceSpecificationsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct InitiatingPartitionReassigningForAKafkaInstanceRequest {
     pub time_estimate: ::std::option::Option<bool>,
 }
 impl InitiatingPartitionReassigningForAKafkaInstanceRequest {
-    /// A `InitiatingPartitionReassigningForAKafkaInstanceRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(reassignments: ::std::vec::Vec<PartitionReassignEntity>) -> Self {
         Self {
             reassignments,
@@ -185,8 +185,8 @@ pub struct InitiatingPartitionReassigningForAKafkaInstanceResponse200 {
     pub reassignment_time: ::std::option::Option<i32>,
 }
 impl InitiatingPartitionReassigningForAKafkaInstanceResponse200 {
-    /// A `InitiatingPartitionReassigningForAKafkaInstanceResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -255,8 +255,8 @@ pub struct PartitionReassignEntity {
     pub assignment: ::std::option::Option<::std::vec::Vec<TopicAssignment>>,
 }
 impl PartitionReassignEntity {
-    /// A `PartitionReassignEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(topic: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             topic: topic.into(),
@@ -392,8 +392,8 @@ pub struct TopicAssignment {
     pub partition_brokers: ::std::option::Option<::std::vec::Vec<i32>>,
 }
 impl TopicAssignment {
-    /// A `TopicAssignment` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct ListingAllInstancesResponse200 {
     pub instance_num: ::std::option::Option<i32>,
 }
 impl ListingAllInstancesResponse200 {
-    /// A `ListingAllInstancesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -307,8 +307,8 @@ pub struct ShowInstanceResp {
     pub dr_enable: ::std::option::Option<bool>,
 }
 impl ShowInstanceResp {
-    /// A `ShowInstanceResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

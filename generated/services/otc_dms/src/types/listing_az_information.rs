@@ -25,8 +25,8 @@ pub struct AvailableZonesResp {
     pub resource_availability: ::std::option::Option<::std::string::String>,
 }
 impl AvailableZonesResp {
-    /// A `AvailableZonesResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -98,8 +98,8 @@ pub struct ListingAzInformationResponse200 {
     pub available_zones: ::std::option::Option<::std::vec::Vec<AvailableZonesResp>>,
 }
 impl ListingAzInformationResponse200 {
-    /// A `ListingAzInformationResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct ListingBackgroundTasksResponse200 {
     pub tasks: ::std::option::Option<::std::vec::Vec<Tasks>>,
 }
 impl ListingBackgroundTasksResponse200 {
-    /// A `ListingBackgroundTasksResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

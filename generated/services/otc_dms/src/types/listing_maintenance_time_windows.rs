@@ -13,8 +13,8 @@ pub struct ListingMaintenanceTimeWindowsResponse200 {
     pub maintain_windows: ::std::option::Option<::std::vec::Vec<MaintainWindowsEntity>>,
 }
 impl ListingMaintenanceTimeWindowsResponse200 {
-    /// A `ListingMaintenanceTimeWindowsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -77,8 +77,8 @@ pub struct MaintainWindowsEntity {
     pub seq: ::std::option::Option<i32>,
 }
 impl MaintainWindowsEntity {
-    /// A `MaintainWindowsEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -28,8 +28,8 @@ pub struct ListingTopicsOfAKafkaInstanceResponse200 {
     pub topics: ::std::option::Option<::std::vec::Vec<TopicEntity>>,
 }
 impl ListingTopicsOfAKafkaInstanceResponse200 {
-    /// A `ListingTopicsOfAKafkaInstanceResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -193,7 +193,7 @@ pub struct TopicEntity {
     pub created_at: ::std::option::Option<i64>,
 }
 impl TopicEntity {
-    /// A `TopicEntity` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -388,8 +388,8 @@ pub struct ListingTopicsOfAKafkaInstanceTopicOtherConfigs {
     pub value_type: ::std::option::Option<::std::string::String>,
 }
 impl ListingTopicsOfAKafkaInstanceTopicOtherConfigs {
-    /// A `ListingTopicsOfAKafkaInstanceTopicOtherConfigs` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

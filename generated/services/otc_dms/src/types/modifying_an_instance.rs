@@ -62,8 +62,8 @@ pub struct ModifyingAnInstanceRequest {
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnInstanceRequest {
-    /// A `ModifyingAnInstanceRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

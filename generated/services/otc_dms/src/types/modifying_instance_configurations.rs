@@ -16,8 +16,8 @@ pub struct ModifyInstanceConfig {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl ModifyInstanceConfig {
-    /// A `ModifyInstanceConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -98,8 +98,8 @@ pub struct ModifyingInstanceConfigurationsRequest {
     pub kafka_configs: ::std::option::Option<::std::vec::Vec<ModifyInstanceConfig>>,
 }
 impl ModifyingInstanceConfigurationsRequest {
-    /// A `ModifyingInstanceConfigurationsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -187,8 +187,8 @@ pub struct ModifyingInstanceConfigurationsResponse200 {
     pub static_config: ::std::option::Option<i32>,
 }
 impl ModifyingInstanceConfigurationsResponse200 {
-    /// A `ModifyingInstanceConfigurationsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct ModifyingThePrivateIpAddressForCrossVpcAccessRequest {
     >,
 }
 impl ModifyingThePrivateIpAddressForCrossVpcAccessRequest {
-    /// A `ModifyingThePrivateIpAddressForCrossVpcAccessRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         advertised_ip_contents: ::std::collections::BTreeMap<
             ::std::string::String,
@@ -95,8 +95,8 @@ pub struct ModifyingThePrivateIpAddressForCrossVpcAccessResponse200 {
     >,
 }
 impl ModifyingThePrivateIpAddressForCrossVpcAccessResponse200 {
-    /// A `ModifyingThePrivateIpAddressForCrossVpcAccessResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -174,8 +174,8 @@ pub struct ModifyingThePrivateIpAddressForCrossVpcAccessResults {
     pub ip: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingThePrivateIpAddressForCrossVpcAccessResults {
-    /// A `ModifyingThePrivateIpAddressForCrossVpcAccessResults` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct ModifyingTopicsOfAKafkaInstanceRequest {
     >,
 }
 impl ModifyingTopicsOfAKafkaInstanceRequest {
-    /// A `ModifyingTopicsOfAKafkaInstanceRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -119,8 +119,8 @@ pub struct ModifyingTopicsOfAKafkaInstanceTopics {
     pub topic_desc: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingTopicsOfAKafkaInstanceTopics {
-    /// A `ModifyingTopicsOfAKafkaInstanceTopics` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: id.into(),

@@ -28,7 +28,7 @@ pub struct InstanceConfig {
     pub value_type: ::std::option::Option<::std::string::String>,
 }
 impl InstanceConfig {
-    /// A `InstanceConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -120,8 +120,8 @@ pub struct ObtainingInstanceConfigurationsResponse200 {
     pub kafka_configs: ::std::option::Option<::std::vec::Vec<InstanceConfig>>,
 }
 impl ObtainingInstanceConfigurationsResponse200 {
-    /// A `ObtainingInstanceConfigurationsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct QueryingAMessageWithASpecifiedOffsetResponse200 {
     pub message: ::std::option::Option<::std::vec::Vec<ShowPartitionMessageEntity>>,
 }
 impl QueryingAMessageWithASpecifiedOffsetResponse200 {
-    /// A `QueryingAMessageWithASpecifiedOffsetResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -87,8 +87,8 @@ pub struct ShowPartitionMessageEntity {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl ShowPartitionMessageEntity {
-    /// A `ShowPartitionMessageEntity` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

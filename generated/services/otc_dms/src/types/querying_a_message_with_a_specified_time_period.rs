@@ -26,8 +26,8 @@ pub struct Messages {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl Messages {
-    /// A `Messages` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -133,8 +133,8 @@ pub struct QueryingAMessageWithASpecifiedTimePeriodResponse200 {
     pub offset: ::std::option::Option<i32>,
 }
 impl QueryingAMessageWithASpecifiedTimePeriodResponse200 {
-    /// A `QueryingAMessageWithASpecifiedTimePeriodResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -36,8 +36,8 @@ pub struct Group {
     pub assignment_strategy: ::std::option::Option<::std::string::String>,
 }
 impl Group {
-    /// A `Group` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -146,8 +146,8 @@ pub struct Members {
     pub client_id: ::std::option::Option<::std::string::String>,
 }
 impl Members {
-    /// A `Members` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -202,8 +202,8 @@ pub struct QueryingASpecificConsumerGroupResponse200 {
     pub group: ::std::option::Option<Group>,
 }
 impl QueryingASpecificConsumerGroupResponse200 {
-    /// A `QueryingASpecificConsumerGroupResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

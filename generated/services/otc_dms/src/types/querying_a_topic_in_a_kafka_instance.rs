@@ -25,8 +25,8 @@ pub struct QueryingATopicInAKafkaInstanceResponse200 {
     pub topics: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 impl QueryingATopicInAKafkaInstanceResponse200 {
-    /// A `QueryingATopicInAKafkaInstanceResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -34,8 +34,8 @@ pub struct GroupInfoSimple {
     pub lag: ::std::option::Option<i64>,
 }
 impl GroupInfoSimple {
-    /// A `GroupInfoSimple` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -133,8 +133,8 @@ pub struct QueryingAllConsumerGroupsResponse200 {
     pub total: ::std::option::Option<i32>,
 }
 impl QueryingAllConsumerGroupsResponse200 {
-    /// A `QueryingAllConsumerGroupsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

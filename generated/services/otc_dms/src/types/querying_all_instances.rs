@@ -16,8 +16,8 @@ pub struct QueryingAllInstancesResponse200 {
     pub instance_num: ::std::option::Option<i32>,
 }
 impl QueryingAllInstancesResponse200 {
-    /// A `QueryingAllInstancesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

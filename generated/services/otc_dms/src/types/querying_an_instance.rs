@@ -234,8 +234,8 @@ pub struct QueryingAnInstanceResponse200 {
     pub dr_enable: ::std::option::Option<bool>,
 }
 impl QueryingAnInstanceResponse200 {
-    /// A `QueryingAnInstanceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -189,8 +189,8 @@ pub struct QueryingAnInstance2Response200 {
     pub tags: ::std::option::Option<::std::vec::Vec<Tags>>,
 }
 impl QueryingAnInstance2Response200 {
-    /// A `QueryingAnInstance2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

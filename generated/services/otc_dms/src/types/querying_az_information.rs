@@ -31,7 +31,7 @@ pub struct AvailableZones {
     pub resource_availability: ::std::option::Option<::std::string::String>,
 }
 impl AvailableZones {
-    /// A `AvailableZones` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -116,8 +116,8 @@ pub struct QueryingAzInformationResponse200 {
     pub available_zones: ::std::option::Option<::std::vec::Vec<AvailableZones>>,
 }
 impl QueryingAzInformationResponse200 {
-    /// A `QueryingAzInformationResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

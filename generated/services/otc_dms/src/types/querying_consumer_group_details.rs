@@ -17,7 +17,7 @@ pub struct Assignment {
     pub partitions: ::std::option::Option<::std::vec::Vec<i32>>,
 }
 impl Assignment {
-    /// A `Assignment` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -104,8 +104,8 @@ pub struct QueryingConsumerGroupDetailsGroup {
     pub assignment_strategy: ::std::option::Option<::std::string::String>,
 }
 impl QueryingConsumerGroupDetailsGroup {
-    /// A `QueryingConsumerGroupDetailsGroup` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -219,8 +219,8 @@ pub struct QueryingConsumerGroupDetailsMembers {
     pub client_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingConsumerGroupDetailsMembers {
-    /// A `QueryingConsumerGroupDetailsMembers` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -295,8 +295,8 @@ pub struct QueryingConsumerGroupDetailsResponse200 {
     pub group: ::std::option::Option<QueryingConsumerGroupDetailsGroup>,
 }
 impl QueryingConsumerGroupDetailsResponse200 {
-    /// A `QueryingConsumerGroupDetailsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,7 +22,7 @@ pub struct Coordinators {
     pub port: ::std::option::Option<i32>,
 }
 impl Coordinators {
-    /// A `Coordinators` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -96,8 +96,8 @@ pub struct QueryingCoordinatorDetailsOfAKafkaInstanceResponse200 {
     pub coordinators: ::std::option::Option<::std::vec::Vec<Coordinators>>,
 }
 impl QueryingCoordinatorDetailsOfAKafkaInstanceResponse200 {
-    /// A `QueryingCoordinatorDetailsOfAKafkaInstanceResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct Brokers {
     pub is_health: ::std::option::Option<bool>,
 }
 impl Brokers {
-    /// A `Brokers` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -160,8 +160,8 @@ pub struct Cluster {
     pub consumers_count: ::std::option::Option<i32>,
 }
 impl Cluster {
-    /// A `Cluster` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -298,8 +298,8 @@ pub struct QueryingKafkaClusterMetadataResponse200 {
     pub cluster: ::std::option::Option<Cluster>,
 }
 impl QueryingKafkaClusterMetadataResponse200 {
-    /// A `QueryingKafkaClusterMetadataResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct Children {
     pub dim_router: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl Children {
-    /// A `Children` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -132,7 +132,7 @@ pub struct Dimensions {
     pub children: ::std::option::Option<::std::vec::Vec<Children>>,
 }
 impl Dimensions {
-    /// A `Dimensions` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -249,8 +249,8 @@ pub struct Groups {
     pub queues: ::std::option::Option<::std::vec::Vec<Queues>>,
 }
 impl Groups {
-    /// A `Groups` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -312,7 +312,7 @@ pub struct InstanceIds {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl InstanceIds {
-    /// A `InstanceIds` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -358,8 +358,8 @@ pub struct Nodes {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl Nodes {
-    /// A `Nodes` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -404,7 +404,7 @@ pub struct Partitions {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl Partitions {
-    /// A `Partitions` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -462,8 +462,8 @@ pub struct QueryingKafkaInstanceMonitoringDimensionsResponse200 {
     pub groups: ::std::option::Option<::std::vec::Vec<Groups>>,
 }
 impl QueryingKafkaInstanceMonitoringDimensionsResponse200 {
-    /// A `QueryingKafkaInstanceMonitoringDimensionsResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -591,8 +591,8 @@ pub struct Queues {
     pub partitions: ::std::option::Option<::std::vec::Vec<Partitions>>,
 }
 impl Queues {
-    /// A `Queues` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -43,7 +43,7 @@ pub struct MessagesEntity {
     pub tag: ::std::option::Option<::std::string::String>,
 }
 impl MessagesEntity {
-    /// A `MessagesEntity` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -184,8 +184,8 @@ pub struct QueryingMessagesResponse200 {
     pub size: ::std::option::Option<i64>,
 }
 impl QueryingMessagesResponse200 {
-    /// A `QueryingMessagesResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -268,8 +268,8 @@ pub struct QueryingMessagesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingMessagesResponse400 {
-    /// A `QueryingMessagesResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

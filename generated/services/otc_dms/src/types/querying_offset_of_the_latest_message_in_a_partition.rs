@@ -23,8 +23,8 @@ pub struct QueryingOffsetOfTheLatestMessageInAPartitionResponse200 {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl QueryingOffsetOfTheLatestMessageInAPartitionResponse200 {
-    /// A `QueryingOffsetOfTheLatestMessageInAPartitionResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

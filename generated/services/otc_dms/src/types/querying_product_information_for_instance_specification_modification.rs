@@ -42,8 +42,8 @@ pub struct ExtendProductInfoEntity {
     pub unavailable_zones: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ExtendProductInfoEntity {
-    /// A `ExtendProductInfoEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -221,8 +221,8 @@ pub struct ExtendProductIosEntity {
     pub unavailable_zones: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ExtendProductIosEntity {
-    /// A `ExtendProductIosEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -332,8 +332,8 @@ pub struct ExtendProductPropertiesEntity {
     pub product_alias: ::std::option::Option<::std::string::String>,
 }
 impl ExtendProductPropertiesEntity {
-    /// A `ExtendProductPropertiesEntity` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -427,8 +427,8 @@ pub struct ExtendProductSupportFeaturesEntity {
     >,
 }
 impl ExtendProductSupportFeaturesEntity {
-    /// A `ExtendProductSupportFeaturesEntity` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -492,8 +492,8 @@ pub struct QueryingProductInformationForInstanceSpecificationModificationRespons
     pub products: ::std::option::Option<::std::vec::Vec<ExtendProductInfoEntity>>,
 }
 impl QueryingProductInformationForInstanceSpecificationModificationResponse200 {
-    /// A `QueryingProductInformationForInstanceSpecificationModificationResponse200` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -40,8 +40,8 @@ pub struct Detail {
     pub arch_type: ::std::option::Option<::std::string::String>,
 }
 impl Detail {
-    /// A `Detail` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -169,8 +169,8 @@ pub struct Io {
     pub volume_type: ::std::option::Option<::std::string::String>,
 }
 impl Io {
-    /// A `Io` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -268,8 +268,8 @@ pub struct QueryingProductSpecificationsResponse200 {
     pub values: ::std::option::Option<::std::vec::Vec<Values>>,
 }
 impl QueryingProductSpecificationsResponse200 {
-    /// A `QueryingProductSpecificationsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -344,8 +344,8 @@ pub struct Values {
     pub available_zones: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 impl Values {
-    /// A `Values` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct ListEngineIosEntity {
     pub unavailable_zones: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ListEngineIosEntity {
-    /// A `ListEngineIosEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -132,8 +132,8 @@ pub struct ListEngineProductsEntity {
     pub properties: ::std::option::Option<ListEnginePropertiesEntity>,
 }
 impl ListEngineProductsEntity {
-    /// A `ListEngineProductsEntity` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -292,8 +292,8 @@ pub struct ListEnginePropertiesEntity {
     pub product_alias: ::std::option::Option<::std::string::String>,
 }
 impl ListEnginePropertiesEntity {
-    /// A `ListEnginePropertiesEntity` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -385,8 +385,8 @@ pub struct ListEngineSupportFeaturesEntity {
     pub properties: ::std::option::Option<ListEngineSupportFeaturesPropertiesEntity>,
 }
 impl ListEngineSupportFeaturesEntity {
-    /// A `ListEngineSupportFeaturesEntity` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -455,8 +455,8 @@ pub struct ListEngineSupportFeaturesPropertiesEntity {
     pub min_node: ::std::option::Option<::std::string::String>,
 }
 impl ListEngineSupportFeaturesPropertiesEntity {
-    /// A `ListEngineSupportFeaturesPropertiesEntity` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -526,8 +526,8 @@ pub struct QueryingProductSpecificationsListResponse200 {
     pub products: ::std::option::Option<::std::vec::Vec<ListEngineProductsEntity>>,
 }
 impl QueryingProductSpecificationsListResponse200 {
-    /// A `QueryingProductSpecificationsListResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

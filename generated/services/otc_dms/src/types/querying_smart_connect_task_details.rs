@@ -41,8 +41,8 @@ pub struct QueryingSmartConnectTaskDetailsResponse200 {
     pub create_time: ::std::option::Option<i64>,
 }
 impl QueryingSmartConnectTaskDetailsResponse200 {
-    /// A `QueryingSmartConnectTaskDetailsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct QueryingSmartConnectTasksResponse200 {
     pub quota_tasks: ::std::option::Option<i32>,
 }
 impl QueryingSmartConnectTasksResponse200 {
-    /// A `QueryingSmartConnectTasksResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -147,8 +147,8 @@ pub struct SmartConnectTaskEntity {
     pub create_time: ::std::option::Option<i64>,
 }
 impl SmartConnectTaskEntity {
-    /// A `SmartConnectTaskEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

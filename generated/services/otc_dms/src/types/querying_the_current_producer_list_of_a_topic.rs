@@ -19,8 +19,8 @@ pub struct Producers {
     pub join_time: ::std::option::Option<i64>,
 }
 impl Producers {
-    /// A `Producers` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -89,8 +89,8 @@ pub struct QueryingTheCurrentProducerListOfATopicResponse200 {
     pub producers: ::std::option::Option<::std::vec::Vec<Producers>>,
 }
 impl QueryingTheCurrentProducerListOfATopicResponse200 {
-    /// A `QueryingTheCurrentProducerListOfATopicResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct DiskusageEntity {
     pub topic_list: ::std::option::Option<::std::vec::Vec<DiskusageTopicEntity>>,
 }
 impl DiskusageEntity {
-    /// A `DiskusageEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -131,8 +131,8 @@ pub struct DiskusageTopicEntity {
     pub percentage: ::std::option::Option<f64>,
 }
 impl DiskusageTopicEntity {
-    /// A `DiskusageTopicEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -203,8 +203,8 @@ pub struct QueryingTheDiskUsageStatusOfTopicsResponse200 {
     pub broker_list: ::std::option::Option<::std::vec::Vec<DiskusageEntity>>,
 }
 impl QueryingTheDiskUsageStatusOfTopicsResponse200 {
-    /// A `QueryingTheDiskUsageStatusOfTopicsResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct QueryingThePartitionListOfATopicPartitions {
     pub last_update_time: ::std::option::Option<i64>,
 }
 impl QueryingThePartitionListOfATopicPartitions {
-    /// A `QueryingThePartitionListOfATopicPartitions` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -135,8 +135,8 @@ pub struct QueryingThePartitionListOfATopicResponse200 {
     >,
 }
 impl QueryingThePartitionListOfATopicResponse200 {
-    /// A `QueryingThePartitionListOfATopicResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

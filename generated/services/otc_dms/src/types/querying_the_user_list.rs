@@ -13,8 +13,8 @@ pub struct QueryingTheUserListResponse200 {
     pub users: ::std::option::Option<::std::vec::Vec<ShowInstanceUsersEntity>>,
 }
 impl QueryingTheUserListResponse200 {
-    /// A `QueryingTheUserListResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -84,8 +84,8 @@ pub struct ShowInstanceUsersEntity {
     pub created_time: ::std::option::Option<i64>,
 }
 impl ShowInstanceUsersEntity {
-    /// A `ShowInstanceUsersEntity` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct QueryingTopicDetailsPartitions {
     pub replicas: ::std::option::Option<::std::vec::Vec<Replicas>>,
 }
 impl QueryingTopicDetailsPartitions {
-    /// A `QueryingTopicDetailsPartitions` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -174,8 +174,8 @@ pub struct QueryingTopicDetailsResponse200 {
     pub group_subscribed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingTopicDetailsResponse200 {
-    /// A `QueryingTopicDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -264,8 +264,8 @@ pub struct Replicas {
     pub lag: ::std::option::Option<i64>,
 }
 impl Replicas {
-    /// A `Replicas` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

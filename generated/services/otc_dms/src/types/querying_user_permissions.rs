@@ -22,7 +22,7 @@ pub struct PolicyEntity {
     pub access_policy: ::std::option::Option<::std::string::String>,
 }
 impl PolicyEntity {
-    /// A `PolicyEntity` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -97,8 +97,8 @@ pub struct QueryingUserPermissionsResponse200 {
     pub policies: ::std::option::Option<::std::vec::Vec<PolicyEntity>>,
 }
 impl QueryingUserPermissionsResponse200 {
-    /// A `QueryingUserPermissionsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct ReassigningReplicasOfATopicForAKafkaInstancePartitions {
     pub replicas: ::std::option::Option<::std::vec::Vec<i32>>,
 }
 impl ReassigningReplicasOfATopicForAKafkaInstancePartitions {
-    /// A `ReassigningReplicasOfATopicForAKafkaInstancePartitions` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -115,8 +115,8 @@ pub struct ReassigningReplicasOfATopicForAKafkaInstanceRequest {
     >,
 }
 impl ReassigningReplicasOfATopicForAKafkaInstanceRequest {
-    /// A `ReassigningReplicasOfATopicForAKafkaInstanceRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

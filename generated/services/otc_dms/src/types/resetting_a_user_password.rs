@@ -25,8 +25,8 @@ pub struct ResettingAUserPasswordRequest {
     pub new_password: ::std::option::Option<::std::string::String>,
 }
 impl ResettingAUserPasswordRequest {
-    /// A `ResettingAUserPasswordRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -38,8 +38,8 @@ pub struct ResettingConsumerGroupOffsetToTheSpecifiedPositionRequest {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl ResettingConsumerGroupOffsetToTheSpecifiedPositionRequest {
-    /// A `ResettingConsumerGroupOffsetToTheSpecifiedPositionRequest` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(partition: i32) -> Self {
         Self {
             topic: ::std::option::Option::None,

@@ -18,8 +18,8 @@ pub struct ResettingThePasswordRequest {
     pub new_password: ::std::string::String,
 }
 impl ResettingThePasswordRequest {
-    /// A `ResettingThePasswordRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(new_password: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             new_password: new_password.into(),

@@ -21,8 +21,8 @@ pub struct RestartingOrDeletingInstancesInBatchesRequest {
     pub all_failure: ::std::option::Option<::std::string::String>,
 }
 impl RestartingOrDeletingInstancesInBatchesRequest {
-    /// A `RestartingOrDeletingInstancesInBatchesRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: Action) -> Self {
         Self {
             action,
@@ -142,8 +142,8 @@ pub struct RestartingOrDeletingInstancesInBatchesResponse200 {
     >,
 }
 impl RestartingOrDeletingInstancesInBatchesResponse200 {
-    /// A `RestartingOrDeletingInstancesInBatchesResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -203,8 +203,8 @@ pub struct RestartingOrDeletingInstancesInBatchesResults {
     pub result: ::std::option::Option<::std::string::String>,
 }
 impl RestartingOrDeletingInstancesInBatchesResults {
-    /// A `RestartingOrDeletingInstancesInBatchesResults` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

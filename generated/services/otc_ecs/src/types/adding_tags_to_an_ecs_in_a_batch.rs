@@ -15,8 +15,8 @@ pub struct AddingTagsToAnEcsInABatchRequest {
     pub action: ::std::string::String,
 }
 impl AddingTagsToAnEcsInABatchRequest {
-    /// A `AddingTagsToAnEcsInABatchRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         tags: ::std::vec::Vec<Tags>,
         action: impl ::std::convert::Into<::std::string::String>,
@@ -119,8 +119,8 @@ pub struct Tags {
     pub value: ::std::string::String,
 }
 impl Tags {
-    /// A `Tags` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,

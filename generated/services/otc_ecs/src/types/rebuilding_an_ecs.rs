@@ -60,8 +60,8 @@ pub struct Rebuild {
     pub user_data: ::std::option::Option<::std::string::String>,
 }
 impl Rebuild {
-    /// A `Rebuild` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(image_ref: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: ::std::option::Option::None,
@@ -243,8 +243,8 @@ pub struct RebuildingAnEcsRequest {
     pub rebuild: Rebuild,
 }
 impl RebuildingAnEcsRequest {
-    /// A `RebuildingAnEcsRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(rebuild: Rebuild) -> Self {
         Self { rebuild }
     }
@@ -383,8 +383,8 @@ pub struct RebuildingAnEcsResponse200 {
     >,
 }
 impl RebuildingAnEcsResponse200 {
-    /// A `RebuildingAnEcsResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct OsStart {
     pub servers: ::std::vec::Vec<Servers>,
 }
 impl OsStart {
-    /// A `OsStart` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(servers: ::std::vec::Vec<Servers>) -> Self {
         Self { servers }
     }
@@ -87,8 +87,8 @@ pub struct Servers {
     pub id: ::std::string::String,
 }
 impl Servers {
-    /// A `Servers` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { id: id.into() }
     }
@@ -145,8 +145,8 @@ pub struct StartingEcssInABatchRequest {
     pub os_start: OsStart,
 }
 impl StartingEcssInABatchRequest {
-    /// A `StartingEcssInABatchRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_start: OsStart) -> Self {
         Self { os_start }
     }

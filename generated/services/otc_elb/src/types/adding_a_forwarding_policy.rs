@@ -13,8 +13,8 @@ pub struct AddingAForwardingPolicyRequest {
     pub l7policy: CreateL7PolicyOption,
 }
 impl AddingAForwardingPolicyRequest {
-    /// A `AddingAForwardingPolicyRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(l7policy: CreateL7PolicyOption) -> Self {
         Self { l7policy }
     }
@@ -80,8 +80,8 @@ pub struct AddingAForwardingPolicyResponse201 {
     pub l7policy: ::std::option::Option<L7Policy>,
 }
 impl AddingAForwardingPolicyResponse201 {
-    /// A `AddingAForwardingPolicyResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -150,8 +150,8 @@ pub struct CreateFixtedResponseConfig {
     pub message_body: ::std::option::Option<::std::string::String>,
 }
 impl CreateFixtedResponseConfig {
-    /// A `CreateFixtedResponseConfig` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(status_code: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             status_code: status_code.into(),
@@ -426,8 +426,8 @@ pub struct CreateL7PolicyOption {
     pub fixed_response_config: ::std::option::Option<CreateFixtedResponseConfig>,
 }
 impl CreateL7PolicyOption {
-    /// A `CreateL7PolicyOption` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         action: impl ::std::convert::Into<::std::string::String>,
         listener_id: impl ::std::convert::Into<::std::string::String>,
@@ -932,8 +932,8 @@ pub struct CreateL7PolicyRuleOption {
     pub conditions: ::std::option::Option<::std::vec::Vec<CreateRuleCondition>>,
 }
 impl CreateL7PolicyRuleOption {
-    /// A `CreateL7PolicyRuleOption` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         r#type: impl ::std::convert::Into<::std::string::String>,
         compare_type: impl ::std::convert::Into<::std::string::String>,
@@ -1203,8 +1203,8 @@ pub struct CreateRedirectUrlConfig {
     pub status_code: ::std::string::String,
 }
 impl CreateRedirectUrlConfig {
-    /// A `CreateRedirectUrlConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(status_code: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             protocol: ::std::option::Option::None,
@@ -1486,8 +1486,8 @@ pub struct CreateRuleCondition {
     pub value: ::std::string::String,
 }
 impl CreateRuleCondition {
-    /// A `CreateRuleCondition` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(value: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             key: ::std::option::Option::None,
@@ -1598,8 +1598,8 @@ pub struct FixtedResponseConfig {
     pub message_body: ::std::option::Option<::std::string::String>,
 }
 impl FixtedResponseConfig {
-    /// A `FixtedResponseConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1819,8 +1819,8 @@ pub struct L7Policy {
     pub priority: ::std::option::Option<i32>,
 }
 impl L7Policy {
-    /// A `L7Policy` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -2112,8 +2112,8 @@ pub struct RedirectUrlConfig {
     pub status_code: ::std::option::Option<::std::string::String>,
 }
 impl RedirectUrlConfig {
-    /// A `RedirectUrlConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -2298,8 +2298,8 @@ pub struct RuleRef {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl RuleRef {
-    /// A `RuleRef` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

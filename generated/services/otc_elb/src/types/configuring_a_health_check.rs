@@ -13,8 +13,8 @@ pub struct ConfiguringAHealthCheckRequest {
     pub healthmonitor: CreateHealthMonitorOption,
 }
 impl ConfiguringAHealthCheckRequest {
-    /// A `ConfiguringAHealthCheckRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(healthmonitor: CreateHealthMonitorOption) -> Self {
         Self { healthmonitor }
     }
@@ -81,8 +81,8 @@ pub struct ConfiguringAHealthCheckResponse201 {
     pub healthmonitor: ::std::option::Option<HealthMonitor>,
 }
 impl ConfiguringAHealthCheckResponse201 {
-    /// A `ConfiguringAHealthCheckResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -221,8 +221,8 @@ pub struct CreateHealthMonitorOption {
     pub url_path: ::std::option::Option<::std::string::String>,
 }
 impl CreateHealthMonitorOption {
-    /// A `CreateHealthMonitorOption` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         delay: i32,
         max_retries: i32,
@@ -879,7 +879,7 @@ pub struct HealthMonitor {
     pub url_path: ::std::option::Option<::std::string::String>,
 }
 impl HealthMonitor {
-    /// A `HealthMonitor` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -13,7 +13,7 @@ pub struct BandwidthRef {
     pub id: ::std::string::String,
 }
 impl BandwidthRef {
-    /// A `BandwidthRef` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { id: id.into() }
@@ -74,8 +74,8 @@ pub struct BandwidthRefInResponse {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl BandwidthRefInResponse {
-    /// A `BandwidthRefInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -160,8 +160,8 @@ pub struct CreateLoadBalancerBandwidthOption {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl CreateLoadBalancerBandwidthOption {
-    /// A `CreateLoadBalancerBandwidthOption` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -497,8 +497,8 @@ pub struct CreateLoadBalancerOption {
     pub ip_target_enable: ::std::option::Option<bool>,
 }
 impl CreateLoadBalancerOption {
-    /// A `CreateLoadBalancerOption` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         availability_zone_list: ::std::vec::Vec<::std::string::String>,
         elb_virsubnet_ids: ::std::vec::Vec<::std::string::String>,
@@ -1003,8 +1003,8 @@ pub struct CreateLoadBalancerPublicIpOption {
     pub bandwidth: CreateLoadBalancerBandwidthOption,
 }
 impl CreateLoadBalancerPublicIpOption {
-    /// A `CreateLoadBalancerPublicIpOption` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         network_type: impl ::std::convert::Into<::std::string::String>,
         bandwidth: CreateLoadBalancerBandwidthOption,
@@ -1183,8 +1183,8 @@ pub struct CreatingALoadBalancerRequest {
     pub loadbalancer: CreateLoadBalancerOption,
 }
 impl CreatingALoadBalancerRequest {
-    /// A `CreatingALoadBalancerRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(loadbalancer: CreateLoadBalancerOption) -> Self {
         Self { loadbalancer }
     }
@@ -1251,8 +1251,8 @@ pub struct CreatingALoadBalancerResponse201 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALoadBalancerResponse201 {
-    /// A `CreatingALoadBalancerResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1310,8 +1310,8 @@ pub struct EipInfo {
     pub ip_version: ::std::option::Option<i32>,
 }
 impl EipInfo {
-    /// A `EipInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1373,7 +1373,7 @@ pub struct ListenerRef {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl ListenerRef {
-    /// A `ListenerRef` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -1575,7 +1575,7 @@ pub struct LoadBalancer {
     pub ipv6_bandwidth: ::std::option::Option<BandwidthRefInResponse>,
 }
 impl LoadBalancer {
-    /// A `LoadBalancer` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -2202,7 +2202,7 @@ pub struct PublicIpInfo {
     pub ip_version: ::std::option::Option<IpVersion>,
 }
 impl PublicIpInfo {
-    /// A `PublicIpInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -2279,8 +2279,8 @@ pub struct Tag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl Tag {
-    /// A `Tag` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -83,8 +83,8 @@ pub struct CreatingALoadBalancer2Request {
     pub tenant_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALoadBalancer2Request {
-    /// A `CreatingALoadBalancer2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         vpc_id: impl ::std::convert::Into<::std::string::String>,
@@ -396,8 +396,8 @@ pub struct CreatingALoadBalancer2Response200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALoadBalancer2Response200 {
-    /// A `CreatingALoadBalancer2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -149,8 +149,8 @@ pub struct Listeners {
     pub tls_ciphers_policy: ::std::option::Option<TlsCiphersPolicy>,
 }
 impl Listeners {
-    /// A `Listeners` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -642,7 +642,7 @@ pub struct ListenersLinks {
     pub rel: ::std::option::Option<Rel>,
 }
 impl ListenersLinks {
-    /// A `ListenersLinks` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -708,7 +708,7 @@ pub struct Loadbalancers {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl Loadbalancers {
-    /// A `Loadbalancers` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -756,8 +756,8 @@ pub struct QueryingListenersResponse200 {
     pub listeners_links: ::std::option::Option<::std::vec::Vec<ListenersLinks>>,
 }
 impl QueryingListenersResponse200 {
-    /// A `QueryingListenersResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

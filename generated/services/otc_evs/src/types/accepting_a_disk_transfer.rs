@@ -13,8 +13,8 @@ pub struct AcceptingADiskTransferRequest {
     pub accept: Accept,
 }
 impl AcceptingADiskTransferRequest {
-    /// A `AcceptingADiskTransferRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(accept: Accept) -> Self {
         Self { accept }
     }
@@ -75,8 +75,8 @@ pub struct AcceptingADiskTransferResponse202 {
     pub transfer: ::std::option::Option<Transfer>,
 }
 impl AcceptingADiskTransferResponse202 {
-    /// A `AcceptingADiskTransferResponse202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct AcceptingADiskTransfer2Request {
     pub accept: Accept,
 }
 impl AcceptingADiskTransfer2Request {
-    /// A `AcceptingADiskTransfer2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(accept: Accept) -> Self {
         Self { accept }
     }
@@ -75,8 +75,8 @@ pub struct AcceptingADiskTransfer2Response202 {
     pub transfer: ::std::option::Option<Transfer>,
 }
 impl AcceptingADiskTransfer2Response202 {
-    /// A `AcceptingADiskTransfer2Response202` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct AddingMetadataOfAnEvsDiskRequest {
     >,
 }
 impl AddingMetadataOfAnEvsDiskRequest {
-    /// A `AddingMetadataOfAnEvsDiskRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         metadata: ::std::collections::BTreeMap<
             ::std::string::String,
@@ -93,8 +93,8 @@ pub struct AddingMetadataOfAnEvsDiskResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl AddingMetadataOfAnEvsDiskResponse200 {
-    /// A `AddingMetadataOfAnEvsDiskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct AddingMetadataOfAnEvsSnapshotRequest {
     pub metadata: AddingMetadataOfAnEvsSnapshotMetadata,
 }
 impl AddingMetadataOfAnEvsSnapshotRequest {
-    /// A `AddingMetadataOfAnEvsSnapshotRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(metadata: AddingMetadataOfAnEvsSnapshotMetadata) -> Self {
         Self { metadata }
     }
@@ -88,8 +88,8 @@ pub struct AddingMetadataOfAnEvsSnapshotResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl AddingMetadataOfAnEvsSnapshotResponse200 {
-    /// A `AddingMetadataOfAnEvsSnapshotResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct AddingMetadataOfAnEvsSnapshot2Request {
     pub metadata: AddingMetadataOfAnEvsSnapshotMetadata,
 }
 impl AddingMetadataOfAnEvsSnapshot2Request {
-    /// A `AddingMetadataOfAnEvsSnapshot2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(metadata: AddingMetadataOfAnEvsSnapshotMetadata) -> Self {
         Self { metadata }
     }
@@ -88,8 +88,8 @@ pub struct AddingMetadataOfAnEvsSnapshot2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl AddingMetadataOfAnEvsSnapshot2Response200 {
-    /// A `AddingMetadataOfAnEvsSnapshot2Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct AddingOrUpdatingTagsForAnEvsResourceDeprecatedRequest {
     pub tags: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl AddingOrUpdatingTagsForAnEvsResourceDeprecatedRequest {
-    /// A `AddingOrUpdatingTagsForAnEvsResourceDeprecatedRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         tags: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -75,8 +75,8 @@ pub struct AddingOrUpdatingTagsForAnEvsResourceDeprecatedResponse200 {
     >,
 }
 impl AddingOrUpdatingTagsForAnEvsResourceDeprecatedResponse200 {
-    /// A `AddingOrUpdatingTagsForAnEvsResourceDeprecatedResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct AddingTheMetadataForAnEvsDiskRequest {
     >,
 }
 impl AddingTheMetadataForAnEvsDiskRequest {
-    /// A `AddingTheMetadataForAnEvsDiskRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         metadata: ::std::collections::BTreeMap<
             ::std::string::String,
@@ -93,8 +93,8 @@ pub struct AddingTheMetadataForAnEvsDiskResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl AddingTheMetadataForAnEvsDiskResponse200 {
-    /// A `AddingTheMetadataForAnEvsDiskResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct AttachingAnEvsDiskDeprecatedRequest {
     pub os_attach: OsAttach,
 }
 impl AttachingAnEvsDiskDeprecatedRequest {
-    /// A `AttachingAnEvsDiskDeprecatedRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_attach: OsAttach) -> Self {
         Self { os_attach }
     }
@@ -79,8 +79,8 @@ pub struct AttachingAnEvsDiskDeprecatedResponse202 {
     pub error: ::std::option::Option<Error>,
 }
 impl AttachingAnEvsDiskDeprecatedResponse202 {
-    /// A `AttachingAnEvsDiskDeprecatedResponse202` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -132,8 +132,8 @@ pub struct OsAttach {
     pub mode: ::std::option::Option<Mode>,
 }
 impl OsAttach {
-    /// A `OsAttach` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         instance_uuid: impl ::std::convert::Into<::std::string::String>,
         mountpoint: impl ::std::convert::Into<::std::string::String>,

@@ -16,8 +16,8 @@ pub struct BatchAddingTagsForTheSpecifiedEvsDiskRequest {
     pub action: Action,
 }
 impl BatchAddingTagsForTheSpecifiedEvsDiskRequest {
-    /// A `BatchAddingTagsForTheSpecifiedEvsDiskRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tags: ::std::vec::Vec<ResourceTag>, action: Action) -> Self {
         Self { tags, action }
     }

@@ -16,8 +16,8 @@ pub struct BatchAddingTagsForTheSpecifiedEvsDisk2Request {
     pub action: Action,
 }
 impl BatchAddingTagsForTheSpecifiedEvsDisk2Request {
-    /// A `BatchAddingTagsForTheSpecifiedEvsDisk2Request` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tags: ::std::vec::Vec<ResourceTag>, action: Action) -> Self {
         Self { tags, action }
     }

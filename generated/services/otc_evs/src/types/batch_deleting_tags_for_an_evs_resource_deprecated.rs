@@ -13,8 +13,8 @@ pub struct BatchDeletingTagsForAnEvsResourceDeprecatedRequest {
     pub os_delete_tags: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl BatchDeletingTagsForAnEvsResourceDeprecatedRequest {
-    /// A `BatchDeletingTagsForAnEvsResourceDeprecatedRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         os_delete_tags: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {

@@ -16,8 +16,8 @@ pub struct BatchDeletingTagsForTheSpecifiedEvsDiskRequest {
     pub action: Action,
 }
 impl BatchDeletingTagsForTheSpecifiedEvsDiskRequest {
-    /// A `BatchDeletingTagsForTheSpecifiedEvsDiskRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         tags: ::std::vec::Vec<BatchDeletingTagsForTheSpecifiedEvsDiskResourceTag>,
         action: Action,

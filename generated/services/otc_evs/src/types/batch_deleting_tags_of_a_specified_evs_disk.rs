@@ -16,8 +16,8 @@ pub struct BatchDeletingTagsOfASpecifiedEvsDiskRequest {
     pub action: Action,
 }
 impl BatchDeletingTagsOfASpecifiedEvsDiskRequest {
-    /// A `BatchDeletingTagsOfASpecifiedEvsDiskRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         tags: ::std::vec::Vec<BatchDeletingTagsForTheSpecifiedEvsDiskResourceTag>,
         action: Action,

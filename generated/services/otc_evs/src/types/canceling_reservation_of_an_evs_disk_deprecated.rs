@@ -15,8 +15,8 @@ pub struct CancelingReservationOfAnEvsDiskDeprecatedRequest {
     pub os_unreserve: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl CancelingReservationOfAnEvsDiskDeprecatedRequest {
-    /// A `CancelingReservationOfAnEvsDiskDeprecatedRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         os_unreserve: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -79,8 +79,8 @@ pub struct CancelingReservationOfAnEvsDiskDeprecatedResponse202 {
     pub error: ::std::option::Option<Error>,
 }
 impl CancelingReservationOfAnEvsDiskDeprecatedResponse202 {
-    /// A `CancelingReservationOfAnEvsDiskDeprecatedResponse202` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

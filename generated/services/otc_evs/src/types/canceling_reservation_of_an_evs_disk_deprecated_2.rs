@@ -15,8 +15,8 @@ pub struct CancelingReservationOfAnEvsDiskDeprecated2Request {
     pub os_unreserve: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl CancelingReservationOfAnEvsDiskDeprecated2Request {
-    /// A `CancelingReservationOfAnEvsDiskDeprecated2Request` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         os_unreserve: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -79,8 +79,8 @@ pub struct CancelingReservationOfAnEvsDiskDeprecated2Response202 {
     pub error: ::std::option::Option<Error>,
 }
 impl CancelingReservationOfAnEvsDiskDeprecated2Response202 {
-    /// A `CancelingReservationOfAnEvsDiskDeprecated2Response202` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

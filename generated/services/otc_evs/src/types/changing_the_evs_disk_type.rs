@@ -13,8 +13,8 @@ pub struct ChangingTheEvsDiskTypeRequest {
     pub os_retype: RetypeVolume,
 }
 impl ChangingTheEvsDiskTypeRequest {
-    /// A `ChangingTheEvsDiskTypeRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_retype: RetypeVolume) -> Self {
         Self { os_retype }
     }
@@ -77,8 +77,8 @@ pub struct ChangingTheEvsDiskTypeResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ChangingTheEvsDiskTypeResponse202 {
-    /// A `ChangingTheEvsDiskTypeResponse202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -124,8 +124,8 @@ pub struct ChangingTheEvsDiskTypeResponse400 {
     pub error: ::std::option::Option<ChangingTheEvsDiskTypeError>,
 }
 impl ChangingTheEvsDiskTypeResponse400 {
-    /// A `ChangingTheEvsDiskTypeResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -179,8 +179,8 @@ pub struct ChangingTheEvsDiskTypeError {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ChangingTheEvsDiskTypeError {
-    /// A `ChangingTheEvsDiskTypeError` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -236,7 +236,7 @@ pub struct RetypeVolume {
     pub new_type: ::std::string::String,
 }
 impl RetypeVolume {
-    /// A `RetypeVolume` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(new_type: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { new_type: new_type.into() }

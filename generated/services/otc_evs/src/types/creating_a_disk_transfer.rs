@@ -15,8 +15,8 @@ pub struct CreatingADiskTransferRequest {
     pub transfer: CreatingADiskTransferTransfer,
 }
 impl CreatingADiskTransferRequest {
-    /// A `CreatingADiskTransferRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(transfer: CreatingADiskTransferTransfer) -> Self {
         Self { transfer }
     }
@@ -84,8 +84,8 @@ pub struct CreatingADiskTransferResponse202 {
     pub transfer: ::std::option::Option<CreatingADiskTransferTransferInResponse>,
 }
 impl CreatingADiskTransferResponse202 {
-    /// A `CreatingADiskTransferResponse202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct CreatingADiskTransfer2Request {
     pub transfer: CreatingADiskTransferTransfer,
 }
 impl CreatingADiskTransfer2Request {
-    /// A `CreatingADiskTransfer2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(transfer: CreatingADiskTransferTransfer) -> Self {
         Self { transfer }
     }
@@ -84,8 +84,8 @@ pub struct CreatingADiskTransfer2Response202 {
     pub transfer: ::std::option::Option<CreatingADiskTransferTransferInResponse>,
 }
 impl CreatingADiskTransfer2Response202 {
-    /// A `CreatingADiskTransfer2Response202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct CreatingAReplicationConsistencyGroupDeprecatedRequest {
     pub replication_consistency_group: ReplicationConsistencyGroup,
 }
 impl CreatingAReplicationConsistencyGroupDeprecatedRequest {
-    /// A `CreatingAReplicationConsistencyGroupDeprecatedRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(replication_consistency_group: ReplicationConsistencyGroup) -> Self {
         Self {
             replication_consistency_group,
@@ -103,8 +103,8 @@ pub struct CreatingAReplicationConsistencyGroupDeprecatedResponse202 {
     pub priority_station: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAReplicationConsistencyGroupDeprecatedResponse202 {
-    /// A `CreatingAReplicationConsistencyGroupDeprecatedResponse202` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -192,8 +192,8 @@ pub struct ReplicationConsistencyGroup {
     pub replication_model: ::std::string::String,
 }
 impl ReplicationConsistencyGroup {
-    /// A `ReplicationConsistencyGroup` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         replication_ids: ::std::vec::Vec<::serde_json::Value>,
         priority_station: impl ::std::convert::Into<::std::string::String>,

@@ -13,8 +13,8 @@ pub struct CreatingAnEvsReplicationPairDeprecatedRequest {
     pub replication: Replication,
 }
 impl CreatingAnEvsReplicationPairDeprecatedRequest {
-    /// A `CreatingAnEvsReplicationPairDeprecatedRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(replication: Replication) -> Self {
         Self { replication }
     }
@@ -102,8 +102,8 @@ pub struct CreatingAnEvsReplicationPairDeprecatedResponse202 {
     pub priority_station: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnEvsReplicationPairDeprecatedResponse202 {
-    /// A `CreatingAnEvsReplicationPairDeprecatedResponse202` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -200,7 +200,7 @@ pub struct Replication {
     pub replication_model: ::std::string::String,
 }
 impl Replication {
-    /// A `Replication` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         volume_ids: ::std::vec::Vec<::serde_json::Value>,

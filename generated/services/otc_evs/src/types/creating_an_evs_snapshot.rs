@@ -14,8 +14,8 @@ pub struct CreatingAnEvsSnapshotRequest {
     pub snapshot: Snapshot,
 }
 impl CreatingAnEvsSnapshotRequest {
-    /// A `CreatingAnEvsSnapshotRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(snapshot: Snapshot) -> Self {
         Self { snapshot }
     }
@@ -82,8 +82,8 @@ pub struct CreatingAnEvsSnapshotResponse202 {
     pub error: ::std::option::Option<Error>,
 }
 impl CreatingAnEvsSnapshotResponse202 {
-    /// A `CreatingAnEvsSnapshotResponse202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct CreatingAnEvsSnapshot2Request {
     pub snapshot: Snapshot,
 }
 impl CreatingAnEvsSnapshot2Request {
-    /// A `CreatingAnEvsSnapshot2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(snapshot: Snapshot) -> Self {
         Self { snapshot }
     }
@@ -82,8 +82,8 @@ pub struct CreatingAnEvsSnapshot2Response202 {
     pub error: ::std::option::Option<Error>,
 }
 impl CreatingAnEvsSnapshot2Response202 {
-    /// A `CreatingAnEvsSnapshot2Response202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

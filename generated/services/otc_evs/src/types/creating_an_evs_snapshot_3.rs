@@ -14,8 +14,8 @@ pub struct CreatingAnEvsSnapshot3Request {
     pub snapshot: Snapshot,
 }
 impl CreatingAnEvsSnapshot3Request {
-    /// A `CreatingAnEvsSnapshot3Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(snapshot: Snapshot) -> Self {
         Self { snapshot }
     }
@@ -82,8 +82,8 @@ pub struct CreatingAnEvsSnapshot3Response202 {
     pub error: ::std::option::Option<Error>,
 }
 impl CreatingAnEvsSnapshot3Response202 {
-    /// A `CreatingAnEvsSnapshot3Response202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

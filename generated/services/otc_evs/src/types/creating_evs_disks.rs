@@ -13,8 +13,8 @@ pub struct CreatingEvsDisksRequest {
     pub volume: Volume,
 }
 impl CreatingEvsDisksRequest {
-    /// A `CreatingEvsDisksRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(volume: Volume) -> Self {
         Self { volume }
     }
@@ -79,8 +79,8 @@ pub struct CreatingEvsDisksResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl CreatingEvsDisksResponse200 {
-    /// A `CreatingEvsDisksResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct CreatingEvsDisks2Request {
     pub volume: CreatingEvsDisks2Volume,
 }
 impl CreatingEvsDisks2Request {
-    /// A `CreatingEvsDisks2Request` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(volume: CreatingEvsDisks2Volume) -> Self {
         Self { volume }
     }
@@ -79,8 +79,8 @@ pub struct CreatingEvsDisks2Response202 {
     pub error: ::std::option::Option<Error>,
 }
 impl CreatingEvsDisks2Response202 {
-    /// A `CreatingEvsDisks2Response202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct CreatingEvsDisks3Request {
     pub volume: Volume,
 }
 impl CreatingEvsDisks3Request {
-    /// A `CreatingEvsDisks3Request` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(volume: Volume) -> Self {
         Self { volume }
     }
@@ -79,8 +79,8 @@ pub struct CreatingEvsDisks3Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl CreatingEvsDisks3Response200 {
-    /// A `CreatingEvsDisks3Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

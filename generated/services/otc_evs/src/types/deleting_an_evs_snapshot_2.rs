@@ -15,8 +15,8 @@ pub struct DeletingAnEvsSnapshot2Response202 {
     pub error: ::std::option::Option<Error>,
 }
 impl DeletingAnEvsSnapshot2Response202 {
-    /// A `DeletingAnEvsSnapshot2Response202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

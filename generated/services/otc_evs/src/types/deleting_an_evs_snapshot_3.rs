@@ -15,8 +15,8 @@ pub struct DeletingAnEvsSnapshot3Response202 {
     pub error: ::std::option::Option<Error>,
 }
 impl DeletingAnEvsSnapshot3Response202 {
-    /// A `DeletingAnEvsSnapshot3Response202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

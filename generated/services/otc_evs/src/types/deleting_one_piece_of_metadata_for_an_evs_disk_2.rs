@@ -15,8 +15,8 @@ pub struct DeletingOnePieceOfMetadataForAnEvsDisk2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl DeletingOnePieceOfMetadataForAnEvsDisk2Response200 {
-    /// A `DeletingOnePieceOfMetadataForAnEvsDisk2Response200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

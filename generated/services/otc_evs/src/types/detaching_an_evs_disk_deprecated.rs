@@ -14,8 +14,8 @@ pub struct DetachingAnEvsDiskDeprecatedRequest {
     pub os_detach: OsDetach,
 }
 impl DetachingAnEvsDiskDeprecatedRequest {
-    /// A `DetachingAnEvsDiskDeprecatedRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_detach: OsDetach) -> Self {
         Self { os_detach }
     }
@@ -79,8 +79,8 @@ pub struct DetachingAnEvsDiskDeprecatedResponse202 {
     pub error: ::std::option::Option<Error>,
 }
 impl DetachingAnEvsDiskDeprecatedResponse202 {
-    /// A `DetachingAnEvsDiskDeprecatedResponse202` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -126,8 +126,8 @@ pub struct OsDetach {
     pub attachment_id: ::std::option::Option<::std::string::String>,
 }
 impl OsDetach {
-    /// A `OsDetach` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

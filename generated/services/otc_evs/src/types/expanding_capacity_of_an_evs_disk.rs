@@ -14,8 +14,8 @@ pub struct ExpandingCapacityOfAnEvsDiskRequest {
     pub os_extend: OsExtend,
 }
 impl ExpandingCapacityOfAnEvsDiskRequest {
-    /// A `ExpandingCapacityOfAnEvsDiskRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_extend: OsExtend) -> Self {
         Self { os_extend }
     }
@@ -84,8 +84,8 @@ pub struct ExpandingCapacityOfAnEvsDiskResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl ExpandingCapacityOfAnEvsDiskResponse200 {
-    /// A `ExpandingCapacityOfAnEvsDiskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct ExpandingCapacityOfAnEvsDisk3Request {
     pub os_extend: OsExtend,
 }
 impl ExpandingCapacityOfAnEvsDisk3Request {
-    /// A `ExpandingCapacityOfAnEvsDisk3Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_extend: OsExtend) -> Self {
         Self { os_extend }
     }
@@ -79,8 +79,8 @@ pub struct ExpandingCapacityOfAnEvsDisk3Response202 {
     pub error: ::std::option::Option<Error>,
 }
 impl ExpandingCapacityOfAnEvsDisk3Response202 {
-    /// A `ExpandingCapacityOfAnEvsDisk3Response202` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct ExpandingEvsDisksInAReplicationConsistencyGroupDeprecatedRequest {
     pub replications: ::std::vec::Vec<Replications>,
 }
 impl ExpandingEvsDisksInAReplicationConsistencyGroupDeprecatedRequest {
-    /// A `ExpandingEvsDisksInAReplicationConsistencyGroupDeprecatedRequest` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         os_extend_replication_volumes: ::serde_json::Map<
             ::std::string::String,
@@ -123,7 +123,7 @@ pub struct Replications {
     pub new_size: i32,
 }
 impl Replications {
-    /// A `Replications` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         id: impl ::std::convert::Into<::std::string::String>,

@@ -15,8 +15,8 @@ pub struct ExportingEvsDiskDataAsAnImageRequest {
     pub os_volume_upload_image: OsVolumeUploadImage,
 }
 impl ExportingEvsDiskDataAsAnImageRequest {
-    /// A `ExportingEvsDiskDataAsAnImageRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_volume_upload_image: OsVolumeUploadImage) -> Self {
         Self { os_volume_upload_image }
     }
@@ -85,8 +85,8 @@ pub struct ExportingEvsDiskDataAsAnImageResponse202 {
     pub error: ::std::option::Option<Error>,
 }
 impl ExportingEvsDiskDataAsAnImageResponse202 {
-    /// A `ExportingEvsDiskDataAsAnImageResponse202` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct ExportingEvsDiskDataAsAnImage2Request {
     pub os_volume_upload_image: OsVolumeUploadImage,
 }
 impl ExportingEvsDiskDataAsAnImage2Request {
-    /// A `ExportingEvsDiskDataAsAnImage2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_volume_upload_image: OsVolumeUploadImage) -> Self {
         Self { os_volume_upload_image }
     }
@@ -85,8 +85,8 @@ pub struct ExportingEvsDiskDataAsAnImage2Response202 {
     pub error: ::std::option::Option<Error>,
 }
 impl ExportingEvsDiskDataAsAnImage2Response202 {
-    /// A `ExportingEvsDiskDataAsAnImage2Response202` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

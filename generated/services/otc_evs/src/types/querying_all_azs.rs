@@ -21,8 +21,8 @@ pub struct QueryingAllAzsResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingAllAzsResponse200 {
-    /// A `QueryingAllAzsResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

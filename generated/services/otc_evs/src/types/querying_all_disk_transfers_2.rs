@@ -16,8 +16,8 @@ pub struct QueryingAllDiskTransfers2Response200 {
     >,
 }
 impl QueryingAllDiskTransfers2Response200 {
-    /// A `QueryingAllDiskTransfers2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -66,8 +66,8 @@ pub struct QueryingAllEvsReplicationPairsDeprecatedResponse200 {
     pub fault_level: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllEvsReplicationPairsDeprecatedResponse200 {
-    /// A `QueryingAllEvsReplicationPairsDeprecatedResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -53,8 +53,8 @@ pub struct QueryingAllReplicationConsistencyGroupsDeprecatedResponse200 {
     pub fault_level: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllReplicationConsistencyGroupsDeprecatedResponse200 {
-    /// A `QueryingAllReplicationConsistencyGroupsDeprecatedResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct QueryingDetailsAboutADiskMetadata {
     pub hw_passthrough: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsAboutADiskMetadata {
-    /// A `QueryingDetailsAboutADiskMetadata` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -97,8 +97,8 @@ pub struct QueryingDetailsAboutADiskResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsAboutADiskResponse200 {
-    /// A `QueryingDetailsAboutADiskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -292,8 +292,8 @@ pub struct QueryingDetailsAboutADiskVolume {
     pub wwn: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsAboutADiskVolume {
-    /// A `QueryingDetailsAboutADiskVolume` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct QueryingDetailsAboutADiskDeprecatedResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsAboutADiskDeprecatedResponse200 {
-    /// A `QueryingDetailsAboutADiskDeprecatedResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -169,8 +169,8 @@ pub struct QueryingDetailsAboutADiskDeprecatedVolume {
     >,
 }
 impl QueryingDetailsAboutADiskDeprecatedVolume {
-    /// A `QueryingDetailsAboutADiskDeprecatedVolume` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

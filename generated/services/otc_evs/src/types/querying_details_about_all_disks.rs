@@ -23,8 +23,8 @@ pub struct QueryingDetailsAboutAllDisksResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsAboutAllDisksResponse200 {
-    /// A `QueryingDetailsAboutAllDisksResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -239,8 +239,8 @@ pub struct QueryingDetailsAboutAllDisksVolumes {
     pub serial_number: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsAboutAllDisksVolumes {
-    /// A `QueryingDetailsAboutAllDisksVolumes` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

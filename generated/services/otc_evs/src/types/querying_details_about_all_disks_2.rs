@@ -25,8 +25,8 @@ pub struct QueryingDetailsAboutAllDisks2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsAboutAllDisks2Response200 {
-    /// A `QueryingDetailsAboutAllDisks2Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -212,8 +212,8 @@ pub struct QueryingDetailsAboutAllDisks2Volumes {
     >,
 }
 impl QueryingDetailsAboutAllDisks2Volumes {
-    /// A `QueryingDetailsAboutAllDisks2Volumes` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

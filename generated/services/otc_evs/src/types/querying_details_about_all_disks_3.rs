@@ -25,8 +25,8 @@ pub struct QueryingDetailsAboutAllDisks3Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsAboutAllDisks3Response200 {
-    /// A `QueryingDetailsAboutAllDisks3Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -213,8 +213,8 @@ pub struct QueryingDetailsAboutAllDisks3Volumes {
     >,
 }
 impl QueryingDetailsAboutAllDisks3Volumes {
-    /// A `QueryingDetailsAboutAllDisks3Volumes` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -28,8 +28,8 @@ pub struct QueryingDetailsAboutAllEvsDisksDeprecatedResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsAboutAllEvsDisksDeprecatedResponse200 {
-    /// A `QueryingDetailsAboutAllEvsDisksDeprecatedResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct QueryingDetailsAboutAnEvsDiskDeprecatedResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsAboutAnEvsDiskDeprecatedResponse200 {
-    /// A `QueryingDetailsAboutAnEvsDiskDeprecatedResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -201,8 +201,8 @@ pub struct QueryingDetailsAboutAnEvsDiskDeprecatedVolume {
     pub storage_cluster_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsAboutAnEvsDiskDeprecatedVolume {
-    /// A `QueryingDetailsAboutAnEvsDiskDeprecatedVolume` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -66,8 +66,8 @@ pub struct QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200 {
     pub fault_level: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200 {
-    /// A `QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct QueryingDetailsAboutAnEvsSnapshot3Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsAboutAnEvsSnapshot3Response200 {
-    /// A `QueryingDetailsAboutAnEvsSnapshot3Response200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -127,8 +127,8 @@ pub struct QueryingDetailsAboutAnEvsSnapshot3Snapshot {
     pub user_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsAboutAnEvsSnapshot3Snapshot {
-    /// A `QueryingDetailsAboutAnEvsSnapshot3Snapshot` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

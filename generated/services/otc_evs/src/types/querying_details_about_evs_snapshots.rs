@@ -28,8 +28,8 @@ pub struct QueryingDetailsAboutEvsSnapshotsResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsAboutEvsSnapshotsResponse200 {
-    /// A `QueryingDetailsAboutEvsSnapshotsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -169,8 +169,8 @@ pub struct QueryingDetailsAboutEvsSnapshotsSnapshots {
     pub service_type: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsAboutEvsSnapshotsSnapshots {
-    /// A `QueryingDetailsAboutEvsSnapshotsSnapshots` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -288,7 +288,7 @@ pub struct SnapshotsLinks {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl SnapshotsLinks {
-    /// A `SnapshotsLinks` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -18,8 +18,8 @@ pub struct QueryingDetailsAboutEvsSnapshots2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsAboutEvsSnapshots2Response200 {
-    /// A `QueryingDetailsAboutEvsSnapshots2Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -121,8 +121,8 @@ pub struct QueryingDetailsAboutEvsSnapshots2Snapshots {
     >,
 }
 impl QueryingDetailsAboutEvsSnapshots2Snapshots {
-    /// A `QueryingDetailsAboutEvsSnapshots2Snapshots` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct QueryingDetailsAboutEvsSnapshots3Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsAboutEvsSnapshots3Response200 {
-    /// A `QueryingDetailsAboutEvsSnapshots3Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -133,8 +133,8 @@ pub struct QueryingDetailsAboutEvsSnapshots3Snapshots {
     pub user_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsAboutEvsSnapshots3Snapshots {
-    /// A `QueryingDetailsAboutEvsSnapshots3Snapshots` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

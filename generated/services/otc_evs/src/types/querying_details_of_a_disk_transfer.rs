@@ -14,8 +14,8 @@ pub struct QueryingDetailsOfADiskTransferResponse200 {
     pub transfer: ::std::option::Option<QueryingDetailsOfADiskTransferTransfer>,
 }
 impl QueryingDetailsOfADiskTransferResponse200 {
-    /// A `QueryingDetailsOfADiskTransferResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

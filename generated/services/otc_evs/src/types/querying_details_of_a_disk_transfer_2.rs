@@ -14,8 +14,8 @@ pub struct QueryingDetailsOfADiskTransfer2Response200 {
     pub transfer: ::std::option::Option<QueryingDetailsOfADiskTransferTransfer>,
 }
 impl QueryingDetailsOfADiskTransfer2Response200 {
-    /// A `QueryingDetailsOfADiskTransfer2Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct QueryingDetailsOfAllDiskTransfersResponse200 {
     >,
 }
 impl QueryingDetailsOfAllDiskTransfersResponse200 {
-    /// A `QueryingDetailsOfAllDiskTransfersResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct QueryingDetailsOfAllDiskTransfers2Response200 {
     >,
 }
 impl QueryingDetailsOfAllDiskTransfers2Response200 {
-    /// A `QueryingDetailsOfAllDiskTransfers2Response200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

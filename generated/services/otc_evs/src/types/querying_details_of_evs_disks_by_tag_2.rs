@@ -40,8 +40,8 @@ pub struct QueryingDetailsOfEvsDisksByTag2Request {
     pub matches: ::std::option::Option<::std::vec::Vec<Matches>>,
 }
 impl QueryingDetailsOfEvsDisksByTag2Request {
-    /// A `QueryingDetailsOfEvsDisksByTag2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         tags: ::std::vec::Vec<Tags>,
         action: impl ::std::convert::Into<::std::string::String>,
@@ -229,8 +229,8 @@ pub struct QueryingDetailsOfEvsDisksByTag2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsOfEvsDisksByTag2Response200 {
-    /// A `QueryingDetailsOfEvsDisksByTag2Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct QueryingDetailsOfTenantQuotas2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingDetailsOfTenantQuotas2Response200 {
-    /// A `QueryingDetailsOfTenantQuotas2Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

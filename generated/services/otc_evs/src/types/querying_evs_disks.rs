@@ -18,8 +18,8 @@ pub struct QueryingEvsDisksResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingEvsDisksResponse200 {
-    /// A `QueryingEvsDisksResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

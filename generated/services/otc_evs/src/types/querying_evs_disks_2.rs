@@ -23,8 +23,8 @@ pub struct QueryingEvsDisks2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingEvsDisks2Response200 {
-    /// A `QueryingEvsDisks2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -107,8 +107,8 @@ pub struct QueryingEvsDisks2Volumes {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingEvsDisks2Volumes {
-    /// A `QueryingEvsDisks2Volumes` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

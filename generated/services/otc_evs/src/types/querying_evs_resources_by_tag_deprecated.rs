@@ -16,8 +16,8 @@ pub struct QueryingEvsResourcesByTagDeprecatedResponse200 {
     pub resources: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 impl QueryingEvsResourcesByTagDeprecatedResponse200 {
-    /// A `QueryingEvsResourcesByTagDeprecatedResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

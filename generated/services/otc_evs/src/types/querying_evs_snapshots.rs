@@ -18,8 +18,8 @@ pub struct QueryingEvsSnapshotsResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingEvsSnapshotsResponse200 {
-    /// A `QueryingEvsSnapshotsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

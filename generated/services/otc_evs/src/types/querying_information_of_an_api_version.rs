@@ -14,8 +14,8 @@ pub struct QueryingInformationOfAnApiVersionResponse200 {
     pub versions: ::std::option::Option<::std::vec::Vec<Versions>>,
 }
 impl QueryingInformationOfAnApiVersionResponse200 {
-    /// A `QueryingInformationOfAnApiVersionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingInformationOfApiVersionsResponse200 {
     pub versions: ::std::option::Option<::std::vec::Vec<Versions>>,
 }
 impl QueryingInformationOfApiVersionsResponse200 {
-    /// A `QueryingInformationOfApiVersionsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct Info {
     pub loading_progress: ::std::option::Option<i32>,
 }
 impl Info {
-    /// A `Info` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -65,8 +65,8 @@ pub struct QueryingLoadingProgressOfALazyloadingDiskResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingLoadingProgressOfALazyloadingDiskResponse200 {
-    /// A `QueryingLoadingProgressOfALazyloadingDiskResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingMetadataOfAnEvsDiskResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingMetadataOfAnEvsDiskResponse200 {
-    /// A `QueryingMetadataOfAnEvsDiskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

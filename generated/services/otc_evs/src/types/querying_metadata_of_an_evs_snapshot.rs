@@ -22,8 +22,8 @@ pub struct QueryingMetadataOfAnEvsSnapshotResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingMetadataOfAnEvsSnapshotResponse200 {
-    /// A `QueryingMetadataOfAnEvsSnapshotResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingOnePieceOfMetadataForAnEvsDisk2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingOnePieceOfMetadataForAnEvsDisk2Response200 {
-    /// A `QueryingOnePieceOfMetadataForAnEvsDisk2Response200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

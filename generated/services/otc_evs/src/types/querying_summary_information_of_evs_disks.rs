@@ -15,8 +15,8 @@ pub struct QueryingSummaryInformationOfEvsDisksResponse200 {
     pub volume_summary: ::std::option::Option<VolumeSummary>,
 }
 impl QueryingSummaryInformationOfEvsDisksResponse200 {
-    /// A `QueryingSummaryInformationOfEvsDisksResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -70,7 +70,7 @@ pub struct VolumeSummary {
     >,
 }
 impl VolumeSummary {
-    /// A `VolumeSummary` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -14,8 +14,8 @@ pub struct QueryingTagsOfAnEvsDiskResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<QueryingTagsOfAnEvsDiskResourceTag>>,
 }
 impl QueryingTagsOfAnEvsDiskResponse200 {
-    /// A `QueryingTagsOfAnEvsDiskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

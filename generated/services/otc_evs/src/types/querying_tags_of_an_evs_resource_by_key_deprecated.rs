@@ -15,8 +15,8 @@ pub struct QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
     >,
 }
 impl QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
-    /// A `QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

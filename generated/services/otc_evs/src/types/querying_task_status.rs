@@ -26,8 +26,8 @@ pub struct Entities {
     pub volume_type: ::std::option::Option<::std::string::String>,
 }
 impl Entities {
-    /// A `Entities` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -152,8 +152,8 @@ pub struct QueryingTaskStatusResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingTaskStatusResponse200 {
-    /// A `QueryingTaskStatusResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -276,8 +276,8 @@ pub struct SubJobs {
     pub fail_reason: ::std::option::Option<::std::string::String>,
 }
 impl SubJobs {
-    /// A `SubJobs` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct QueryingTheNumberOfEvsDisksByTagRequest {
     >,
 }
 impl QueryingTheNumberOfEvsDisksByTagRequest {
-    /// A `QueryingTheNumberOfEvsDisksByTagRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             tags: ::std::option::Option::None,
@@ -155,8 +155,8 @@ pub struct QueryingTheNumberOfEvsDisksByTagResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingTheNumberOfEvsDisksByTagResponse200 {
-    /// A `QueryingTheNumberOfEvsDisksByTagResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

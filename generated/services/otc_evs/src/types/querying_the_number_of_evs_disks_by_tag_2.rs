@@ -35,8 +35,8 @@ pub struct QueryingTheNumberOfEvsDisksByTag2Request {
     >,
 }
 impl QueryingTheNumberOfEvsDisksByTag2Request {
-    /// A `QueryingTheNumberOfEvsDisksByTag2Request` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             tags: ::std::option::Option::None,
@@ -155,8 +155,8 @@ pub struct QueryingTheNumberOfEvsDisksByTag2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl QueryingTheNumberOfEvsDisksByTag2Response200 {
-    /// A `QueryingTheNumberOfEvsDisksByTag2Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

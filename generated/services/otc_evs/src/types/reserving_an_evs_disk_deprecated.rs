@@ -15,8 +15,8 @@ pub struct ReservingAnEvsDiskDeprecatedRequest {
     pub os_reserve: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl ReservingAnEvsDiskDeprecatedRequest {
-    /// A `ReservingAnEvsDiskDeprecatedRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         os_reserve: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -78,8 +78,8 @@ pub struct ReservingAnEvsDiskDeprecatedResponse202 {
     pub error: ::std::option::Option<Error>,
 }
 impl ReservingAnEvsDiskDeprecatedResponse202 {
-    /// A `ReservingAnEvsDiskDeprecatedResponse202` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct ReservingAnEvsDiskDeprecated2Request {
     pub os_reserve: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl ReservingAnEvsDiskDeprecated2Request {
-    /// A `ReservingAnEvsDiskDeprecated2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         os_reserve: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -78,8 +78,8 @@ pub struct ReservingAnEvsDiskDeprecated2Response202 {
     pub error: ::std::option::Option<Error>,
 }
 impl ReservingAnEvsDiskDeprecated2Response202 {
-    /// A `ReservingAnEvsDiskDeprecated2Response202` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

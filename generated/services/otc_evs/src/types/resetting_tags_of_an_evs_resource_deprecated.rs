@@ -12,8 +12,8 @@ pub struct ResettingTagsOfAnEvsResourceDeprecatedRequest {
     pub tags: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl ResettingTagsOfAnEvsResourceDeprecatedRequest {
-    /// A `ResettingTagsOfAnEvsResourceDeprecatedRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         tags: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -74,8 +74,8 @@ pub struct ResettingTagsOfAnEvsResourceDeprecatedResponse200 {
     >,
 }
 impl ResettingTagsOfAnEvsResourceDeprecatedResponse200 {
-    /// A `ResettingTagsOfAnEvsResourceDeprecatedResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct SettingBootableFlagForAnEvsDiskRequest {
     pub os_set_bootable: OsSetBootable,
 }
 impl SettingBootableFlagForAnEvsDiskRequest {
-    /// A `SettingBootableFlagForAnEvsDiskRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_set_bootable: OsSetBootable) -> Self {
         Self { os_set_bootable }
     }
@@ -79,8 +79,8 @@ pub struct SettingBootableFlagForAnEvsDiskResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl SettingBootableFlagForAnEvsDiskResponse200 {
-    /// A `SettingBootableFlagForAnEvsDiskResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct SettingBootableFlagForAnEvsDisk2Request {
     pub os_set_bootable: OsSetBootable,
 }
 impl SettingBootableFlagForAnEvsDisk2Request {
-    /// A `SettingBootableFlagForAnEvsDisk2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_set_bootable: OsSetBootable) -> Self {
         Self { os_set_bootable }
     }
@@ -79,8 +79,8 @@ pub struct SettingBootableFlagForAnEvsDisk2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl SettingBootableFlagForAnEvsDisk2Response200 {
-    /// A `SettingBootableFlagForAnEvsDisk2Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct SettingReadOnlyFlagForAnEvsDiskRequest {
     pub os_update_readonly_flag: OsUpdateReadonlyFlag,
 }
 impl SettingReadOnlyFlagForAnEvsDiskRequest {
-    /// A `SettingReadOnlyFlagForAnEvsDiskRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_update_readonly_flag: OsUpdateReadonlyFlag) -> Self {
         Self { os_update_readonly_flag }
     }
@@ -79,8 +79,8 @@ pub struct SettingReadOnlyFlagForAnEvsDiskResponse202 {
     pub error: ::std::option::Option<Error>,
 }
 impl SettingReadOnlyFlagForAnEvsDiskResponse202 {
-    /// A `SettingReadOnlyFlagForAnEvsDiskResponse202` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct SettingReadOnlyFlagForAnEvsDisk2Request {
     pub os_update_readonly_flag: OsUpdateReadonlyFlag,
 }
 impl SettingReadOnlyFlagForAnEvsDisk2Request {
-    /// A `SettingReadOnlyFlagForAnEvsDisk2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(os_update_readonly_flag: OsUpdateReadonlyFlag) -> Self {
         Self { os_update_readonly_flag }
     }
@@ -79,8 +79,8 @@ pub struct SettingReadOnlyFlagForAnEvsDisk2Response202 {
     pub error: ::std::option::Option<Error>,
 }
 impl SettingReadOnlyFlagForAnEvsDisk2Response202 {
-    /// A `SettingReadOnlyFlagForAnEvsDisk2Response202` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct SynchronizingAReplicationConsistencyGroupDeprecatedRequest {
     >,
 }
 impl SynchronizingAReplicationConsistencyGroupDeprecatedRequest {
-    /// A `SynchronizingAReplicationConsistencyGroupDeprecatedRequest` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         os_sync_replication_consistency_group: ::std::option::Option<
             ::serde_json::Map<::std::string::String, ::serde_json::Value>,

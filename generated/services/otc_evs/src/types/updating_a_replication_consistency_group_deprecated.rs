@@ -28,8 +28,8 @@ pub struct UpdatingAReplicationConsistencyGroupDeprecatedReplicationConsistencyG
     >,
 }
 impl UpdatingAReplicationConsistencyGroupDeprecatedReplicationConsistencyGroup {
-    /// A `UpdatingAReplicationConsistencyGroupDeprecatedReplicationConsistencyGroup` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -176,8 +176,8 @@ pub struct UpdatingAReplicationConsistencyGroupDeprecatedRequest {
     pub replication_consistency_group: UpdatingAReplicationConsistencyGroupDeprecatedReplicationConsistencyGroup,
 }
 impl UpdatingAReplicationConsistencyGroupDeprecatedRequest {
-    /// A `UpdatingAReplicationConsistencyGroupDeprecatedRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         replication_consistency_group: UpdatingAReplicationConsistencyGroupDeprecatedReplicationConsistencyGroup,
     ) -> Self {
@@ -275,8 +275,8 @@ pub struct UpdatingAReplicationConsistencyGroupDeprecatedResponse202 {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAReplicationConsistencyGroupDeprecatedResponse202 {
-    /// A `UpdatingAReplicationConsistencyGroupDeprecatedResponse202` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct UpdatingAnEvsDiskRequest {
     pub volume: UpdatingAnEvsDiskVolume,
 }
 impl UpdatingAnEvsDiskRequest {
-    /// A `UpdatingAnEvsDiskRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(volume: UpdatingAnEvsDiskVolume) -> Self {
         Self { volume }
     }
@@ -161,8 +161,8 @@ pub struct UpdatingAnEvsDiskResponse200 {
     >,
 }
 impl UpdatingAnEvsDiskResponse200 {
-    /// A `UpdatingAnEvsDiskResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -366,8 +366,8 @@ pub struct UpdatingAnEvsDiskVolume {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnEvsDiskVolume {
-    /// A `UpdatingAnEvsDiskVolume` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

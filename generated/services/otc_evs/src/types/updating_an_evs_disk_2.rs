@@ -13,8 +13,8 @@ pub struct UpdatingAnEvsDisk2Request {
     pub volume: UpdatingAnEvsDisk2Volume,
 }
 impl UpdatingAnEvsDisk2Request {
-    /// A `UpdatingAnEvsDisk2Request` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(volume: UpdatingAnEvsDisk2Volume) -> Self {
         Self { volume }
     }
@@ -80,8 +80,8 @@ pub struct UpdatingAnEvsDisk2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl UpdatingAnEvsDisk2Response200 {
-    /// A `UpdatingAnEvsDisk2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

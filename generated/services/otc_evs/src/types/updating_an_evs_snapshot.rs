@@ -14,8 +14,8 @@ pub struct UpdatingAnEvsSnapshotRequest {
     pub snapshot: UpdatingAnEvsSnapshotSnapshot,
 }
 impl UpdatingAnEvsSnapshotRequest {
-    /// A `UpdatingAnEvsSnapshotRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(snapshot: UpdatingAnEvsSnapshotSnapshot) -> Self {
         Self { snapshot }
     }
@@ -87,8 +87,8 @@ pub struct UpdatingAnEvsSnapshotResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl UpdatingAnEvsSnapshotResponse200 {
-    /// A `UpdatingAnEvsSnapshotResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

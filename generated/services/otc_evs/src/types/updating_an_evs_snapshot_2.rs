@@ -14,8 +14,8 @@ pub struct UpdatingAnEvsSnapshot2Request {
     pub snapshot: UpdatingAnEvsSnapshotSnapshot,
 }
 impl UpdatingAnEvsSnapshot2Request {
-    /// A `UpdatingAnEvsSnapshot2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(snapshot: UpdatingAnEvsSnapshotSnapshot) -> Self {
         Self { snapshot }
     }
@@ -87,8 +87,8 @@ pub struct UpdatingAnEvsSnapshot2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl UpdatingAnEvsSnapshot2Response200 {
-    /// A `UpdatingAnEvsSnapshot2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct UpdatingAnEvsSnapshot3Request {
     pub snapshot: UpdatingAnEvsSnapshotSnapshot,
 }
 impl UpdatingAnEvsSnapshot3Request {
-    /// A `UpdatingAnEvsSnapshot3Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(snapshot: UpdatingAnEvsSnapshotSnapshot) -> Self {
         Self { snapshot }
     }
@@ -87,8 +87,8 @@ pub struct UpdatingAnEvsSnapshot3Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl UpdatingAnEvsSnapshot3Response200 {
-    /// A `UpdatingAnEvsSnapshot3Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct UpdatingMetadataOfAnEvsSnapshotRequest {
     pub metadata: AddingMetadataOfAnEvsSnapshotMetadata,
 }
 impl UpdatingMetadataOfAnEvsSnapshotRequest {
-    /// A `UpdatingMetadataOfAnEvsSnapshotRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(metadata: AddingMetadataOfAnEvsSnapshotMetadata) -> Self {
         Self { metadata }
     }
@@ -88,8 +88,8 @@ pub struct UpdatingMetadataOfAnEvsSnapshotResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl UpdatingMetadataOfAnEvsSnapshotResponse200 {
-    /// A `UpdatingMetadataOfAnEvsSnapshotResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

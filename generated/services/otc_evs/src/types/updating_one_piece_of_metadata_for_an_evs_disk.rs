@@ -13,8 +13,8 @@ pub struct UpdatingOnePieceOfMetadataForAnEvsDiskRequest {
     pub meta: Meta,
 }
 impl UpdatingOnePieceOfMetadataForAnEvsDiskRequest {
-    /// A `UpdatingOnePieceOfMetadataForAnEvsDiskRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(meta: Meta) -> Self {
         Self { meta }
     }
@@ -81,8 +81,8 @@ pub struct UpdatingOnePieceOfMetadataForAnEvsDiskResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl UpdatingOnePieceOfMetadataForAnEvsDiskResponse200 {
-    /// A `UpdatingOnePieceOfMetadataForAnEvsDiskResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct UpdatingOnePieceOfMetadataForAnEvsDisk2Request {
     pub meta: Meta,
 }
 impl UpdatingOnePieceOfMetadataForAnEvsDisk2Request {
-    /// A `UpdatingOnePieceOfMetadataForAnEvsDisk2Request` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(meta: Meta) -> Self {
         Self { meta }
     }
@@ -81,8 +81,8 @@ pub struct UpdatingOnePieceOfMetadataForAnEvsDisk2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl UpdatingOnePieceOfMetadataForAnEvsDisk2Response200 {
-    /// A `UpdatingOnePieceOfMetadataForAnEvsDisk2Response200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct UpdatingOnePieceOfMetadataForAnEvsSnapshot2Request {
     pub meta: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl UpdatingOnePieceOfMetadataForAnEvsSnapshot2Request {
-    /// A `UpdatingOnePieceOfMetadataForAnEvsSnapshot2Request` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         meta: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -80,8 +80,8 @@ pub struct UpdatingOnePieceOfMetadataForAnEvsSnapshot2Response200 {
     pub error: ::std::option::Option<Error>,
 }
 impl UpdatingOnePieceOfMetadataForAnEvsSnapshot2Response200 {
-    /// A `UpdatingOnePieceOfMetadataForAnEvsSnapshot2Response200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

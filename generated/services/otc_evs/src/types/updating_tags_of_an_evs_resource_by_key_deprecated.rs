@@ -12,8 +12,8 @@ pub struct UpdatingTagsOfAnEvsResourceByKeyDeprecatedRequest {
     pub tag: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl UpdatingTagsOfAnEvsResourceByKeyDeprecatedRequest {
-    /// A `UpdatingTagsOfAnEvsResourceByKeyDeprecatedRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         tag: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -75,8 +75,8 @@ pub struct UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
     >,
 }
 impl UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
-    /// A `UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct UpdatingTheMetadataOfAnEvsDiskRequest {
     >,
 }
 impl UpdatingTheMetadataOfAnEvsDiskRequest {
-    /// A `UpdatingTheMetadataOfAnEvsDiskRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         metadata: ::std::collections::BTreeMap<
             ::std::string::String,
@@ -93,8 +93,8 @@ pub struct UpdatingTheMetadataOfAnEvsDiskResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl UpdatingTheMetadataOfAnEvsDiskResponse200 {
-    /// A `UpdatingTheMetadataOfAnEvsDiskResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

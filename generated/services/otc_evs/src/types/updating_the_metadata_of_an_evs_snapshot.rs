@@ -13,8 +13,8 @@ pub struct UpdatingTheMetadataOfAnEvsSnapshotRequest {
     pub metadata: AddingMetadataOfAnEvsSnapshotMetadata,
 }
 impl UpdatingTheMetadataOfAnEvsSnapshotRequest {
-    /// A `UpdatingTheMetadataOfAnEvsSnapshotRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(metadata: AddingMetadataOfAnEvsSnapshotMetadata) -> Self {
         Self { metadata }
     }
@@ -88,8 +88,8 @@ pub struct UpdatingTheMetadataOfAnEvsSnapshotResponse200 {
     pub error: ::std::option::Option<Error>,
 }
 impl UpdatingTheMetadataOfAnEvsSnapshotResponse200 {
-    /// A `UpdatingTheMetadataOfAnEvsSnapshotResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

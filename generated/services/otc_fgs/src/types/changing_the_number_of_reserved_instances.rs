@@ -15,8 +15,8 @@ pub struct ChangingTheNumberOfReservedInstancesRequest {
     pub idle_mode: ::std::option::Option<bool>,
 }
 impl ChangingTheNumberOfReservedInstancesRequest {
-    /// A `ChangingTheNumberOfReservedInstancesRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(count: i32) -> Self {
         Self {
             count,
@@ -106,8 +106,8 @@ pub struct ChangingTheNumberOfReservedInstancesResponse200 {
     pub idle_mode: ::std::option::Option<bool>,
 }
 impl ChangingTheNumberOfReservedInstancesResponse200 {
-    /// A `ChangingTheNumberOfReservedInstancesResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -175,8 +175,8 @@ pub struct ChangingTheNumberOfReservedInstancesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ChangingTheNumberOfReservedInstancesResponse400 {
-    /// A `ChangingTheNumberOfReservedInstancesResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

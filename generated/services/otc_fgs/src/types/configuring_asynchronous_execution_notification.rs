@@ -28,8 +28,8 @@ pub struct ConfiguringAsynchronousExecutionNotificationRequest {
     pub enable_async_status_log: ::std::option::Option<bool>,
 }
 impl ConfiguringAsynchronousExecutionNotificationRequest {
-    /// A `ConfiguringAsynchronousExecutionNotificationRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -231,8 +231,8 @@ pub struct ConfiguringAsynchronousExecutionNotificationResponse200 {
     pub enable_async_status_log: ::std::option::Option<bool>,
 }
 impl ConfiguringAsynchronousExecutionNotificationResponse200 {
-    /// A `ConfiguringAsynchronousExecutionNotificationResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -394,8 +394,8 @@ pub struct ConfiguringAsynchronousExecutionNotificationResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAsynchronousExecutionNotificationResponse400 {
-    /// A `ConfiguringAsynchronousExecutionNotificationResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -42,8 +42,8 @@ pub struct CreatingADependencyVersionRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADependencyVersionRequest {
-    /// A `CreatingADependencyVersionRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         depend_type: DependType,
         runtime: Runtime,
@@ -324,8 +324,8 @@ pub struct CreatingADependencyVersionResponse200 {
     pub last_modified: ::std::option::Option<i64>,
 }
 impl CreatingADependencyVersionResponse200 {
-    /// A `CreatingADependencyVersionResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -467,8 +467,8 @@ pub struct CreatingADependencyVersionResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADependencyVersionResponse401 {
-    /// A `CreatingADependencyVersionResponse401` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -160,8 +160,8 @@ pub struct CreatingAFunctionRequest {
     pub domain_names: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAFunctionRequest {
-    /// A `CreatingAFunctionRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         func_name: impl ::std::convert::Into<::std::string::String>,
         package: impl ::std::convert::Into<::std::string::String>,
@@ -1092,8 +1092,8 @@ pub struct CreatingAFunctionResponse200 {
     pub enable_lts_log: ::std::option::Option<bool>,
 }
 impl CreatingAFunctionResponse200 {
-    /// A `CreatingAFunctionResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1695,8 +1695,8 @@ pub struct CreatingAFunctionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAFunctionResponse400 {
-    /// A `CreatingAFunctionResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

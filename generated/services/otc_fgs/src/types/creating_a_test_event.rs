@@ -19,8 +19,8 @@ pub struct CreatingATestEventRequest {
     pub content: ::std::string::String,
 }
 impl CreatingATestEventRequest {
-    /// A `CreatingATestEventRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         content: impl ::std::convert::Into<::std::string::String>,
@@ -113,8 +113,8 @@ pub struct CreatingATestEventResponse200 {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl CreatingATestEventResponse200 {
-    /// A `CreatingATestEventResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -168,8 +168,8 @@ pub struct CreatingATestEventResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingATestEventResponse400 {
-    /// A `CreatingATestEventResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -37,8 +37,8 @@ pub struct CreatingATriggerRequest {
     pub event_data: TriggerEventDataRequestBody,
 }
 impl CreatingATriggerRequest {
-    /// A `CreatingATriggerRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         trigger_type_code: impl ::std::convert::Into<::std::string::String>,
         event_data: TriggerEventDataRequestBody,
@@ -188,8 +188,8 @@ pub struct CreatingATriggerResponse201 {
     pub created_time: ::std::option::Option<::std::string::String>,
 }
 impl CreatingATriggerResponse201 {
-    /// A `CreatingATriggerResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -273,8 +273,8 @@ pub struct CreatingATriggerResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingATriggerResponse400 {
-    /// A `CreatingATriggerResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -540,8 +540,8 @@ pub struct TriggerEventDataRequestBody {
     pub secret_key: ::std::option::Option<::std::string::String>,
 }
 impl TriggerEventDataRequestBody {
-    /// A `TriggerEventDataRequestBody` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct CreatingAnAliasForAFunctionVersionRequest {
     >,
 }
 impl CreatingAnAliasForAFunctionVersionRequest {
-    /// A `CreatingAnAliasForAFunctionVersionRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         version: impl ::std::convert::Into<::std::string::String>,
@@ -214,8 +214,8 @@ pub struct CreatingAnAliasForAFunctionVersionResponse200 {
     >,
 }
 impl CreatingAnAliasForAFunctionVersionResponse200 {
-    /// A `CreatingAnAliasForAFunctionVersionResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -313,8 +313,8 @@ pub struct CreatingAnAliasForAFunctionVersionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAliasForAFunctionVersionResponse400 {
-    /// A `CreatingAnAliasForAFunctionVersionResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct DeletingATriggerResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingATriggerResponse400 {
-    /// A `DeletingATriggerResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

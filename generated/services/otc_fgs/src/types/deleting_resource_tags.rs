@@ -20,8 +20,8 @@ pub struct DeletingResourceTagsRequest {
     pub sys_tags: ::std::option::Option<::std::vec::Vec<KvItem>>,
 }
 impl DeletingResourceTagsRequest {
-    /// A `DeletingResourceTagsRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -161,8 +161,8 @@ pub struct DeletingResourceTagsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingResourceTagsResponse400 {
-    /// A `DeletingResourceTagsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

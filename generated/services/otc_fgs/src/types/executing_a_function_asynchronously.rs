@@ -13,8 +13,8 @@ pub struct ExecutingAFunctionAsynchronouslyResponse202 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl ExecutingAFunctionAsynchronouslyResponse202 {
-    /// A `ExecutingAFunctionAsynchronouslyResponse202` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -62,8 +62,8 @@ pub struct ExecutingAFunctionAsynchronouslyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ExecutingAFunctionAsynchronouslyResponse400 {
-    /// A `ExecutingAFunctionAsynchronouslyResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

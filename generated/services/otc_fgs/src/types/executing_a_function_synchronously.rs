@@ -22,8 +22,8 @@ pub struct ExecutingAFunctionSynchronouslyResponse200 {
     pub status: ::std::option::Option<i32>,
 }
 impl ExecutingAFunctionSynchronouslyResponse200 {
-    /// A `ExecutingAFunctionSynchronouslyResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -92,8 +92,8 @@ pub struct ExecutingAFunctionSynchronouslyResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ExecutingAFunctionSynchronouslyResponse400 {
-    /// A `ExecutingAFunctionSynchronouslyResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct ImportingAFunctionRequest {
     pub package: ::std::option::Option<::std::string::String>,
 }
 impl ImportingAFunctionRequest {
-    /// A `ImportingAFunctionRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         func_name: impl ::std::convert::Into<::std::string::String>,
         file_name: impl ::std::convert::Into<::std::string::String>,
@@ -304,8 +304,8 @@ pub struct ImportingAFunctionResponse200 {
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl ImportingAFunctionResponse200 {
-    /// A `ImportingAFunctionResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -666,8 +666,8 @@ pub struct ImportingAFunctionResponse409 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ImportingAFunctionResponse409 {
-    /// A `ImportingAFunctionResponse409` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct ModifyingTheAliasOfAFunctionVersionRequest {
     >,
 }
 impl ModifyingTheAliasOfAFunctionVersionRequest {
-    /// A `ModifyingTheAliasOfAFunctionVersionRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(version: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             version: version.into(),
@@ -173,8 +173,8 @@ pub struct ModifyingTheAliasOfAFunctionVersionResponse200 {
     >,
 }
 impl ModifyingTheAliasOfAFunctionVersionResponse200 {
-    /// A `ModifyingTheAliasOfAFunctionVersionResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -260,8 +260,8 @@ pub struct ModifyingTheAliasOfAFunctionVersionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingTheAliasOfAFunctionVersionResponse400 {
-    /// A `ModifyingTheAliasOfAFunctionVersionResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

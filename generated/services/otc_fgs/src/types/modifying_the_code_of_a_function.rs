@@ -34,8 +34,8 @@ pub struct ModifyingTheCodeOfAFunctionRequest {
     >,
 }
 impl ModifyingTheCodeOfAFunctionRequest {
-    /// A `ModifyingTheCodeOfAFunctionRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         code_type: ModifyingTheCodeOfAFunctionCodeType,
         func_code: FuncCode,
@@ -270,8 +270,8 @@ pub struct ModifyingTheCodeOfAFunctionResponse200 {
     pub dependencies: ::std::option::Option<::std::vec::Vec<Dependency>>,
 }
 impl ModifyingTheCodeOfAFunctionResponse200 {
-    /// A `ModifyingTheCodeOfAFunctionResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -455,8 +455,8 @@ pub struct ModifyingTheCodeOfAFunctionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingTheCodeOfAFunctionResponse400 {
-    /// A `ModifyingTheCodeOfAFunctionResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

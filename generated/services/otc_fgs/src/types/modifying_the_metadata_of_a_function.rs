@@ -159,8 +159,8 @@ pub struct ModifyingTheMetadataOfAFunctionRequest {
     pub gpu_memory: ::std::option::Option<i32>,
 }
 impl ModifyingTheMetadataOfAFunctionRequest {
-    /// A `ModifyingTheMetadataOfAFunctionRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         func_name: impl ::std::convert::Into<::std::string::String>,
         runtime: Runtime,
@@ -1028,8 +1028,8 @@ pub struct ModifyingTheMetadataOfAFunctionResponse200 {
     pub enable_lts_log: ::std::option::Option<bool>,
 }
 impl ModifyingTheMetadataOfAFunctionResponse200 {
-    /// A `ModifyingTheMetadataOfAFunctionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1537,8 +1537,8 @@ pub struct ModifyingTheMetadataOfAFunctionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingTheMetadataOfAFunctionResponse400 {
-    /// A `ModifyingTheMetadataOfAFunctionResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

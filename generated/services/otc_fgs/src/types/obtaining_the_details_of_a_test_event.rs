@@ -22,8 +22,8 @@ pub struct ObtainingTheDetailsOfATestEventResponse200 {
     pub last_modified: ::std::option::Option<f64>,
 }
 impl ObtainingTheDetailsOfATestEventResponse200 {
-    /// A `ObtainingTheDetailsOfATestEventResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -92,8 +92,8 @@ pub struct ObtainingTheDetailsOfATestEventResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingTheDetailsOfATestEventResponse400 {
-    /// A `ObtainingTheDetailsOfATestEventResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

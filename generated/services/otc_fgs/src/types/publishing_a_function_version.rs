@@ -23,8 +23,8 @@ pub struct PublishingAFunctionVersionRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl PublishingAFunctionVersionRequest {
-    /// A `PublishingAFunctionVersionRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -269,8 +269,8 @@ pub struct PublishingAFunctionVersionResponse200 {
     pub function_async_config: ::std::option::Option<FunctionAsyncConfig>,
 }
 impl PublishingAFunctionVersionResponse200 {
-    /// A `PublishingAFunctionVersionResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -676,8 +676,8 @@ pub struct PublishingAFunctionVersionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl PublishingAFunctionVersionResponse400 {
-    /// A `PublishingAFunctionVersionResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

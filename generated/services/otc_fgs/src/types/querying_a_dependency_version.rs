@@ -56,8 +56,8 @@ pub struct QueryingADependencyVersionResponse200 {
     pub is_shared: ::std::option::Option<bool>,
 }
 impl QueryingADependencyVersionResponse200 {
-    /// A `QueryingADependencyVersionResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -216,8 +216,8 @@ pub struct QueryingADependencyVersionResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingADependencyVersionResponse401 {
-    /// A `QueryingADependencyVersionResponse401` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -66,8 +66,8 @@ pub struct QueryingASpecifiedFunctionTemplateResponse200 {
     pub service: ::std::option::Option<::std::string::String>,
 }
 impl QueryingASpecifiedFunctionTemplateResponse200 {
-    /// A `QueryingASpecifiedFunctionTemplateResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -247,8 +247,8 @@ pub struct QueryingASpecifiedFunctionTemplateResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingASpecifiedFunctionTemplateResponse400 {
-    /// A `QueryingASpecifiedFunctionTemplateResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -305,7 +305,7 @@ pub struct TempDetail {
     pub warning: ::std::option::Option<::std::string::String>,
 }
 impl TempDetail {
-    /// A `TempDetail` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -370,8 +370,8 @@ pub struct TriggerMetadataList {
     pub event_data: ::std::option::Option<::std::string::String>,
 }
 impl TriggerMetadataList {
-    /// A `TriggerMetadataList` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

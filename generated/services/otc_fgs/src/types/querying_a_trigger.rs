@@ -45,8 +45,8 @@ pub struct QueryingATriggerResponse200 {
     pub created_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingATriggerResponse200 {
-    /// A `QueryingATriggerResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -130,8 +130,8 @@ pub struct QueryingATriggerResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingATriggerResponse400 {
-    /// A `QueryingATriggerResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -45,8 +45,8 @@ pub struct ListFunctionTriggerResult {
     pub created_time: ::std::option::Option<::std::string::String>,
 }
 impl ListFunctionTriggerResult {
-    /// A `ListFunctionTriggerResult` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -128,8 +128,8 @@ pub struct QueryingAllTriggersOfAFunctionResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ListFunctionTriggerResult>>,
 }
 impl QueryingAllTriggersOfAFunctionResponse200 {
-    /// A `QueryingAllTriggersOfAFunctionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -186,8 +186,8 @@ pub struct QueryingAllTriggersOfAFunctionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllTriggersOfAFunctionResponse400 {
-    /// A `QueryingAllTriggersOfAFunctionResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -30,8 +30,8 @@ pub struct ListVersionAliasResult {
     >,
 }
 impl ListVersionAliasResult {
-    /// A `ListVersionAliasResult` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -115,8 +115,8 @@ pub struct QueryingAllVersionsAndAliasesOfAFunctionResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ListVersionAliasResult>>,
 }
 impl QueryingAllVersionsAndAliasesOfAFunctionResponse200 {
-    /// A `QueryingAllVersionsAndAliasesOfAFunctionResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -174,8 +174,8 @@ pub struct QueryingAllVersionsAndAliasesOfAFunctionResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllVersionsAndAliasesOfAFunctionResponse401 {
-    /// A `QueryingAllVersionsAndAliasesOfAFunctionResponse401` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -39,8 +39,8 @@ pub struct ListFunctionAsyncInvokeConfigResult {
     pub enable_async_status_log: ::std::option::Option<bool>,
 }
 impl ListFunctionAsyncInvokeConfigResult {
-    /// A `ListFunctionAsyncInvokeConfigResult` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -208,9 +208,8 @@ pub struct QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersi
     pub page_info: ::std::option::Option<PageInfo>,
 }
 impl QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsResponse200 {
-    /// A `QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsResponse200` with
-    /// its mandatory fields, in the order the page lists them; the optional ones are `None` until
-    /// set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

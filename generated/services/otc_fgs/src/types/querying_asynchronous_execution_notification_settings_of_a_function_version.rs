@@ -39,8 +39,8 @@ pub struct QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionRe
     pub enable_async_status_log: ::std::option::Option<bool>,
 }
 impl QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse200 {
-    /// A `QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse200` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -203,8 +203,8 @@ pub struct QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionRe
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse404 {
-    /// A `QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse404` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

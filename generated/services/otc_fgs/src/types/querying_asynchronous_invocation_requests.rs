@@ -29,8 +29,8 @@ pub struct ListFunctionAsyncInvocationsResult {
     pub end_time: ::std::option::Option<::std::string::String>,
 }
 impl ListFunctionAsyncInvocationsResult {
-    /// A `ListFunctionAsyncInvocationsResult` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -133,8 +133,8 @@ pub struct QueryingAsynchronousInvocationRequestsResponse200 {
     pub next_marker: ::std::option::Option<i32>,
 }
 impl QueryingAsynchronousInvocationRequestsResponse200 {
-    /// A `QueryingAsynchronousInvocationRequestsResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -220,8 +220,8 @@ pub struct QueryingAsynchronousInvocationRequestsResponse403 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAsynchronousInvocationRequestsResponse403 {
-    /// A `QueryingAsynchronousInvocationRequestsResponse403` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

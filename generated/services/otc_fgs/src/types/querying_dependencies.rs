@@ -47,8 +47,8 @@ pub struct ListDependenciesResult {
     pub last_modified: ::std::option::Option<i64>,
 }
 impl ListDependenciesResult {
-    /// A `ListDependenciesResult` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -188,8 +188,8 @@ pub struct QueryingDependenciesResponse200 {
     pub count: ::std::option::Option<i64>,
 }
 impl QueryingDependenciesResponse200 {
-    /// A `QueryingDependenciesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -272,8 +272,8 @@ pub struct QueryingDependenciesResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDependenciesResponse401 {
-    /// A `QueryingDependenciesResponse401` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -53,8 +53,8 @@ pub struct ListDependencyVersionsResult {
     pub is_shared: ::std::option::Option<bool>,
 }
 impl ListDependencyVersionsResult {
-    /// A `ListDependencyVersionsResult` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -213,8 +213,8 @@ pub struct QueryingDependencyVersionsResponse200 {
     pub count: ::std::option::Option<i64>,
 }
 impl QueryingDependencyVersionsResponse200 {
-    /// A `QueryingDependencyVersionsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -297,8 +297,8 @@ pub struct QueryingDependencyVersionsResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDependencyVersionsResponse401 {
-    /// A `QueryingDependencyVersionsResponse401` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

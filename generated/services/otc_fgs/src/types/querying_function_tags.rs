@@ -17,8 +17,8 @@ pub struct QueryingFunctionTagsResponse200 {
     pub sys_tags: ::std::option::Option<::std::vec::Vec<KvItem>>,
 }
 impl QueryingFunctionTagsResponse200 {
-    /// A `QueryingFunctionTagsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -94,8 +94,8 @@ pub struct QueryingFunctionTagsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingFunctionTagsResponse400 {
-    /// A `QueryingFunctionTagsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

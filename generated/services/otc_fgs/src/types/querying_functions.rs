@@ -167,8 +167,8 @@ pub struct ListFunctionResult {
     >,
 }
 impl ListFunctionResult {
-    /// A `ListFunctionResult` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -583,8 +583,8 @@ pub struct QueryingFunctionsResponse200 {
     pub count: ::std::option::Option<i64>,
 }
 impl QueryingFunctionsResponse200 {
-    /// A `QueryingFunctionsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -667,8 +667,8 @@ pub struct QueryingFunctionsResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingFunctionsResponse401 {
-    /// A `QueryingFunctionsResponse401` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -41,8 +41,8 @@ pub struct QueryingMetricsInASpecifiedPeriodResponse200 {
     pub concurrency_num: ::std::option::Option<::std::vec::Vec<SlaReportsValue>>,
 }
 impl QueryingMetricsInASpecifiedPeriodResponse200 {
-    /// A `QueryingMetricsInASpecifiedPeriodResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -29,7 +29,7 @@ pub struct CronConfig {
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl CronConfig {
-    /// A `CronConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -138,7 +138,7 @@ pub struct MetricConfig {
     pub min: ::std::option::Option<i32>,
 }
 impl MetricConfig {
-    /// A `MetricConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -163,8 +163,8 @@ pub struct QueryingReservedInstancesOfAFunctionResponse200 {
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl QueryingReservedInstancesOfAFunctionResponse200 {
-    /// A `QueryingReservedInstancesOfAFunctionResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -248,8 +248,8 @@ pub struct QueryingReservedInstancesOfAFunctionResponse400 {
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl QueryingReservedInstancesOfAFunctionResponse400 {
-    /// A `QueryingReservedInstancesOfAFunctionResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -319,8 +319,8 @@ pub struct ReservedInstanceConfigs {
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl ReservedInstanceConfigs {
-    /// A `ReservedInstanceConfigs` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -429,7 +429,7 @@ pub struct TacticsConfig {
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl TacticsConfig {
-    /// A `TacticsConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

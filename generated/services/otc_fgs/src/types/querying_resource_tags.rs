@@ -17,8 +17,8 @@ pub struct QueryingResourceTagsResponse200 {
     pub sys_tags: ::std::option::Option<::std::vec::Vec<TagItem>>,
 }
 impl QueryingResourceTagsResponse200 {
-    /// A `QueryingResourceTagsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -94,8 +94,8 @@ pub struct QueryingResourceTagsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingResourceTagsResponse400 {
-    /// A `QueryingResourceTagsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

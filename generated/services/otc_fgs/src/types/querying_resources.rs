@@ -15,8 +15,8 @@ pub struct ListEnterpriseResourceDetail {
     pub detail_id: ::std::option::Option<::std::string::String>,
 }
 impl ListEnterpriseResourceDetail {
-    /// A `ListEnterpriseResourceDetail` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -73,8 +73,8 @@ pub struct ListEnterpriseResourceResult {
     pub resource_name: ::std::option::Option<::std::string::String>,
 }
 impl ListEnterpriseResourceResult {
-    /// A `ListEnterpriseResourceResult` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -187,8 +187,8 @@ pub struct QueryingResourcesRequest {
     pub sys_tags: ::std::option::Option<::std::vec::Vec<TagItem>>,
 }
 impl QueryingResourcesRequest {
-    /// A `QueryingResourcesRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -378,8 +378,8 @@ pub struct QueryingResourcesResponse200 {
     pub total_count: ::std::option::Option<i64>,
 }
 impl QueryingResourcesResponse200 {
-    /// A `QueryingResourcesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -451,8 +451,8 @@ pub struct QueryingResourcesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingResourcesResponse400 {
-    /// A `QueryingResourcesResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -41,8 +41,8 @@ pub struct ListFunctionStatisticsResponseBody {
     pub concurrency_num: ::std::option::Option<::std::vec::Vec<SlaReportsValue>>,
 }
 impl ListFunctionStatisticsResponseBody {
-    /// A `ListFunctionStatisticsResponseBody` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -249,8 +249,8 @@ pub struct MonthUsed {
     pub value: ::std::option::Option<f64>,
 }
 impl MonthUsed {
-    /// A `MonthUsed` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -317,8 +317,8 @@ pub struct QueryingTenantLevelFunctionStatisticsResponse200 {
     pub statistics: ::std::option::Option<ListFunctionStatisticsResponseBody>,
 }
 impl QueryingTenantLevelFunctionStatisticsResponse200 {
-    /// A `QueryingTenantLevelFunctionStatisticsResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -421,8 +421,8 @@ pub struct QueryingTenantLevelFunctionStatisticsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTenantLevelFunctionStatisticsResponse400 {
-    /// A `QueryingTenantLevelFunctionStatisticsResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

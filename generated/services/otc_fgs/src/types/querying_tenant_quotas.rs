@@ -13,8 +13,8 @@ pub struct ListQuotasResult {
     pub resources: ::std::option::Option<::std::vec::Vec<Resources>>,
 }
 impl ListQuotasResult {
-    /// A `ListQuotasResult` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -68,8 +68,8 @@ pub struct QueryingTenantQuotasResponse200 {
     pub quotas: ::std::option::Option<ListQuotasResult>,
 }
 impl QueryingTenantQuotasResponse200 {
-    /// A `QueryingTenantQuotasResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -117,8 +117,8 @@ pub struct QueryingTenantQuotasResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTenantQuotasResponse400 {
-    /// A `QueryingTenantQuotasResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -178,8 +178,8 @@ pub struct Resources {
     pub unit: ::std::option::Option<::std::string::String>,
 }
 impl Resources {
-    /// A `Resources` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct ListEventsResult {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl ListEventsResult {
-    /// A `ListEventsResult` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -88,8 +88,8 @@ pub struct QueryingTestEventsOfAFunctionResponse200 {
     pub next_marker: ::std::option::Option<i64>,
 }
 impl QueryingTestEventsOfAFunctionResponse200 {
-    /// A `QueryingTestEventsOfAFunctionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -172,8 +172,8 @@ pub struct QueryingTestEventsOfAFunctionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTestEventsOfAFunctionResponse400 {
-    /// A `QueryingTestEventsOfAFunctionResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -36,8 +36,8 @@ pub struct QueryingTheAliasOfAFunctionVersionResponse200 {
     >,
 }
 impl QueryingTheAliasOfAFunctionVersionResponse200 {
-    /// A `QueryingTheAliasOfAFunctionVersionResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -135,8 +135,8 @@ pub struct QueryingTheAliasOfAFunctionVersionResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheAliasOfAFunctionVersionResponse401 {
-    /// A `QueryingTheAliasOfAFunctionVersionResponse401` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -63,8 +63,8 @@ pub struct QueryingTheCodeOfAFunctionResponse200 {
     pub dependencies: ::std::option::Option<::std::vec::Vec<Dependency>>,
 }
 impl QueryingTheCodeOfAFunctionResponse200 {
-    /// A `QueryingTheCodeOfAFunctionResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -245,8 +245,8 @@ pub struct QueryingTheCodeOfAFunctionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheCodeOfAFunctionResponse400 {
-    /// A `QueryingTheCodeOfAFunctionResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct QueryingTheLogGroupAndStreamOfAFunctionResponse200 {
     pub stream_name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheLogGroupAndStreamOfAFunctionResponse200 {
-    /// A `QueryingTheLogGroupAndStreamOfAFunctionResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -91,8 +91,8 @@ pub struct QueryingTheLogGroupAndStreamOfAFunctionResponse403 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheLogGroupAndStreamOfAFunctionResponse403 {
-    /// A `QueryingTheLogGroupAndStreamOfAFunctionResponse403` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -244,8 +244,8 @@ pub struct QueryingTheMetadataOfAFunctionResponse200 {
     pub enable_lts_log: ::std::option::Option<bool>,
 }
 impl QueryingTheMetadataOfAFunctionResponse200 {
-    /// A `QueryingTheMetadataOfAFunctionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -864,8 +864,8 @@ pub struct QueryingTheMetadataOfAFunctionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheMetadataOfAFunctionResponse400 {
-    /// A `QueryingTheMetadataOfAFunctionResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

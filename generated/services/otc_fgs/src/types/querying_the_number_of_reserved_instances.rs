@@ -17,8 +17,8 @@ pub struct FuncReservedInstance {
     pub count: ::std::option::Option<i64>,
 }
 impl FuncReservedInstance {
-    /// A `FuncReservedInstance` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -82,8 +82,8 @@ pub struct QueryingTheNumberOfReservedInstancesResponse200 {
     pub count: ::std::option::Option<i64>,
 }
 impl QueryingTheNumberOfReservedInstancesResponse200 {
-    /// A `QueryingTheNumberOfReservedInstancesResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -159,8 +159,8 @@ pub struct QueryingTheNumberOfReservedInstancesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheNumberOfReservedInstancesResponse400 {
-    /// A `QueryingTheNumberOfReservedInstancesResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -169,8 +169,8 @@ pub struct ListFunctionVersionResult {
     pub reserved_instance_idle_mode: ::std::option::Option<bool>,
 }
 impl ListFunctionVersionResult {
-    /// A `ListFunctionVersionResult` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -582,8 +582,8 @@ pub struct QueryingTheVersionsOfAFunctionResponse200 {
     pub count: ::std::option::Option<i64>,
 }
 impl QueryingTheVersionsOfAFunctionResponse200 {
-    /// A `QueryingTheVersionsOfAFunctionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -666,8 +666,8 @@ pub struct QueryingTheVersionsOfAFunctionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheVersionsOfAFunctionResponse400 {
-    /// A `QueryingTheVersionsOfAFunctionResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct StoppingAnAsynchronousInvocationRequestRequest {
     pub r#type: ::std::option::Option<StoppingAnAsynchronousInvocationRequestType>,
 }
 impl StoppingAnAsynchronousInvocationRequestRequest {
-    /// A `StoppingAnAsynchronousInvocationRequestRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(request_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             request_id: request_id.into(),
@@ -116,8 +116,8 @@ pub struct StoppingAnAsynchronousInvocationRequestResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl StoppingAnAsynchronousInvocationRequestResponse400 {
-    /// A `StoppingAnAsynchronousInvocationRequestResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct UpdatingATestEventRequest {
     pub content: ::std::string::String,
 }
 impl UpdatingATestEventRequest {
-    /// A `UpdatingATestEventRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(content: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { content: content.into() }
     }
@@ -75,8 +75,8 @@ pub struct UpdatingATestEventResponse200 {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingATestEventResponse200 {
-    /// A `UpdatingATestEventResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -130,8 +130,8 @@ pub struct UpdatingATestEventResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingATestEventResponse400 {
-    /// A `UpdatingATestEventResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

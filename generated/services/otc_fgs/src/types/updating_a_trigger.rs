@@ -26,8 +26,8 @@ pub struct UpdateriggerEventData {
     pub polling_unit: ::std::option::Option<::std::string::String>,
 }
 impl UpdateriggerEventData {
-    /// A `UpdateriggerEventData` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -155,8 +155,8 @@ pub struct UpdatingATriggerRequest {
     pub event_data: ::std::option::Option<::std::vec::Vec<UpdateriggerEventData>>,
 }
 impl UpdatingATriggerRequest {
-    /// A `UpdatingATriggerRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -285,8 +285,8 @@ pub struct UpdatingATriggerResponse200 {
     pub created_time: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingATriggerResponse200 {
-    /// A `UpdatingATriggerResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -370,8 +370,8 @@ pub struct UpdatingATriggerResponse404 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingATriggerResponse404 {
-    /// A `UpdatingATriggerResponse404` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

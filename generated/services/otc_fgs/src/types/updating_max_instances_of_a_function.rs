@@ -18,8 +18,8 @@ pub struct UpdatingMaxInstancesOfAFunctionRequest {
     pub max_instance_num: ::std::option::Option<i32>,
 }
 impl UpdatingMaxInstancesOfAFunctionRequest {
-    /// A `UpdatingMaxInstancesOfAFunctionRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -247,8 +247,8 @@ pub struct UpdatingMaxInstancesOfAFunctionResponse200 {
     pub enable_auth_in_header: ::std::option::Option<bool>,
 }
 impl UpdatingMaxInstancesOfAFunctionResponse200 {
-    /// A `UpdatingMaxInstancesOfAFunctionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -683,8 +683,8 @@ pub struct UpdatingMaxInstancesOfAFunctionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingMaxInstancesOfAFunctionResponse400 {
-    /// A `UpdatingMaxInstancesOfAFunctionResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct BindingAVirtualMfaDeviceRequest {
     pub authentication_code_second: ::std::string::String,
 }
 impl BindingAVirtualMfaDeviceRequest {
-    /// A `BindingAVirtualMfaDeviceRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         user_id: impl ::std::convert::Into<::std::string::String>,
         serial_number: impl ::std::convert::Into<::std::string::String>,

@@ -12,8 +12,8 @@ pub struct ChangingAPasswordRequest {
     pub user: ChangingAPasswordUser,
 }
 impl ChangingAPasswordRequest {
-    /// A `ChangingAPasswordRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(user: ChangingAPasswordUser) -> Self {
         Self { user }
     }
@@ -82,8 +82,8 @@ pub struct ChangingAPasswordUser {
     pub password: ::std::string::String,
 }
 impl ChangingAPasswordUser {
-    /// A `ChangingAPasswordUser` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         original_password: impl ::std::convert::Into<::std::string::String>,
         password: impl ::std::convert::Into<::std::string::String>,

@@ -13,8 +13,8 @@ pub struct CreatingACustomPolicyRequest {
     pub role: Role,
 }
 impl CreatingACustomPolicyRequest {
-    /// A `CreatingACustomPolicyRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(role: Role) -> Self {
         Self { role }
     }
@@ -75,8 +75,8 @@ pub struct CreatingACustomPolicyResponse201 {
     pub role: ::std::option::Option<RoleInResponse>,
 }
 impl CreatingACustomPolicyResponse201 {
-    /// A `CreatingACustomPolicyResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct CreatingACustomPolicyForCloudServicesRequest {
     pub role: CreatingACustomPolicyForCloudServicesRole,
 }
 impl CreatingACustomPolicyForCloudServicesRequest {
-    /// A `CreatingACustomPolicyForCloudServicesRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(role: CreatingACustomPolicyForCloudServicesRole) -> Self {
         Self { role }
     }
@@ -80,8 +80,8 @@ pub struct CreatingACustomPolicyForCloudServicesResponse201 {
     pub role: ::std::option::Option<CreatingACustomPolicyForCloudServicesRoleInResponse>,
 }
 impl CreatingACustomPolicyForCloudServicesResponse201 {
-    /// A `CreatingACustomPolicyForCloudServicesResponse201` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -142,8 +142,8 @@ pub struct CreatingACustomPolicyForCloudServicesPolicy {
     pub statement: ::std::vec::Vec<CreatingACustomPolicyForCloudServicesStatement>,
 }
 impl CreatingACustomPolicyForCloudServicesPolicy {
-    /// A `CreatingACustomPolicyForCloudServicesPolicy` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         version: impl ::std::convert::Into<::std::string::String>,
         statement: ::std::vec::Vec<CreatingACustomPolicyForCloudServicesStatement>,
@@ -250,8 +250,8 @@ pub struct CreatingACustomPolicyForCloudServicesPolicyInResponse {
     >,
 }
 impl CreatingACustomPolicyForCloudServicesPolicyInResponse {
-    /// A `CreatingACustomPolicyForCloudServicesPolicyInResponse` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -329,8 +329,8 @@ pub struct CreatingACustomPolicyForCloudServicesRole {
     pub policy: CreatingACustomPolicyForCloudServicesPolicy,
 }
 impl CreatingACustomPolicyForCloudServicesRole {
-    /// A `CreatingACustomPolicyForCloudServicesRole` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         display_name: impl ::std::convert::Into<::std::string::String>,
         r#type: impl ::std::convert::Into<::std::string::String>,
@@ -476,8 +476,8 @@ pub struct CreatingACustomPolicyForCloudServicesRoleInResponse {
     >,
 }
 impl CreatingACustomPolicyForCloudServicesRoleInResponse {
-    /// A `CreatingACustomPolicyForCloudServicesRoleInResponse` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -600,8 +600,8 @@ pub struct CreatingACustomPolicyForCloudServicesStatement {
     pub resource: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl CreatingACustomPolicyForCloudServicesStatement {
-    /// A `CreatingACustomPolicyForCloudServicesStatement` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: ::std::vec::Vec<::std::string::String>, effect: Effect) -> Self {
         Self {
             action,
@@ -782,8 +782,8 @@ pub struct CreatingACustomPolicyForCloudServicesStatementInResponse {
     pub resource: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl CreatingACustomPolicyForCloudServicesStatementInResponse {
-    /// A `CreatingACustomPolicyForCloudServicesStatementInResponse` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

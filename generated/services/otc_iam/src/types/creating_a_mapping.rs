@@ -18,8 +18,8 @@ pub struct CreatingAMappingRequest {
 }
 #[cfg(feature = "creating_a_mapping")]
 impl CreatingAMappingRequest {
-    /// A `CreatingAMappingRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(mapping: Mapping) -> Self {
         Self { mapping }
     }
@@ -87,8 +87,8 @@ pub struct CreatingAMappingResponse201 {
 }
 #[cfg(feature = "creating_a_mapping")]
 impl CreatingAMappingResponse201 {
-    /// A `CreatingAMappingResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -150,7 +150,7 @@ pub struct MappingRules {
     pub remote: ::std::option::Option<::std::vec::Vec<Remote>>,
 }
 impl MappingRules {
-    /// A `MappingRules` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

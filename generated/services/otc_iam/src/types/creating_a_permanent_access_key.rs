@@ -12,8 +12,8 @@ pub struct CreatingAPermanentAccessKeyRequest {
     pub credential: Credential,
 }
 impl CreatingAPermanentAccessKeyRequest {
-    /// A `CreatingAPermanentAccessKeyRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(credential: Credential) -> Self {
         Self { credential }
     }
@@ -76,8 +76,8 @@ pub struct CreatingAPermanentAccessKeyResponse201 {
     pub credential: ::std::option::Option<CredentialInResponse>,
 }
 impl CreatingAPermanentAccessKeyResponse201 {
-    /// A `CreatingAPermanentAccessKeyResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -124,7 +124,7 @@ pub struct Credential {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl Credential {
-    /// A `Credential` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(user_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -207,8 +207,8 @@ pub struct CredentialInResponse {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CredentialInResponse {
-    /// A `CredentialInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

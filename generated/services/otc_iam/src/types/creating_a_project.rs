@@ -12,8 +12,8 @@ pub struct CreatingAProjectRequest {
     pub project: CreatingAProjectProject,
 }
 impl CreatingAProjectRequest {
-    /// A `CreatingAProjectRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(project: CreatingAProjectProject) -> Self {
         Self { project }
     }
@@ -76,8 +76,8 @@ pub struct CreatingAProjectResponse201 {
     pub project: ::std::option::Option<CreatingAProjectProjectInResponse>,
 }
 impl CreatingAProjectResponse201 {
-    /// A `CreatingAProjectResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -138,8 +138,8 @@ pub struct CreatingAProjectProject {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAProjectProject {
-    /// A `CreatingAProjectProject` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         parent_id: impl ::std::convert::Into<::std::string::String>,
@@ -277,8 +277,8 @@ pub struct CreatingAProjectProjectInResponse {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAProjectProjectInResponse {
-    /// A `CreatingAProjectProjectInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

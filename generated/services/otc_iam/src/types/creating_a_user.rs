@@ -12,8 +12,8 @@ pub struct CreatingAUserRequest {
     pub user: CreatingAUserUser,
 }
 impl CreatingAUserRequest {
-    /// A `CreatingAUserRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(user: CreatingAUserUser) -> Self {
         Self { user }
     }
@@ -74,8 +74,8 @@ pub struct CreatingAUserResponse201 {
     pub user: ::std::option::Option<CreatingAUserJson>,
 }
 impl CreatingAUserResponse201 {
-    /// A `CreatingAUserResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -140,8 +140,8 @@ pub struct CreatingAUserJson {
     pub password_expires_at: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAUserJson {
-    /// A `CreatingAUserJson` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -264,8 +264,8 @@ pub struct CreatingAUserUser {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAUserUser {
-    /// A `CreatingAUserUser` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),

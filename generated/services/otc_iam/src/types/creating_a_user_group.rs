@@ -12,8 +12,8 @@ pub struct CreatingAUserGroupRequest {
     pub group: CreatingAUserGroupGroup,
 }
 impl CreatingAUserGroupRequest {
-    /// A `CreatingAUserGroupRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(group: CreatingAUserGroupGroup) -> Self {
         Self { group }
     }
@@ -74,8 +74,8 @@ pub struct CreatingAUserGroupResponse201 {
     pub group: ::std::option::Option<CreatingAUserGroupGroupInResponse>,
 }
 impl CreatingAUserGroupResponse201 {
-    /// A `CreatingAUserGroupResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -134,8 +134,8 @@ pub struct CreatingAUserGroupGroup {
     pub name: ::std::string::String,
 }
 impl CreatingAUserGroupGroup {
-    /// A `CreatingAUserGroupGroup` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             description: ::std::option::Option::None,
@@ -275,8 +275,8 @@ pub struct CreatingAUserGroupGroupInResponse {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAUserGroupGroupInResponse {
-    /// A `CreatingAUserGroupGroupInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

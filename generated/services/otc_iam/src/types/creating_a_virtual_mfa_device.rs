@@ -12,8 +12,8 @@ pub struct CreatingAVirtualMfaDeviceRequest {
     pub virtual_mfa_device: VirtualMfaDevice,
 }
 impl CreatingAVirtualMfaDeviceRequest {
-    /// A `CreatingAVirtualMfaDeviceRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(virtual_mfa_device: VirtualMfaDevice) -> Self {
         Self { virtual_mfa_device }
     }
@@ -76,8 +76,8 @@ pub struct CreatingAVirtualMfaDeviceResponse201 {
     pub virtual_mfa_device: ::std::option::Option<VirtualMfaDeviceInResponse>,
 }
 impl CreatingAVirtualMfaDeviceResponse201 {
-    /// A `CreatingAVirtualMfaDeviceResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -130,8 +130,8 @@ pub struct VirtualMfaDevice {
     pub user_id: ::std::string::String,
 }
 impl VirtualMfaDevice {
-    /// A `VirtualMfaDevice` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         user_id: impl ::std::convert::Into<::std::string::String>,
@@ -211,8 +211,8 @@ pub struct VirtualMfaDeviceInResponse {
     pub user_id: ::std::option::Option<::std::string::String>,
 }
 impl VirtualMfaDeviceInResponse {
-    /// A `VirtualMfaDeviceInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -43,8 +43,8 @@ pub struct Agency {
     pub duration: ::std::option::Option<::std::string::String>,
 }
 impl Agency {
-    /// A `Agency` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         domain_id: impl ::std::convert::Into<::std::string::String>,
@@ -235,8 +235,8 @@ pub struct CreatingAnAgencyRequest {
     pub agency: Agency,
 }
 impl CreatingAnAgencyRequest {
-    /// A `CreatingAnAgencyRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(agency: Agency) -> Self {
         Self { agency }
     }
@@ -297,8 +297,8 @@ pub struct CreatingAnAgencyResponse201 {
     pub agency: ::std::option::Option<CreatingAnAgencyJson>,
 }
 impl CreatingAnAgencyResponse201 {
-    /// A `CreatingAnAgencyResponse201` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -364,8 +364,8 @@ pub struct CreatingAnAgencyJson {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAgencyJson {
-    /// A `CreatingAnAgencyJson` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

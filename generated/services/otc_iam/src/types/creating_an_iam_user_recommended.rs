@@ -12,8 +12,8 @@ pub struct CreatingAnIamUserRecommendedRequest {
     pub user: CreatingAnIamUserRecommendedUser,
 }
 impl CreatingAnIamUserRecommendedRequest {
-    /// A `CreatingAnIamUserRecommendedRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(user: CreatingAnIamUserRecommendedUser) -> Self {
         Self { user }
     }
@@ -79,8 +79,8 @@ pub struct CreatingAnIamUserRecommendedResponse201 {
     pub user: ::std::option::Option<CreatingAnIamUserRecommendedUserInResponse>,
 }
 impl CreatingAnIamUserRecommendedResponse201 {
-    /// A `CreatingAnIamUserRecommendedResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -194,8 +194,8 @@ pub struct CreatingAnIamUserRecommendedUser {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnIamUserRecommendedUser {
-    /// A `CreatingAnIamUserRecommendedUser` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         domain_id: impl ::std::convert::Into<::std::string::String>,
@@ -539,8 +539,8 @@ pub struct CreatingAnIamUserRecommendedUserInResponse {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnIamUserRecommendedUserInResponse {
-    /// A `CreatingAnIamUserRecommendedUserInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct CreatingAnIdentityProviderRequest {
     pub identity_provider: CreatingAnIdentityProviderIdentityProvider,
 }
 impl CreatingAnIdentityProviderRequest {
-    /// A `CreatingAnIdentityProviderRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(identity_provider: CreatingAnIdentityProviderIdentityProvider) -> Self {
         Self { identity_provider }
     }
@@ -83,8 +83,8 @@ pub struct CreatingAnIdentityProviderResponse201 {
     >,
 }
 impl CreatingAnIdentityProviderResponse201 {
-    /// A `CreatingAnIdentityProviderResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -150,8 +150,8 @@ pub struct CreatingAnIdentityProviderIdentityProvider {
     pub enabled: ::std::option::Option<bool>,
 }
 impl CreatingAnIdentityProviderIdentityProvider {
-    /// A `CreatingAnIdentityProviderIdentityProvider` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -77,8 +77,8 @@ pub struct CreateOpenIdConnectConfig {
     pub signing_key: ::std::string::String,
 }
 impl CreateOpenIdConnectConfig {
-    /// A `CreateOpenIdConnectConfig` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         access_mode: impl ::std::convert::Into<::std::string::String>,
         idp_url: impl ::std::convert::Into<::std::string::String>,
@@ -110,8 +110,8 @@ pub struct CreatingAnOpenidConnectIdentityProviderRequest {
 }
 #[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl CreatingAnOpenidConnectIdentityProviderRequest {
-    /// A `CreatingAnOpenidConnectIdentityProviderRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         openid_connect_config: ::serde_json::Map<
             ::std::string::String,
@@ -180,8 +180,8 @@ pub struct CreatingAnOpenidConnectIdentityProviderResponse201 {
 }
 #[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl CreatingAnOpenidConnectIdentityProviderResponse201 {
-    /// A `CreatingAnOpenidConnectIdentityProviderResponse201` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -278,8 +278,8 @@ pub struct OpenidConnectConfig {
 }
 #[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl OpenidConnectConfig {
-    /// A `OpenidConnectConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct GrantingPermissionsToAgenciesAssociatedWithSpecifiedEnterpriseProject
     pub role_assignments: ::std::vec::Vec<RoleAssignments>,
 }
 impl GrantingPermissionsToAgenciesAssociatedWithSpecifiedEnterpriseProjectsRequest {
-    /// A `GrantingPermissionsToAgenciesAssociatedWithSpecifiedEnterpriseProjectsRequest` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(role_assignments: ::std::vec::Vec<RoleAssignments>) -> Self {
         Self { role_assignments }
     }

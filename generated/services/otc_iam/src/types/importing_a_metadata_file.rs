@@ -16,8 +16,8 @@ pub struct ImportingAMetadataFileRequest {
     pub domain_id: ::std::string::String,
 }
 impl ImportingAMetadataFileRequest {
-    /// A `ImportingAMetadataFileRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         xaccount_type: impl ::std::convert::Into<::std::string::String>,
         metadata: impl ::std::convert::Into<::std::string::String>,
@@ -101,8 +101,8 @@ pub struct ImportingAMetadataFileResponse201 {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ImportingAMetadataFileResponse201 {
-    /// A `ImportingAMetadataFileResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

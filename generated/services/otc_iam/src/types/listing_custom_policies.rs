@@ -20,8 +20,8 @@ pub struct ListingCustomPoliciesResponse200 {
     pub total_number: ::std::option::Option<i32>,
 }
 impl ListingCustomPoliciesResponse200 {
-    /// A `ListingCustomPoliciesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -142,8 +142,8 @@ pub struct ListingCustomPoliciesRoles {
     pub policy: ::std::option::Option<ListingCustomPoliciesPolicy>,
 }
 impl ListingCustomPoliciesRoles {
-    /// A `ListingCustomPoliciesRoles` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,7 +25,7 @@ pub struct Credentials {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl Credentials {
-    /// A `Credentials` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -95,8 +95,8 @@ pub struct ListingPermanentAccessKeysResponse200 {
     pub credentials: ::std::option::Option<::std::vec::Vec<Credentials>>,
 }
 impl ListingPermanentAccessKeysResponse200 {
-    /// A `ListingPermanentAccessKeysResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct ListingUserGroupsGroups {
     pub create_time: i64,
 }
 impl ListingUserGroupsGroups {
-    /// A `ListingUserGroupsGroups` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         description: impl ::std::convert::Into<::std::string::String>,
         domain_id: impl ::std::convert::Into<::std::string::String>,
@@ -55,8 +55,8 @@ pub struct ListingUserGroupsResponse200 {
 }
 #[cfg(feature = "listing_user_groups")]
 impl ListingUserGroupsResponse200 {
-    /// A `ListingUserGroupsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct ModifyingACustomPolicyRequest {
     pub role: Role,
 }
 impl ModifyingACustomPolicyRequest {
-    /// A `ModifyingACustomPolicyRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(role: Role) -> Self {
         Self { role }
     }
@@ -75,8 +75,8 @@ pub struct ModifyingACustomPolicyResponse200 {
     pub role: ::std::option::Option<RoleInResponse>,
 }
 impl ModifyingACustomPolicyResponse200 {
-    /// A `ModifyingACustomPolicyResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

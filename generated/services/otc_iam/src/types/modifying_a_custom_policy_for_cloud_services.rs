@@ -23,8 +23,8 @@ pub struct ModifyingACustomPolicyForCloudServicesCondition {
     >,
 }
 impl ModifyingACustomPolicyForCloudServicesCondition {
-    /// A `ModifyingACustomPolicyForCloudServicesCondition` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -116,8 +116,8 @@ pub struct ModifyingACustomPolicyForCloudServicesRequest {
     pub role: ModifyingACustomPolicyForCloudServicesRole,
 }
 impl ModifyingACustomPolicyForCloudServicesRequest {
-    /// A `ModifyingACustomPolicyForCloudServicesRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(role: ModifyingACustomPolicyForCloudServicesRole) -> Self {
         Self { role }
     }
@@ -185,8 +185,8 @@ pub struct ModifyingACustomPolicyForCloudServicesResponse200 {
     >,
 }
 impl ModifyingACustomPolicyForCloudServicesResponse200 {
-    /// A `ModifyingACustomPolicyForCloudServicesResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -241,8 +241,8 @@ pub struct ModifyingACustomPolicyForCloudServicesOperator {
     pub attribute: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ModifyingACustomPolicyForCloudServicesOperator {
-    /// A `ModifyingACustomPolicyForCloudServicesOperator` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -326,8 +326,8 @@ pub struct ModifyingACustomPolicyForCloudServicesPolicy {
     pub statement: ::std::vec::Vec<ModifyingACustomPolicyForCloudServicesStatement>,
 }
 impl ModifyingACustomPolicyForCloudServicesPolicy {
-    /// A `ModifyingACustomPolicyForCloudServicesPolicy` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         version: impl ::std::convert::Into<::std::string::String>,
         statement: ::std::vec::Vec<ModifyingACustomPolicyForCloudServicesStatement>,
@@ -434,8 +434,8 @@ pub struct ModifyingACustomPolicyForCloudServicesPolicyInResponse {
     >,
 }
 impl ModifyingACustomPolicyForCloudServicesPolicyInResponse {
-    /// A `ModifyingACustomPolicyForCloudServicesPolicyInResponse` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -513,8 +513,8 @@ pub struct ModifyingACustomPolicyForCloudServicesRole {
     pub policy: ModifyingACustomPolicyForCloudServicesPolicy,
 }
 impl ModifyingACustomPolicyForCloudServicesRole {
-    /// A `ModifyingACustomPolicyForCloudServicesRole` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         display_name: impl ::std::convert::Into<::std::string::String>,
         r#type: impl ::std::convert::Into<::std::string::String>,
@@ -660,8 +660,8 @@ pub struct ModifyingACustomPolicyForCloudServicesRoleInResponse {
     >,
 }
 impl ModifyingACustomPolicyForCloudServicesRoleInResponse {
-    /// A `ModifyingACustomPolicyForCloudServicesRoleInResponse` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -774,8 +774,8 @@ pub struct ModifyingACustomPolicyForCloudServicesStatement {
     pub resource: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ModifyingACustomPolicyForCloudServicesStatement {
-    /// A `ModifyingACustomPolicyForCloudServicesStatement` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: ::std::vec::Vec<::std::string::String>, effect: Effect) -> Self {
         Self {
             action,
@@ -959,8 +959,8 @@ pub struct ModifyingACustomPolicyForCloudServicesStatementInResponse {
     pub resource: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ModifyingACustomPolicyForCloudServicesStatementInResponse {
-    /// A `ModifyingACustomPolicyForCloudServicesStatementInResponse` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

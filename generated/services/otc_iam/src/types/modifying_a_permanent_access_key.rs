@@ -19,8 +19,8 @@ pub struct ModifyingAPermanentAccessKeyCredential {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAPermanentAccessKeyCredential {
-    /// A `ModifyingAPermanentAccessKeyCredential` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -100,8 +100,8 @@ pub struct ModifyingAPermanentAccessKeyRequest {
     pub credential: ModifyingAPermanentAccessKeyCredential,
 }
 impl ModifyingAPermanentAccessKeyRequest {
-    /// A `ModifyingAPermanentAccessKeyRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(credential: ModifyingAPermanentAccessKeyCredential) -> Self {
         Self { credential }
     }
@@ -169,8 +169,8 @@ pub struct ModifyingAPermanentAccessKeyResponse200 {
     pub credential: ::std::option::Option<ModifyingAPermanentAccessKeyCredential>,
 }
 impl ModifyingAPermanentAccessKeyResponse200 {
-    /// A `ModifyingAPermanentAccessKeyResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -37,8 +37,8 @@ pub struct ModifyingAnAgencyAgency {
     pub duration: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnAgencyAgency {
-    /// A `ModifyingAnAgencyAgency` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -192,8 +192,8 @@ pub struct ModifyingAnAgencyJson {
     pub trust_domain_name: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnAgencyJson {
-    /// A `ModifyingAnAgencyJson` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -281,8 +281,8 @@ pub struct ModifyingAnAgencyRequest {
     pub agency: ModifyingAnAgencyAgency,
 }
 impl ModifyingAnAgencyRequest {
-    /// A `ModifyingAnAgencyRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(agency: ModifyingAnAgencyAgency) -> Self {
         Self { agency }
     }
@@ -343,8 +343,8 @@ pub struct ModifyingAnAgencyResponse200 {
     pub agency: ::std::option::Option<ModifyingAnAgencyJson>,
 }
 impl ModifyingAnAgencyResponse200 {
-    /// A `ModifyingAnAgencyResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct ModifyingProjectDataRequest {
     pub project: ModifyingProjectDataProject,
 }
 impl ModifyingProjectDataRequest {
-    /// A `ModifyingProjectDataRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(project: ModifyingProjectDataProject) -> Self {
         Self { project }
     }
@@ -81,8 +81,8 @@ pub struct ModifyingProjectDataResponse200 {
     pub project: ::std::option::Option<ModifyingProjectDataProject>,
 }
 impl ModifyingProjectDataResponse200 {
-    /// A `ModifyingProjectDataResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -147,8 +147,8 @@ pub struct ModifyingProjectDataProject {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingProjectDataProject {
-    /// A `ModifyingProjectDataProject` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

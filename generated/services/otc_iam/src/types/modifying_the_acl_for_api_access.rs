@@ -19,8 +19,8 @@ pub struct AllowVpcEndpoints {
     pub vpc_endpoint_id: ::std::string::String,
 }
 impl AllowVpcEndpoints {
-    /// A `AllowVpcEndpoints` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         vpc_endpoint_id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -105,8 +105,8 @@ pub struct AllowVpcEndpointsInResponse {
     pub vpc_endpoint_id: ::std::option::Option<::std::string::String>,
 }
 impl AllowVpcEndpointsInResponse {
-    /// A `AllowVpcEndpointsInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -167,7 +167,7 @@ pub struct ApiAclPolicy {
     pub allow_vpc_endpoints: ::std::option::Option<::std::vec::Vec<AllowVpcEndpoints>>,
 }
 impl ApiAclPolicy {
-    /// A `ApiAclPolicy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -333,8 +333,8 @@ pub struct ApiAclPolicyInResponse {
     >,
 }
 impl ApiAclPolicyInResponse {
-    /// A `ApiAclPolicyInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -425,8 +425,8 @@ pub struct ModifyingTheAclForApiAccessRequest {
     pub api_acl_policy: ApiAclPolicy,
 }
 impl ModifyingTheAclForApiAccessRequest {
-    /// A `ModifyingTheAclForApiAccessRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(api_acl_policy: ApiAclPolicy) -> Self {
         Self { api_acl_policy }
     }
@@ -489,8 +489,8 @@ pub struct ModifyingTheAclForApiAccessResponse200 {
     pub api_acl_policy: ::std::option::Option<ApiAclPolicyInResponse>,
 }
 impl ModifyingTheAclForApiAccessResponse200 {
-    /// A `ModifyingTheAclForApiAccessResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

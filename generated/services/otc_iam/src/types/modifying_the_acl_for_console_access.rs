@@ -13,8 +13,8 @@ pub struct ModifyingTheAclForConsoleAccessRequest {
     pub console_acl_policy: ConsoleAclPolicy,
 }
 impl ModifyingTheAclForConsoleAccessRequest {
-    /// A `ModifyingTheAclForConsoleAccessRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(console_acl_policy: ConsoleAclPolicy) -> Self {
         Self { console_acl_policy }
     }
@@ -77,8 +77,8 @@ pub struct ModifyingTheAclForConsoleAccessResponse200 {
     pub console_acl_policy: ::std::option::Option<ConsoleAclPolicyInResponse>,
 }
 impl ModifyingTheAclForConsoleAccessResponse200 {
-    /// A `ModifyingTheAclForConsoleAccessResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

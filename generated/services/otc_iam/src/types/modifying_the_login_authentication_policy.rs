@@ -34,7 +34,7 @@ pub struct LoginPolicy {
     pub show_recent_login_info: ::std::option::Option<bool>,
 }
 impl LoginPolicy {
-    /// A `LoginPolicy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -277,8 +277,8 @@ pub struct ModifyingTheLoginAuthenticationPolicyRequest {
     pub login_policy: LoginPolicy,
 }
 impl ModifyingTheLoginAuthenticationPolicyRequest {
-    /// A `ModifyingTheLoginAuthenticationPolicyRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(login_policy: LoginPolicy) -> Self {
         Self { login_policy }
     }
@@ -341,8 +341,8 @@ pub struct ModifyingTheLoginAuthenticationPolicyResponse200 {
     pub login_policy: ::std::option::Option<LoginPolicy>,
 }
 impl ModifyingTheLoginAuthenticationPolicyResponse200 {
-    /// A `ModifyingTheLoginAuthenticationPolicyResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

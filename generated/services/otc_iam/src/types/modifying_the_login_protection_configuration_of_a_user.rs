@@ -23,7 +23,7 @@ pub struct LoginProtect {
 }
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl LoginProtect {
-    /// A `LoginProtect` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -110,7 +110,7 @@ pub struct LoginProject {
     pub verification_method: ::std::string::String,
 }
 impl LoginProject {
-    /// A `LoginProject` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         enabled: bool,
@@ -132,8 +132,8 @@ pub struct ModifyingTheLoginProtectionConfigurationOfAUserRequest {
 }
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl ModifyingTheLoginProtectionConfigurationOfAUserRequest {
-    /// A `ModifyingTheLoginProtectionConfigurationOfAUserRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         login_protect: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -200,8 +200,8 @@ pub struct ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
 }
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
-    /// A `ModifyingTheLoginProtectionConfigurationOfAUserResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct ModifyingTheOperationProtectionPolicyRequest {
     pub protect_policy: ProtectPolicy,
 }
 impl ModifyingTheOperationProtectionPolicyRequest {
-    /// A `ModifyingTheOperationProtectionPolicyRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(protect_policy: ProtectPolicy) -> Self {
         Self { protect_policy }
     }
@@ -77,8 +77,8 @@ pub struct ModifyingTheOperationProtectionPolicyResponse200 {
     pub protect_policy: ::std::option::Option<ProtectPolicyInResponse>,
 }
 impl ModifyingTheOperationProtectionPolicyResponse200 {
-    /// A `ModifyingTheOperationProtectionPolicyResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -150,7 +150,7 @@ pub struct ProtectPolicy {
     pub scene: ::std::option::Option<::std::string::String>,
 }
 impl ProtectPolicy {
-    /// A `ProtectPolicy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(operation_protection: bool) -> Self {
         Self {
@@ -404,8 +404,8 @@ pub struct ProtectPolicyInResponse {
     pub scene: ::std::option::Option<::std::string::String>,
 }
 impl ProtectPolicyInResponse {
-    /// A `ProtectPolicyInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct ModifyingThePasswordPolicyRequest {
     pub password_policy: PasswordPolicy,
 }
 impl ModifyingThePasswordPolicyRequest {
-    /// A `ModifyingThePasswordPolicyRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(password_policy: PasswordPolicy) -> Self {
         Self { password_policy }
     }
@@ -76,8 +76,8 @@ pub struct ModifyingThePasswordPolicyResponse200 {
     pub password_policy: ::std::option::Option<PasswordPolicy>,
 }
 impl ModifyingThePasswordPolicyResponse200 {
-    /// A `ModifyingThePasswordPolicyResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -143,7 +143,7 @@ pub struct PasswordPolicy {
     pub password_char_combination: ::std::option::Option<i32>,
 }
 impl PasswordPolicy {
-    /// A `PasswordPolicy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

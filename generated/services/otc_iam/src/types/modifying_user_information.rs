@@ -38,8 +38,8 @@ pub struct ModifyingUserInformationJson {
     pub last_project_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingUserInformationJson {
-    /// A `ModifyingUserInformationJson` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -154,8 +154,8 @@ pub struct ModifyingUserInformationRequest {
     pub user: ModifyingUserInformationUser,
 }
 impl ModifyingUserInformationRequest {
-    /// A `ModifyingUserInformationRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(user: ModifyingUserInformationUser) -> Self {
         Self { user }
     }
@@ -221,8 +221,8 @@ pub struct ModifyingUserInformationResponse200 {
     pub user: ::std::option::Option<ModifyingUserInformationJson>,
 }
 impl ModifyingUserInformationResponse200 {
-    /// A `ModifyingUserInformationResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -301,8 +301,8 @@ pub struct ModifyingUserInformationUser {
     pub pwd_status: ::std::option::Option<bool>,
 }
 impl ModifyingUserInformationUser {
-    /// A `ModifyingUserInformationUser` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,9 +12,8 @@ pub struct ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdmi
     pub user: ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorUser,
 }
 impl ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorRequest {
-    /// A `ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorRequest`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         user: ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorUser,
     ) -> Self {
@@ -89,10 +88,8 @@ pub struct ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdmi
     >,
 }
 impl ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200 {
-    /// A
-    /// `ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -202,9 +199,8 @@ pub struct ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdmi
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorUser {
-    /// A `ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorUser` with
-    /// its mandatory fields, in the order the page lists them; the optional ones are `None` until
-    /// set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct Auth {
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
 impl Auth {
-    /// A `Auth` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(identity: Identity, scope: ObtainingAScopedTokenScope) -> Self {
         Self { identity, scope }
     }
@@ -106,8 +106,8 @@ pub struct Identity {
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
 impl Identity {
-    /// A `Identity` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(methods: ::std::vec::Vec<::std::string::String>, token: Token) -> Self {
         Self { methods, token }
     }
@@ -191,8 +191,8 @@ pub struct ObtainingAScopedTokenRequest {
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
 impl ObtainingAScopedTokenRequest {
-    /// A `ObtainingAScopedTokenRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(auth: Auth) -> Self {
         Self { auth }
     }
@@ -258,8 +258,8 @@ pub struct ObtainingAScopedTokenResponse201 {
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
 impl ObtainingAScopedTokenResponse201 {
-    /// A `ObtainingAScopedTokenResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -318,8 +318,8 @@ pub struct ObtainingAScopedTokenProject {
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
 impl ObtainingAScopedTokenProject {
-    /// A `ObtainingAScopedTokenProject` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -453,8 +453,8 @@ pub struct ObtainingAScopedTokenScope {
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
 impl ObtainingAScopedTokenScope {
-    /// A `ObtainingAScopedTokenScope` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -554,8 +554,8 @@ pub struct Token {
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
 impl Token {
-    /// A `Token` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { id: id.into() }
     }
@@ -620,8 +620,8 @@ pub struct TokenInResponse {
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
 impl TokenInResponse {
-    /// A `TokenInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -687,8 +687,8 @@ pub struct ObtainingAScopedTokenUser {
     pub password_expires_at: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingAScopedTokenUser {
-    /// A `ObtainingAScopedTokenUser` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

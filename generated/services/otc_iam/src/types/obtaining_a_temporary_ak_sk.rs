@@ -17,8 +17,8 @@ use crate::support;
 #[non_exhaustive]
 pub struct ObtainingATemporaryAkSkCredential {}
 impl ObtainingATemporaryAkSkCredential {
-    /// A `ObtainingATemporaryAkSkCredential` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -30,8 +30,8 @@ impl ObtainingATemporaryAkSkCredential {
 pub struct ObtainingATemporaryAkSkResponse201 {}
 #[cfg(feature = "obtaining_a_temporary_ak_sk")]
 impl ObtainingATemporaryAkSkResponse201 {
-    /// A `ObtainingATemporaryAkSkResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

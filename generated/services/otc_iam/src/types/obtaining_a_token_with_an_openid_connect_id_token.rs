@@ -20,8 +20,8 @@ pub struct ObtainingATokenWithAnOpenidConnectIdTokenAuth {
     pub scope: ::std::option::Option<ObtainingATokenWithAnOpenidConnectIdTokenScope>,
 }
 impl ObtainingATokenWithAnOpenidConnectIdTokenAuth {
-    /// A `ObtainingATokenWithAnOpenidConnectIdTokenAuth` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id_token: IdToken) -> Self {
         Self {
             id_token,
@@ -126,8 +126,8 @@ pub struct ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
     pub url: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
-    /// A `ObtainingATokenWithAnOpenidConnectIdTokenCatalog` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -198,8 +198,8 @@ pub struct IdToken {
     pub id: ::std::string::String,
 }
 impl IdToken {
-    /// A `IdToken` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { id: id.into() }
     }
@@ -255,8 +255,8 @@ pub struct ObtainingATokenWithAnOpenidConnectIdTokenRequest {
     pub auth: ObtainingATokenWithAnOpenidConnectIdTokenAuth,
 }
 impl ObtainingATokenWithAnOpenidConnectIdTokenRequest {
-    /// A `ObtainingATokenWithAnOpenidConnectIdTokenRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(auth: ObtainingATokenWithAnOpenidConnectIdTokenAuth) -> Self {
         Self { auth }
     }
@@ -323,8 +323,8 @@ pub struct ObtainingATokenWithAnOpenidConnectIdTokenResponse201 {
     pub token: ::std::option::Option<ObtainingATokenWithAnOpenidConnectIdTokenToken>,
 }
 impl ObtainingATokenWithAnOpenidConnectIdTokenResponse201 {
-    /// A `ObtainingATokenWithAnOpenidConnectIdTokenResponse201` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -378,8 +378,8 @@ pub struct ObtainingATokenWithAnOpenidConnectIdTokenRoles {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingATokenWithAnOpenidConnectIdTokenRoles {
-    /// A `ObtainingATokenWithAnOpenidConnectIdTokenRoles` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -433,8 +433,8 @@ pub struct ObtainingATokenWithAnOpenidConnectIdTokenScope {
     pub project: ::std::option::Option<Project>,
 }
 impl ObtainingATokenWithAnOpenidConnectIdTokenScope {
-    /// A `ObtainingATokenWithAnOpenidConnectIdTokenScope` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -554,8 +554,8 @@ pub struct ObtainingATokenWithAnOpenidConnectIdTokenToken {
     >,
 }
 impl ObtainingATokenWithAnOpenidConnectIdTokenToken {
-    /// A `ObtainingATokenWithAnOpenidConnectIdTokenToken` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationAuth {
     pub scope: Scope,
 }
 impl ObtainingAUserTokenThroughPasswordAuthenticationAuth {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationAuth` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         identity: ObtainingAUserTokenThroughPasswordAuthenticationIdentity,
         scope: Scope,
@@ -128,8 +128,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationIdentity {
     pub password: Password,
 }
 impl ObtainingAUserTokenThroughPasswordAuthenticationIdentity {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationIdentity` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         methods: ::std::vec::Vec<::std::string::String>,
         password: Password,
@@ -212,8 +212,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationRequest {
     pub auth: ObtainingAUserTokenThroughPasswordAuthenticationAuth,
 }
 impl ObtainingAUserTokenThroughPasswordAuthenticationRequest {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationRequest` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(auth: ObtainingAUserTokenThroughPasswordAuthenticationAuth) -> Self {
         Self { auth }
     }
@@ -284,8 +284,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationResponse201 {
     >,
 }
 impl ObtainingAUserTokenThroughPasswordAuthenticationResponse201 {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationResponse201` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -414,8 +414,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationToken {
     >,
 }
 impl ObtainingAUserTokenThroughPasswordAuthenticationToken {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationToken` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

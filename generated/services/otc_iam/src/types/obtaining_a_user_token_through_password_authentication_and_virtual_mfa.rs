@@ -27,8 +27,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaAuth {
     pub scope: Scope,
 }
 impl ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaAuth {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaAuth` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         identity: ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaIdentity,
         scope: Scope,
@@ -154,8 +154,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaIdentity
     pub totp: Totp,
 }
 impl ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaIdentity {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaIdentity` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         methods: ::std::vec::Vec<::std::string::String>,
         password: Password,
@@ -257,8 +257,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaRequest 
     pub auth: ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaAuth,
 }
 impl ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaRequest {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaRequest` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         auth: ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaAuth,
     ) -> Self {
@@ -333,8 +333,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaResponse
     >,
 }
 impl ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaResponse201 {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaResponse201` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -419,8 +419,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaToken {
     >,
 }
 impl ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaToken {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaToken` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -562,8 +562,8 @@ pub struct Totp {
     pub user: ObtainingAUserTokenThroughPasswordAuthenticationUser,
 }
 impl Totp {
-    /// A `Totp` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(user: ObtainingAUserTokenThroughPasswordAuthenticationUser) -> Self {
         Self { user }
     }

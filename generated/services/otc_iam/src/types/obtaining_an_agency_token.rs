@@ -23,7 +23,7 @@ pub struct AssumeRole {
     pub agency_name: ::std::string::String,
 }
 impl AssumeRole {
-    /// A `AssumeRole` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(agency_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -136,8 +136,8 @@ pub struct AssumedBy {
     pub user: ::std::option::Option<ObtainingAnAgencyTokenUser>,
 }
 impl AssumedBy {
-    /// A `AssumedBy` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -205,8 +205,8 @@ pub struct ObtainingAnAgencyTokenAuth {
     pub scope: ObtainingAnAgencyTokenScope,
 }
 impl ObtainingAnAgencyTokenAuth {
-    /// A `ObtainingAnAgencyTokenAuth` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         identity: ObtainingAnAgencyTokenIdentity,
         scope: ObtainingAnAgencyTokenScope,
@@ -298,8 +298,8 @@ pub struct ObtainingAnAgencyTokenIdentity {
     pub assume_role: AssumeRole,
 }
 impl ObtainingAnAgencyTokenIdentity {
-    /// A `ObtainingAnAgencyTokenIdentity` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         methods: ::std::vec::Vec<::std::string::String>,
         assume_role: AssumeRole,
@@ -382,8 +382,8 @@ pub struct ObtainingAnAgencyTokenRequest {
     pub auth: ObtainingAnAgencyTokenAuth,
 }
 impl ObtainingAnAgencyTokenRequest {
-    /// A `ObtainingAnAgencyTokenRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(auth: ObtainingAnAgencyTokenAuth) -> Self {
         Self { auth }
     }
@@ -449,8 +449,8 @@ pub struct ObtainingAnAgencyTokenResponse201 {
     pub token: ::std::option::Option<ObtainingAnAgencyTokenToken>,
 }
 impl ObtainingAnAgencyTokenResponse201 {
-    /// A `ObtainingAnAgencyTokenResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -507,8 +507,8 @@ pub struct ObtainingAnAgencyTokenProject {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingAnAgencyTokenProject {
-    /// A `ObtainingAnAgencyTokenProject` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -617,8 +617,8 @@ pub struct ObtainingAnAgencyTokenScope {
     pub project: ::std::option::Option<ObtainingAnAgencyTokenProject>,
 }
 impl ObtainingAnAgencyTokenScope {
-    /// A `ObtainingAnAgencyTokenScope` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -804,8 +804,8 @@ pub struct ObtainingAnAgencyTokenToken {
     pub user: ::std::option::Option<ObtainingAnAgencyTokenUser>,
 }
 impl ObtainingAnAgencyTokenToken {
-    /// A `ObtainingAnAgencyTokenToken` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -958,8 +958,8 @@ pub struct ObtainingAnAgencyTokenUser {
     pub password_expires_at: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingAnAgencyTokenUser {
-    /// A `ObtainingAnAgencyTokenUser` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct ObtainingAnUnscopedTokenIdpInitiatedRequest {
     pub saml_response: ::std::string::String,
 }
 impl ObtainingAnUnscopedTokenIdpInitiatedRequest {
-    /// A `ObtainingAnUnscopedTokenIdpInitiatedRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(saml_response: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             saml_response: saml_response.into(),
@@ -81,8 +81,8 @@ pub struct ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
     pub token: ::std::option::Option<ObtainingAnUnscopedTokenIdpInitiatedToken>,
 }
 impl ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
-    /// A `ObtainingAnUnscopedTokenIdpInitiatedResponse201` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -147,8 +147,8 @@ pub struct ObtainingAnUnscopedTokenIdpInitiatedToken {
     pub user: ::std::option::Option<ObtainingAnUnscopedTokenIdpInitiatedUser>,
 }
 impl ObtainingAnUnscopedTokenIdpInitiatedToken {
-    /// A `ObtainingAnUnscopedTokenIdpInitiatedToken` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -240,8 +240,8 @@ pub struct ObtainingAnUnscopedTokenIdpInitiatedUser {
     pub os_federation: ::std::option::Option<OsFederation>,
 }
 impl ObtainingAnUnscopedTokenIdpInitiatedUser {
-    /// A `ObtainingAnUnscopedTokenIdpInitiatedUser` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct ObtainingAnUnscopedTokenSpInitiatedResponse200 {
     pub token: ::std::option::Option<ObtainingAnUnscopedTokenSpInitiatedToken>,
 }
 impl ObtainingAnUnscopedTokenSpInitiatedResponse200 {
-    /// A `ObtainingAnUnscopedTokenSpInitiatedResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -71,8 +71,8 @@ pub struct ObtainingAnUnscopedTokenSpInitiatedProject {
     pub domain: ::std::option::Option<Domain>,
 }
 impl ObtainingAnUnscopedTokenSpInitiatedProject {
-    /// A `ObtainingAnUnscopedTokenSpInitiatedProject` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -150,8 +150,8 @@ pub struct ObtainingAnUnscopedTokenSpInitiatedToken {
     pub issued_at: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingAnUnscopedTokenSpInitiatedToken {
-    /// A `ObtainingAnUnscopedTokenSpInitiatedToken` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -298,8 +298,8 @@ pub struct ObtainingAnUnscopedTokenSpInitiatedUser {
     pub password_expires_at: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingAnUnscopedTokenSpInitiatedUser {
-    /// A `ObtainingAnUnscopedTokenSpInitiatedUser` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
     >,
 }
 impl ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
-    /// A `ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -79,8 +79,8 @@ pub struct ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken {
     pub user: ::std::option::Option<ObtainingATokenWithAnOpenidConnectIdTokenUser>,
 }
 impl ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken {
-    /// A `ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

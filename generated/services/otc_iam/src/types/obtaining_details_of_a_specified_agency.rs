@@ -38,8 +38,8 @@ pub struct ObtainingDetailsOfASpecifiedAgencyJson {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingDetailsOfASpecifiedAgencyJson {
-    /// A `ObtainingDetailsOfASpecifiedAgencyJson` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -141,8 +141,8 @@ pub struct ObtainingDetailsOfASpecifiedAgencyResponse200 {
     pub agency: ::std::option::Option<ObtainingDetailsOfASpecifiedAgencyJson>,
 }
 impl ObtainingDetailsOfASpecifiedAgencyResponse200 {
-    /// A `ObtainingDetailsOfASpecifiedAgencyResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

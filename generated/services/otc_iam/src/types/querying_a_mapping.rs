@@ -60,8 +60,8 @@ pub struct QueryingAMappingMapping {
     pub links: ::std::option::Option<Links>,
 }
 impl QueryingAMappingMapping {
-    /// A `QueryingAMappingMapping` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -134,8 +134,8 @@ pub struct QueryingAMappingResponse200 {
     pub mapping: ::std::option::Option<QueryingAMappingMapping>,
 }
 impl QueryingAMappingResponse200 {
-    /// A `QueryingAMappingResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -34,8 +34,8 @@ pub struct QueryingAMetadataFileResponse200 {
     pub data: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAMetadataFileResponse200 {
-    /// A `QueryingAMetadataFileResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -29,8 +29,8 @@ pub struct QueryingAPermanentAccessKeyCredential {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAPermanentAccessKeyCredential {
-    /// A `QueryingAPermanentAccessKeyCredential` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -104,8 +104,8 @@ pub struct QueryingAPermanentAccessKeyResponse200 {
     pub credential: ::std::option::Option<QueryingAPermanentAccessKeyCredential>,
 }
 impl QueryingAPermanentAccessKeyResponse200 {
-    /// A `QueryingAPermanentAccessKeyResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingAProtocolProtocol {
     pub links: ::std::option::Option<QueryingAProtocolLinks>,
 }
 impl QueryingAProtocolProtocol {
-    /// A `QueryingAProtocolProtocol` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -83,8 +83,8 @@ pub struct QueryingAProtocolResponse200 {
     pub protocol: ::std::option::Option<QueryingAProtocolProtocol>,
 }
 impl QueryingAProtocolResponse200 {
-    /// A `QueryingAProtocolResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

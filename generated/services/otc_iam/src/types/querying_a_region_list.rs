@@ -17,8 +17,8 @@ pub struct QueryingARegionListResponse200 {
     pub regions: ::std::option::Option<::std::vec::Vec<Regions>>,
 }
 impl QueryingARegionListResponse200 {
-    /// A `QueryingARegionListResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -102,8 +102,8 @@ pub struct Regions {
     pub links: ::std::option::Option<ListingCustomPoliciesLinks>,
 }
 impl Regions {
-    /// A `Regions` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

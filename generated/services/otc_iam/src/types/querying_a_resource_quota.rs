@@ -17,8 +17,8 @@ pub struct QueryingAResourceQuotaResponse200 {
 }
 #[cfg(feature = "querying_a_resource_quota")]
 impl QueryingAResourceQuotaResponse200 {
-    /// A `QueryingAResourceQuotaResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

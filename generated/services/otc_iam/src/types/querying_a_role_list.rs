@@ -15,8 +15,8 @@ pub struct QueryingARoleListCondition {
     pub attribute: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingARoleListCondition {
-    /// A `QueryingARoleListCondition` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -84,8 +84,8 @@ pub struct QueryingARoleListPolicy {
     pub version: ::std::option::Option<::std::string::String>,
 }
 impl QueryingARoleListPolicy {
-    /// A `QueryingARoleListPolicy` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -168,8 +168,8 @@ pub struct QueryingARoleListResponse200 {
     pub total_number: ::std::option::Option<i32>,
 }
 impl QueryingARoleListResponse200 {
-    /// A `QueryingARoleListResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -293,8 +293,8 @@ pub struct QueryingARoleListRoles {
     pub created_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingARoleListRoles {
-    /// A `QueryingARoleListRoles` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -448,8 +448,8 @@ pub struct QueryingARoleListStatement {
     pub resource: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingARoleListStatement {
-    /// A `QueryingARoleListStatement` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

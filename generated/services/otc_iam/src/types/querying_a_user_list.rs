@@ -17,8 +17,8 @@ pub struct QueryingAUserListResponse200 {
 }
 #[cfg(feature = "querying_a_user_list")]
 impl QueryingAUserListResponse200 {
-    /// A `QueryingAUserListResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -90,8 +90,8 @@ pub struct Users {
     pub last_project_id: ::std::option::Option<::std::string::String>,
 }
 impl Users {
-    /// A `Users` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         description: impl ::std::convert::Into<::std::string::String>,
         domain_id: impl ::std::convert::Into<::std::string::String>,

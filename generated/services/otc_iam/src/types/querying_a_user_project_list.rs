@@ -35,8 +35,8 @@ pub struct Projects {
     pub parent_id: ::std::option::Option<::std::string::String>,
 }
 impl Projects {
-    /// A `Projects` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -144,8 +144,8 @@ pub struct QueryingAUserProjectListResponse200 {
     pub links: ::std::option::Option<ListingCustomPoliciesLinks>,
 }
 impl QueryingAUserProjectListResponse200 {
-    /// A `QueryingAUserProjectListResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingAllPermissionsOfAUserGroupResponse200 {
     >,
 }
 impl QueryingAllPermissionsOfAUserGroupResponse200 {
-    /// A `QueryingAllPermissionsOfAUserGroupResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -137,8 +137,8 @@ pub struct QueryingAllPermissionsOfAUserGroupRoles {
     pub created_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllPermissionsOfAUserGroupRoles {
-    /// A `QueryingAllPermissionsOfAUserGroupRoles` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

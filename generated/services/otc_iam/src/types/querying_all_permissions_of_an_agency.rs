@@ -19,8 +19,8 @@ pub struct QueryingAllPermissionsOfAnAgencyResponse200 {
     pub links: ::std::option::Option<Links>,
 }
 impl QueryingAllPermissionsOfAnAgencyResponse200 {
-    /// A `QueryingAllPermissionsOfAnAgencyResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -90,8 +90,8 @@ pub struct QueryingAllPermissionsOfAnAgencyRoles {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllPermissionsOfAnAgencyRoles {
-    /// A `QueryingAllPermissionsOfAnAgencyRoles` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -30,8 +30,8 @@ pub struct Agencies {
     pub create_time: ::std::string::String,
 }
 impl Agencies {
-    /// A `Agencies` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         id: impl ::std::convert::Into<::std::string::String>,
@@ -64,8 +64,8 @@ impl Agencies {
 pub struct QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {}
 #[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 impl QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
-    /// A `QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

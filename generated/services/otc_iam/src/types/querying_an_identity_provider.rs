@@ -36,8 +36,8 @@ pub struct QueryingAnIdentityProviderIdentityProvider {
     pub links: ::std::option::Option<CreatingAnIdentityProviderLinks>,
 }
 impl QueryingAnIdentityProviderIdentityProvider {
-    /// A `QueryingAnIdentityProviderIdentityProvider` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -154,8 +154,8 @@ pub struct QueryingAnIdentityProviderResponse200 {
     >,
 }
 impl QueryingAnIdentityProviderResponse200 {
-    /// A `QueryingAnIdentityProviderResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -58,8 +58,8 @@ pub struct OpenIdConnectConfig {
     pub signing_key: ::std::option::Option<::std::string::String>,
 }
 impl OpenIdConnectConfig {
-    /// A `OpenIdConnectConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -77,8 +77,8 @@ pub struct QueryingAnOpenidConnectIdentityProviderResponse200 {
 }
 #[cfg(feature = "querying_an_openid_connect_identity_provider")]
 impl QueryingAnOpenidConnectIdentityProviderResponse200 {
-    /// A `QueryingAnOpenidConnectIdentityProviderResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

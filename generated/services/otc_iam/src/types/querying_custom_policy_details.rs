@@ -14,8 +14,8 @@ pub struct QueryingCustomPolicyDetailsResponse200 {
     pub role: ::std::option::Option<QueryingCustomPolicyDetailsRole>,
 }
 impl QueryingCustomPolicyDetailsResponse200 {
-    /// A `QueryingCustomPolicyDetailsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -106,8 +106,8 @@ pub struct QueryingCustomPolicyDetailsRole {
     pub policy: ::std::option::Option<ListingCustomPoliciesPolicy>,
 }
 impl QueryingCustomPolicyDetailsRole {
-    /// A `QueryingCustomPolicyDetailsRole` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

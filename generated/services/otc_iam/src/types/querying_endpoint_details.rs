@@ -34,8 +34,8 @@ pub struct Endpoint {
     pub enabled: ::std::option::Option<bool>,
 }
 impl Endpoint {
-    /// A `Endpoint` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -141,8 +141,8 @@ pub struct QueryingEndpointDetailsLinks {
     pub previous: ::std::option::Option<::std::string::String>,
 }
 impl QueryingEndpointDetailsLinks {
-    /// A `QueryingEndpointDetailsLinks` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -197,8 +197,8 @@ pub struct QueryingEndpointDetailsResponse200 {
     pub endpoint: ::std::option::Option<Endpoint>,
 }
 impl QueryingEndpointDetailsResponse200 {
-    /// A `QueryingEndpointDetailsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

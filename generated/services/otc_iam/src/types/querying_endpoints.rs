@@ -37,8 +37,8 @@ pub struct QueryingEndpointsEndpoints {
     >,
 }
 impl QueryingEndpointsEndpoints {
-    /// A `QueryingEndpointsEndpoints` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -155,8 +155,8 @@ pub struct QueryingEndpointsResponse200 {
     pub endpoints: ::std::option::Option<::std::vec::Vec<QueryingEndpointsEndpoints>>,
 }
 impl QueryingEndpointsResponse200 {
-    /// A `QueryingEndpointsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

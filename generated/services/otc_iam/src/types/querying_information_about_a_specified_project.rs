@@ -36,8 +36,8 @@ pub struct QueryingInformationAboutASpecifiedProjectProject {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingInformationAboutASpecifiedProjectProject {
-    /// A `QueryingInformationAboutASpecifiedProjectProject` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -143,8 +143,8 @@ pub struct QueryingInformationAboutASpecifiedProjectResponse200 {
     pub project: ::std::option::Option<QueryingInformationAboutASpecifiedProjectProject>,
 }
 impl QueryingInformationAboutASpecifiedProjectResponse200 {
-    /// A `QueryingInformationAboutASpecifiedProjectResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

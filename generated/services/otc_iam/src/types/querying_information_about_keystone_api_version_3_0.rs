@@ -18,8 +18,8 @@ pub struct QueryingInformationAboutKeystoneApiVersion30Links {
     pub href: ::std::option::Option<::std::string::String>,
 }
 impl QueryingInformationAboutKeystoneApiVersion30Links {
-    /// A `QueryingInformationAboutKeystoneApiVersion30Links` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -74,7 +74,7 @@ pub struct MediaTypes {
     pub base: ::std::option::Option<::std::string::String>,
 }
 impl MediaTypes {
-    /// A `MediaTypes` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -126,8 +126,8 @@ pub struct QueryingInformationAboutKeystoneApiVersion30Response200 {
     pub version: ::std::option::Option<Version>,
 }
 impl QueryingInformationAboutKeystoneApiVersion30Response200 {
-    /// A `QueryingInformationAboutKeystoneApiVersion30Response200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -188,8 +188,8 @@ pub struct Version {
     >,
 }
 impl Version {
-    /// A `Version` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -37,8 +37,8 @@ pub struct QueryingInformationAndStatusOfASpecifiedProjectProject {
     pub suspended_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingInformationAndStatusOfASpecifiedProjectProject {
-    /// A `QueryingInformationAndStatusOfASpecifiedProjectProject` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -156,8 +156,8 @@ pub struct QueryingInformationAndStatusOfASpecifiedProjectResponse200 {
     >,
 }
 impl QueryingInformationAndStatusOfASpecifiedProjectResponse200 {
-    /// A `QueryingInformationAndStatusOfASpecifiedProjectResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct QueryingKeystoneApiVersionInformationResponse200 {
     pub values: ::std::vec::Vec<Values>,
 }
 impl QueryingKeystoneApiVersionInformationResponse200 {
-    /// A `QueryingKeystoneApiVersionInformationResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         versions: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         values: ::std::vec::Vec<Values>,
@@ -39,8 +39,8 @@ pub struct Values {
     pub links: ::std::vec::Vec<::serde_json::Value>,
 }
 impl Values {
-    /// A `Values` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         status: impl ::std::convert::Into<::std::string::String>,
         updated: impl ::std::convert::Into<::std::string::String>,

@@ -22,7 +22,7 @@ pub struct LoginProtects {
     pub verification_method: ::std::option::Option<::std::string::String>,
 }
 impl LoginProtects {
-    /// A `LoginProtects` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -92,8 +92,8 @@ pub struct QueryingLoginProtectionConfigurationsOfUsersResponse200 {
     pub login_protects: ::std::option::Option<::std::vec::Vec<LoginProtects>>,
 }
 impl QueryingLoginProtectionConfigurationsOfUsersResponse200 {
-    /// A `QueryingLoginProtectionConfigurationsOfUsersResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

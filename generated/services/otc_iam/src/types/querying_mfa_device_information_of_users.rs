@@ -13,8 +13,8 @@ pub struct QueryingMfaDeviceInformationOfUsersResponse200 {
     pub virtual_mfa_devices: ::std::option::Option<::std::vec::Vec<VirtualMfaDevices>>,
 }
 impl QueryingMfaDeviceInformationOfUsersResponse200 {
-    /// A `QueryingMfaDeviceInformationOfUsersResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -71,8 +71,8 @@ pub struct VirtualMfaDevices {
     pub user_id: ::std::option::Option<::std::string::String>,
 }
 impl VirtualMfaDevices {
-    /// A `VirtualMfaDevices` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct QueryingPermissionAssignmentRecordsResponse200 {
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl QueryingPermissionAssignmentRecordsResponse200 {
-    /// A `QueryingPermissionAssignmentRecordsResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -92,8 +92,8 @@ pub struct RoleAgencyAssignmentId {
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl RoleAgencyAssignmentId {
-    /// A `RoleAgencyAssignmentId` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -155,8 +155,8 @@ pub struct RoleAssignmentBody {
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl RoleAssignmentBody {
-    /// A `RoleAssignmentBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -271,8 +271,8 @@ pub struct RoleAssignmentId {
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl RoleAssignmentId {
-    /// A `RoleAssignmentId` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -325,8 +325,8 @@ pub struct RoleAssignmentScope {
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl RoleAssignmentScope {
-    /// A `RoleAssignmentScope` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -406,8 +406,8 @@ pub struct RoleDomainAssignmentId {
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl RoleDomainAssignmentId {
-    /// A `RoleDomainAssignmentId` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -454,8 +454,8 @@ pub struct RoleEnterpriseProjectAssignmentId {
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl RoleEnterpriseProjectAssignmentId {
-    /// A `RoleEnterpriseProjectAssignmentId` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -502,8 +502,8 @@ pub struct RoleGroupAssignmentId {
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl RoleGroupAssignmentId {
-    /// A `RoleGroupAssignmentId` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -550,8 +550,8 @@ pub struct RoleProjectAssignmentId {
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl RoleProjectAssignmentId {
-    /// A `RoleProjectAssignmentId` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -598,8 +598,8 @@ pub struct RoleUserAssignmentId {
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl RoleUserAssignmentId {
-    /// A `RoleUserAssignmentId` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

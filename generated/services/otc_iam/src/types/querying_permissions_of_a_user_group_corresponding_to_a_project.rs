@@ -19,8 +19,8 @@ pub struct QueryingPermissionsOfAUserGroupCorrespondingToAProjectResponse200 {
     >,
 }
 impl QueryingPermissionsOfAUserGroupCorrespondingToAProjectResponse200 {
-    /// A `QueryingPermissionsOfAUserGroupCorrespondingToAProjectResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -121,8 +121,8 @@ pub struct QueryingPermissionsOfAUserGroupCorrespondingToAProjectRoles {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl QueryingPermissionsOfAUserGroupCorrespondingToAProjectRoles {
-    /// A `QueryingPermissionsOfAUserGroupCorrespondingToAProjectRoles` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingPermissionsOfAUserGroupUnderADomainResponse200 {
     >,
 }
 impl QueryingPermissionsOfAUserGroupUnderADomainResponse200 {
-    /// A `QueryingPermissionsOfAUserGroupUnderADomainResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -129,8 +129,8 @@ pub struct QueryingPermissionsOfAUserGroupUnderADomainRoles {
     pub created_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingPermissionsOfAUserGroupUnderADomainRoles {
-    /// A `QueryingPermissionsOfAUserGroupUnderADomainRoles` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct QueryingProjectInformationBasedOnTheSpecifiedCriteriaProjects {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingProjectInformationBasedOnTheSpecifiedCriteriaProjects {
-    /// A `QueryingProjectInformationBasedOnTheSpecifiedCriteriaProjects` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -159,8 +159,8 @@ pub struct QueryingProjectInformationBasedOnTheSpecifiedCriteriaResponse200 {
     pub links: ::std::option::Option<ListingCustomPoliciesLinks>,
 }
 impl QueryingProjectInformationBasedOnTheSpecifiedCriteriaResponse200 {
-    /// A `QueryingProjectInformationBasedOnTheSpecifiedCriteriaResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

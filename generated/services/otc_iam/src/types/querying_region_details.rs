@@ -14,8 +14,8 @@ pub struct QueryingRegionDetailsResponse200 {
     pub region: ::std::option::Option<Region>,
 }
 impl QueryingRegionDetailsResponse200 {
-    /// A `QueryingRegionDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -76,8 +76,8 @@ pub struct Region {
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl Region {
-    /// A `Region` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

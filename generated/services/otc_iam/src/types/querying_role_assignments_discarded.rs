@@ -21,8 +21,8 @@ pub struct QueryingRoleAssignmentsDiscardedResponse200 {
     >,
 }
 impl QueryingRoleAssignmentsDiscardedResponse200 {
-    /// A `QueryingRoleAssignmentsDiscardedResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -148,8 +148,8 @@ pub struct QueryingRoleAssignmentsDiscardedRoleAssignments {
     >,
 }
 impl QueryingRoleAssignmentsDiscardedRoleAssignments {
-    /// A `QueryingRoleAssignmentsDiscardedRoleAssignments` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingRoleDetailsResponse200 {
     pub role: ::std::option::Option<QueryingRoleDetailsRole>,
 }
 impl QueryingRoleDetailsResponse200 {
-    /// A `QueryingRoleDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -102,8 +102,8 @@ pub struct QueryingRoleDetailsRole {
     pub created_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingRoleDetailsRole {
-    /// A `QueryingRoleDetailsRole` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

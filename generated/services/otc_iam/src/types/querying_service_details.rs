@@ -14,8 +14,8 @@ pub struct QueryingServiceDetailsResponse200 {
     pub service: ::std::option::Option<Service>,
 }
 impl QueryingServiceDetailsResponse200 {
-    /// A `QueryingServiceDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -76,8 +76,8 @@ pub struct Service {
     pub enabled: ::std::option::Option<bool>,
 }
 impl Service {
-    /// A `Service` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingServicesResponse200 {
 }
 #[cfg(feature = "querying_services")]
 impl QueryingServicesResponse200 {
-    /// A `QueryingServicesResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -109,8 +109,8 @@ pub struct Services {
 }
 #[cfg(feature = "querying_services")]
 impl Services {
-    /// A `Services` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

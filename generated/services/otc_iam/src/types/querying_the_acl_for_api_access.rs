@@ -17,8 +17,8 @@ pub struct QueryingTheAclForApiAccessAllowVpcEndpoints {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheAclForApiAccessAllowVpcEndpoints {
-    /// A `QueryingTheAclForApiAccessAllowVpcEndpoints` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -79,8 +79,8 @@ pub struct QueryingTheAclForApiAccessApiAclPolicy {
     >,
 }
 impl QueryingTheAclForApiAccessApiAclPolicy {
-    /// A `QueryingTheAclForApiAccessApiAclPolicy` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -174,8 +174,8 @@ pub struct QueryingTheAclForApiAccessResponse200 {
     pub api_acl_policy: ::std::option::Option<QueryingTheAclForApiAccessApiAclPolicy>,
 }
 impl QueryingTheAclForApiAccessResponse200 {
-    /// A `QueryingTheAclForApiAccessResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

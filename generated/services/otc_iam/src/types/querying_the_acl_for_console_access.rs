@@ -14,8 +14,8 @@ pub struct QueryingTheAclForConsoleAccessResponse200 {
     pub console_acl_policy: ::std::option::Option<ConsoleAclPolicyInResponse>,
 }
 impl QueryingTheAclForConsoleAccessResponse200 {
-    /// A `QueryingTheAclForConsoleAccessResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -38,8 +38,8 @@ pub struct IdentityProviders {
     pub links: ::std::option::Option<ListingCustomPoliciesLinks>,
 }
 impl IdentityProviders {
-    /// A `IdentityProviders` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -162,8 +162,8 @@ pub struct QueryingTheIdentityProviderListResponse200 {
     pub links: ::std::option::Option<ListingCustomPoliciesLinks>,
 }
 impl QueryingTheIdentityProviderListResponse200 {
-    /// A `QueryingTheIdentityProviderListResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

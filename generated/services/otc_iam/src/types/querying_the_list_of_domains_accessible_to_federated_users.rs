@@ -26,8 +26,8 @@ pub struct Domains {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl Domains {
-    /// A `Domains` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -106,8 +106,8 @@ pub struct QueryingTheListOfDomainsAccessibleToFederatedUsersResponse200 {
     pub links: ::std::option::Option<Links>,
 }
 impl QueryingTheListOfDomainsAccessibleToFederatedUsersResponse200 {
-    /// A `QueryingTheListOfDomainsAccessibleToFederatedUsersResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct QueryingTheListOfDomainsAccessibleToUsersDomains {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfDomainsAccessibleToUsersDomains {
-    /// A `QueryingTheListOfDomainsAccessibleToUsersDomains` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         enabled: bool,
         id: impl ::std::convert::Into<::std::string::String>,
@@ -53,8 +53,8 @@ pub struct QueryingTheListOfDomainsAccessibleToUsersJson {
     pub self_: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfDomainsAccessibleToUsersJson {
-    /// A `QueryingTheListOfDomainsAccessibleToUsersJson` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -101,8 +101,8 @@ pub struct QueryingTheListOfDomainsAccessibleToUsersResponse200 {
 }
 #[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
 impl QueryingTheListOfDomainsAccessibleToUsersResponse200 {
-    /// A `QueryingTheListOfDomainsAccessibleToUsersResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

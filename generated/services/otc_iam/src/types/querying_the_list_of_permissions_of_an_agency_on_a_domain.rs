@@ -27,7 +27,7 @@ pub struct PolicyDepends {
     pub display_name: ::std::option::Option<::std::string::String>,
 }
 impl PolicyDepends {
-    /// A `PolicyDepends` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -94,8 +94,8 @@ pub struct PolicyStatement {
     >,
 }
 impl PolicyStatement {
-    /// A `PolicyStatement` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -113,8 +113,8 @@ pub struct QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
 }
 #[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 impl QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
-    /// A `QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -202,8 +202,8 @@ pub struct QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
 }
 #[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 impl QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
-    /// A `QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

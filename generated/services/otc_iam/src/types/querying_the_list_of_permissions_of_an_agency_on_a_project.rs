@@ -16,8 +16,8 @@ pub struct QueryingTheListOfPermissionsOfAnAgencyOnAProjectResponse200 {
     >,
 }
 impl QueryingTheListOfPermissionsOfAnAgencyOnAProjectResponse200 {
-    /// A `QueryingTheListOfPermissionsOfAnAgencyOnAProjectResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -114,8 +114,8 @@ pub struct QueryingTheListOfPermissionsOfAnAgencyOnAProjectRoles {
     pub created_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfPermissionsOfAnAgencyOnAProjectRoles {
-    /// A `QueryingTheListOfPermissionsOfAnAgencyOnAProjectRoles` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

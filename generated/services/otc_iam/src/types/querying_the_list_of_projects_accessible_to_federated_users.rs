@@ -15,8 +15,8 @@ pub struct LinksSelf {
     pub self_: ::std::option::Option<::std::string::String>,
 }
 impl LinksSelf {
-    /// A `LinksSelf` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -83,8 +83,8 @@ pub struct QueryingTheListOfProjectsAccessibleToFederatedUsersProjects {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfProjectsAccessibleToFederatedUsersProjects {
-    /// A `QueryingTheListOfProjectsAccessibleToFederatedUsersProjects` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -188,8 +188,8 @@ pub struct QueryingTheListOfProjectsAccessibleToFederatedUsersResponse200 {
     pub links: ::std::option::Option<Links>,
 }
 impl QueryingTheListOfProjectsAccessibleToFederatedUsersResponse200 {
-    /// A `QueryingTheListOfProjectsAccessibleToFederatedUsersResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -43,8 +43,8 @@ pub struct QueryingTheListOfProjectsAccessibleToUsersProjects {
     pub parent_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfProjectsAccessibleToUsersProjects {
-    /// A `QueryingTheListOfProjectsAccessibleToUsersProjects` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -60,8 +60,8 @@ pub struct QueryingTheListOfProjectsAccessibleToUsersResponse200 {
 }
 #[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 impl QueryingTheListOfProjectsAccessibleToUsersResponse200 {
-    /// A `QueryingTheListOfProjectsAccessibleToUsersResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct QueryingTheLoginAuthenticationPolicyLoginPolicy {
     pub show_recent_login_info: ::std::option::Option<bool>,
 }
 impl QueryingTheLoginAuthenticationPolicyLoginPolicy {
-    /// A `QueryingTheLoginAuthenticationPolicyLoginPolicy` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -157,8 +157,8 @@ pub struct QueryingTheLoginAuthenticationPolicyResponse200 {
     >,
 }
 impl QueryingTheLoginAuthenticationPolicyResponse200 {
-    /// A `QueryingTheLoginAuthenticationPolicyResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

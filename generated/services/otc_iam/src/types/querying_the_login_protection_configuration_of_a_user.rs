@@ -19,8 +19,8 @@ pub struct QueryingTheLoginProtectionConfigurationOfAUserLoginProtect {
     pub verification_method: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheLoginProtectionConfigurationOfAUserLoginProtect {
-    /// A `QueryingTheLoginProtectionConfigurationOfAUserLoginProtect` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -89,8 +89,8 @@ pub struct QueryingTheLoginProtectionConfigurationOfAUserResponse200 {
     >,
 }
 impl QueryingTheLoginProtectionConfigurationOfAUserResponse200 {
-    /// A `QueryingTheLoginProtectionConfigurationOfAUserResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -62,8 +62,8 @@ pub struct Mappings {
     pub links: ::std::option::Option<ListingCustomPoliciesLinks>,
 }
 impl Mappings {
-    /// A `Mappings` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -146,8 +146,8 @@ pub struct QueryingTheMappingListResponse200 {
     pub links: ::std::option::Option<ListingCustomPoliciesLinks>,
 }
 impl QueryingTheMappingListResponse200 {
-    /// A `QueryingTheMappingListResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -222,8 +222,8 @@ pub struct QueryingTheMappingListRules {
     pub remote: ::std::option::Option<::std::vec::Vec<RemoteInResponse>>,
 }
 impl QueryingTheMappingListRules {
-    /// A `QueryingTheMappingListRules` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -302,8 +302,8 @@ pub struct QueryingTheMappingListRulesLocal {
     pub groups: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheMappingListRulesLocal {
-    /// A `QueryingTheMappingListRulesLocal` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

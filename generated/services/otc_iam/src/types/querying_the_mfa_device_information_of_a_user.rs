@@ -15,8 +15,8 @@ pub struct QueryingTheMfaDeviceInformationOfAUserResponse200 {
     >,
 }
 impl QueryingTheMfaDeviceInformationOfAUserResponse200 {
-    /// A `QueryingTheMfaDeviceInformationOfAUserResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -72,8 +72,8 @@ pub struct QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice {
     pub user_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice {
-    /// A `QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

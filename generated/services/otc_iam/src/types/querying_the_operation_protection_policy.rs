@@ -31,8 +31,8 @@ pub struct QueryingTheOperationProtectionPolicyProtectPolicy {
     pub scene: ::std::option::Option<Scene>,
 }
 impl QueryingTheOperationProtectionPolicyProtectPolicy {
-    /// A `QueryingTheOperationProtectionPolicyProtectPolicy` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -130,8 +130,8 @@ pub struct QueryingTheOperationProtectionPolicyResponse200 {
     >,
 }
 impl QueryingTheOperationProtectionPolicyResponse200 {
-    /// A `QueryingTheOperationProtectionPolicyResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -34,8 +34,8 @@ pub struct QueryingThePasswordPolicyPasswordPolicy {
     pub password_validity_period: ::std::option::Option<i32>,
 }
 impl QueryingThePasswordPolicyPasswordPolicy {
-    /// A `QueryingThePasswordPolicyPasswordPolicy` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -168,8 +168,8 @@ pub struct QueryingThePasswordPolicyResponse200 {
     pub password_policy: ::std::option::Option<QueryingThePasswordPolicyPasswordPolicy>,
 }
 impl QueryingThePasswordPolicyResponse200 {
-    /// A `QueryingThePasswordPolicyResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct Config {
     pub security_compliance: ::std::option::Option<SecurityCompliance>,
 }
 impl Config {
-    /// A `Config` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -59,8 +59,8 @@ pub struct QueryingThePasswordStrengthPolicyResponse200 {
     pub config: ::std::option::Option<Config>,
 }
 impl QueryingThePasswordStrengthPolicyResponse200 {
-    /// A `QueryingThePasswordStrengthPolicyResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -108,8 +108,8 @@ pub struct SecurityCompliance {
     pub password_regex_description: ::std::option::Option<::std::string::String>,
 }
 impl SecurityCompliance {
-    /// A `SecurityCompliance` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct QueryingThePasswordStrengthPolicyByOptionConfig {
     pub password_regex_description: ::std::option::Option<::std::string::String>,
 }
 impl QueryingThePasswordStrengthPolicyByOptionConfig {
-    /// A `QueryingThePasswordStrengthPolicyByOptionConfig` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -72,8 +72,8 @@ pub struct QueryingThePasswordStrengthPolicyByOptionResponse200 {
     pub config: ::std::option::Option<QueryingThePasswordStrengthPolicyByOptionConfig>,
 }
 impl QueryingThePasswordStrengthPolicyByOptionResponse200 {
-    /// A `QueryingThePasswordStrengthPolicyByOptionResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

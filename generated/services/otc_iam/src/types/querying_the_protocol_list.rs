@@ -24,8 +24,8 @@ pub struct QueryingTheProtocolListLinks {
     pub identity_provider: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheProtocolListLinks {
-    /// A `QueryingTheProtocolListLinks` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -102,8 +102,8 @@ pub struct Protocols {
     pub links: ::std::option::Option<QueryingTheProtocolListLinks>,
 }
 impl Protocols {
-    /// A `Protocols` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -119,8 +119,8 @@ pub struct QueryingTheProtocolListResponse200 {
 }
 #[cfg(feature = "querying_the_protocol_list")]
 impl QueryingTheProtocolListResponse200 {
-    /// A `QueryingTheProtocolListResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

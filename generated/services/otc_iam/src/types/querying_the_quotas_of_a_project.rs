@@ -14,8 +14,8 @@ pub struct QueryingTheQuotasOfAProjectResponse200 {
     pub quotas: ::std::option::Option<Quotas>,
 }
 impl QueryingTheQuotasOfAProjectResponse200 {
-    /// A `QueryingTheQuotasOfAProjectResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct QueryingTheServiceCatalogResponse200 {
     pub links: ::std::option::Option<Links>,
 }
 impl QueryingTheServiceCatalogResponse200 {
-    /// A `QueryingTheServiceCatalogResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct QueryingTheUserGroupToWhichAUserBelongsGroups {
     pub create_time: i64,
 }
 impl QueryingTheUserGroupToWhichAUserBelongsGroups {
-    /// A `QueryingTheUserGroupToWhichAUserBelongsGroups` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         description: impl ::std::convert::Into<::std::string::String>,
         id: impl ::std::convert::Into<::std::string::String>,
@@ -55,8 +55,8 @@ pub struct QueryingTheUserGroupToWhichAUserBelongsResponse200 {
 }
 #[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 impl QueryingTheUserGroupToWhichAUserBelongsResponse200 {
-    /// A `QueryingTheUserGroupToWhichAUserBelongsResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

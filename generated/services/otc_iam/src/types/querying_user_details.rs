@@ -49,8 +49,8 @@ pub struct QueryingUserDetailsJson {
     pub last_project_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingUserDetailsJson {
-    /// A `QueryingUserDetailsJson` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -201,8 +201,8 @@ pub struct QueryingUserDetailsResponse200 {
     pub user: ::std::option::Option<QueryingUserDetailsJson>,
 }
 impl QueryingUserDetailsResponse200 {
-    /// A `QueryingUserDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingUserDetailsRecommendedResponse200 {
     pub user: ::std::option::Option<QueryingUserDetailsRecommendedUser>,
 }
 impl QueryingUserDetailsRecommendedResponse200 {
-    /// A `QueryingUserDetailsRecommendedResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -118,8 +118,8 @@ pub struct QueryingUserDetailsRecommendedUser {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl QueryingUserDetailsRecommendedUser {
-    /// A `QueryingUserDetailsRecommendedUser` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

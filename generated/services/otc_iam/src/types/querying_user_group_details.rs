@@ -25,8 +25,8 @@ pub struct QueryingUserGroupDetailsJson {
     pub create_time: ::std::option::Option<i64>,
 }
 impl QueryingUserGroupDetailsJson {
-    /// A `QueryingUserGroupDetailsJson` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -102,8 +102,8 @@ pub struct QueryingUserGroupDetailsResponse200 {
     pub group: ::std::option::Option<QueryingUserGroupDetailsJson>,
 }
 impl QueryingUserGroupDetailsResponse200 {
-    /// A `QueryingUserGroupDetailsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingUsersInAUserGroupResponse200 {
 }
 #[cfg(feature = "querying_users_in_a_user_group")]
 impl QueryingUsersInAUserGroupResponse200 {
-    /// A `QueryingUsersInAUserGroupResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -88,8 +88,8 @@ pub struct QueryingUsersInAUserGroupUsers {
     pub last_project_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingUsersInAUserGroupUsers {
-    /// A `QueryingUsersInAUserGroupUsers` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         description: impl ::std::convert::Into<::std::string::String>,
         domain_id: impl ::std::convert::Into<::std::string::String>,

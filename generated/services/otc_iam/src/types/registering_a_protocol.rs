@@ -13,8 +13,8 @@ pub struct RegisteringAProtocolRequest {
     pub protocol: RegisteringAProtocolProtocol,
 }
 impl RegisteringAProtocolRequest {
-    /// A `RegisteringAProtocolRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(protocol: RegisteringAProtocolProtocol) -> Self {
         Self { protocol }
     }
@@ -82,8 +82,8 @@ pub struct RegisteringAProtocolResponse201 {
     pub protocol: ::std::option::Option<RegisteringAProtocolProtocol>,
 }
 impl RegisteringAProtocolResponse201 {
-    /// A `RegisteringAProtocolResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

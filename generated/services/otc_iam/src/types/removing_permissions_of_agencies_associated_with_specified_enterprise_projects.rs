@@ -14,8 +14,8 @@ pub struct RemovingPermissionsOfAgenciesAssociatedWithSpecifiedEnterpriseProject
     pub role_assignments: ::std::vec::Vec<RoleAssignments>,
 }
 impl RemovingPermissionsOfAgenciesAssociatedWithSpecifiedEnterpriseProjectsRequest {
-    /// A `RemovingPermissionsOfAgenciesAssociatedWithSpecifiedEnterpriseProjectsRequest` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(role_assignments: ::std::vec::Vec<RoleAssignments>) -> Self {
         Self { role_assignments }
     }

@@ -15,8 +15,8 @@ pub struct SettingTheStatusOfASpecifiedProjectProject {
     pub status: Status,
 }
 impl SettingTheStatusOfASpecifiedProjectProject {
-    /// A `SettingTheStatusOfASpecifiedProjectProject` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(status: Status) -> Self {
         Self { status }
     }
@@ -88,8 +88,8 @@ pub struct SettingTheStatusOfASpecifiedProjectRequest {
     pub project: SettingTheStatusOfASpecifiedProjectProject,
 }
 impl SettingTheStatusOfASpecifiedProjectRequest {
-    /// A `SettingTheStatusOfASpecifiedProjectRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(project: SettingTheStatusOfASpecifiedProjectProject) -> Self {
         Self { project }
     }

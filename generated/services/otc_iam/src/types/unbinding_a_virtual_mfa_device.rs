@@ -17,8 +17,8 @@ pub struct UnbindingAVirtualMfaDeviceRequest {
     pub serial_number: ::std::string::String,
 }
 impl UnbindingAVirtualMfaDeviceRequest {
-    /// A `UnbindingAVirtualMfaDeviceRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         user_id: impl ::std::convert::Into<::std::string::String>,
         authentication_code: impl ::std::convert::Into<::std::string::String>,

@@ -13,8 +13,8 @@ pub struct UpdatingAMappingRequest {
     pub mapping: Mapping,
 }
 impl UpdatingAMappingRequest {
-    /// A `UpdatingAMappingRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(mapping: Mapping) -> Self {
         Self { mapping }
     }
@@ -77,8 +77,8 @@ pub struct UpdatingAMappingResponse200 {
     pub mapping: ::std::option::Option<MappingInResponse>,
 }
 impl UpdatingAMappingResponse200 {
-    /// A `UpdatingAMappingResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

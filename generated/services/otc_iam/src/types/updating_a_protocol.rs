@@ -13,8 +13,8 @@ pub struct UpdatingAProtocolRequest {
     pub protocol: RegisteringAProtocolProtocol,
 }
 impl UpdatingAProtocolRequest {
-    /// A `UpdatingAProtocolRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(protocol: RegisteringAProtocolProtocol) -> Self {
         Self { protocol }
     }
@@ -82,8 +82,8 @@ pub struct UpdatingAProtocolResponse200 {
     pub protocol: ::std::option::Option<RegisteringAProtocolProtocol>,
 }
 impl UpdatingAProtocolResponse200 {
-    /// A `UpdatingAProtocolResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

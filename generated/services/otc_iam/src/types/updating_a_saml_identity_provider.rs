@@ -19,8 +19,8 @@ pub struct UpdatingASamlIdentityProviderIdentityProvider {
     pub enabled: ::std::option::Option<bool>,
 }
 impl UpdatingASamlIdentityProviderIdentityProvider {
-    /// A `UpdatingASamlIdentityProviderIdentityProvider` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -110,8 +110,8 @@ pub struct UpdatingASamlIdentityProviderRequest {
     pub identity_provider: UpdatingASamlIdentityProviderIdentityProvider,
 }
 impl UpdatingASamlIdentityProviderRequest {
-    /// A `UpdatingASamlIdentityProviderRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         identity_provider: UpdatingASamlIdentityProviderIdentityProvider,
     ) -> Self {
@@ -183,8 +183,8 @@ pub struct UpdatingASamlIdentityProviderResponse200 {
     >,
 }
 impl UpdatingASamlIdentityProviderResponse200 {
-    /// A `UpdatingASamlIdentityProviderResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct UpdatingAUserGroupGroup {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAUserGroupGroup {
-    /// A `UpdatingAUserGroupGroup` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -152,8 +152,8 @@ pub struct UpdatingAUserGroupRequest {
     pub group: UpdatingAUserGroupGroup,
 }
 impl UpdatingAUserGroupRequest {
-    /// A `UpdatingAUserGroupRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(group: UpdatingAUserGroupGroup) -> Self {
         Self { group }
     }
@@ -214,8 +214,8 @@ pub struct UpdatingAUserGroupResponse200 {
     pub group: ::std::option::Option<UpdatingAUserGroupGroup>,
 }
 impl UpdatingAUserGroupResponse200 {
-    /// A `UpdatingAUserGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

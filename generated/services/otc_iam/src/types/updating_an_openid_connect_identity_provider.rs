@@ -68,8 +68,8 @@ pub struct UpdatingAnOpenidConnectIdentityProviderOpenIdConnectConfig {
     pub signing_key: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnOpenidConnectIdentityProviderOpenIdConnectConfig {
-    /// A `UpdatingAnOpenidConnectIdentityProviderOpenIdConnectConfig` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -152,8 +152,8 @@ pub struct UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig {
 }
 #[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig {
-    /// A `UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -466,8 +466,8 @@ pub struct UpdatingAnOpenidConnectIdentityProviderRequest {
 }
 #[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl UpdatingAnOpenidConnectIdentityProviderRequest {
-    /// A `UpdatingAnOpenidConnectIdentityProviderRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         openid_connect_config: UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig,
     ) -> Self {
@@ -546,8 +546,8 @@ pub struct UpdatingAnOpenidConnectIdentityProviderResponse200 {
 }
 #[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl UpdatingAnOpenidConnectIdentityProviderResponse200 {
-    /// A `UpdatingAnOpenidConnectIdentityProviderResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

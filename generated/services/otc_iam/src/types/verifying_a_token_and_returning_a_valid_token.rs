@@ -20,8 +20,8 @@ pub struct VerifyingATokenAndReturningAValidTokenProject {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl VerifyingATokenAndReturningAValidTokenProject {
-    /// A `VerifyingATokenAndReturningAValidTokenProject` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -159,8 +159,8 @@ pub struct VerifyingATokenAndReturningAValidTokenToken {
     pub roles: ::std::option::Option<::std::vec::Vec<Roles>>,
 }
 impl VerifyingATokenAndReturningAValidTokenToken {
-    /// A `VerifyingATokenAndReturningAValidTokenToken` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -317,8 +317,8 @@ pub struct VerifyingATokenAndReturningAValidTokenUser {
     pub domain: ::std::option::Option<Domain>,
 }
 impl VerifyingATokenAndReturningAValidTokenUser {
-    /// A `VerifyingATokenAndReturningAValidTokenUser` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -382,8 +382,8 @@ pub struct VerifyingATokenAndReturningAValidTokenResponse200 {
     pub token: ::std::option::Option<VerifyingATokenAndReturningAValidTokenToken>,
 }
 impl VerifyingATokenAndReturningAValidTokenResponse200 {
-    /// A `VerifyingATokenAndReturningAValidTokenResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

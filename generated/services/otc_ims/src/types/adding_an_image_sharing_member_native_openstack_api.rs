@@ -13,8 +13,8 @@ pub struct AddingAnImageSharingMemberNativeOpenstackApiRequest {
     pub member: ::std::string::String,
 }
 impl AddingAnImageSharingMemberNativeOpenstackApiRequest {
-    /// A `AddingAnImageSharingMemberNativeOpenstackApiRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(member: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { member: member.into() }
     }
@@ -87,8 +87,8 @@ pub struct AddingAnImageSharingMemberNativeOpenstackApiResponse200 {
     pub schema: ::std::option::Option<::std::string::String>,
 }
 impl AddingAnImageSharingMemberNativeOpenstackApiResponse200 {
-    /// A `AddingAnImageSharingMemberNativeOpenstackApiResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct AddingImageSharingMembersRequest {
     pub projects: ::std::vec::Vec<::std::string::String>,
 }
 impl AddingImageSharingMembersRequest {
-    /// A `AddingImageSharingMembersRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         images: ::std::vec::Vec<::std::string::String>,
         projects: ::std::vec::Vec<::std::string::String>,
@@ -106,8 +106,8 @@ pub struct AddingImageSharingMembersResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl AddingImageSharingMembersResponse200 {
-    /// A `AddingImageSharingMembersResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct AddingOrDeletingImageTagsInABatchRequest {
     pub action: ::std::string::String,
 }
 impl AddingOrDeletingImageTagsInABatchRequest {
-    /// A `AddingOrDeletingImageTagsInABatchRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         tags: ::std::vec::Vec<Tags>,
         action: impl ::std::convert::Into<::std::string::String>,

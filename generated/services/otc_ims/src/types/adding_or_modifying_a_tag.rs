@@ -22,8 +22,8 @@ pub struct AddingOrModifyingATagRequest {
     pub image_tag: ::std::option::Option<ImageTag>,
 }
 impl AddingOrModifyingATagRequest {
-    /// A `AddingOrModifyingATagRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(image_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             image_id: image_id.into(),
@@ -113,8 +113,8 @@ pub struct ImageTag {
     pub value: ::std::string::String,
 }
 impl ImageTag {
-    /// A `ImageTag` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,

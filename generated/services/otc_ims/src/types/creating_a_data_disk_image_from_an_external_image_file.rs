@@ -55,8 +55,8 @@ pub struct CreatingADataDiskImageFromAnExternalImageFileRequest {
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADataDiskImageFromAnExternalImageFileRequest {
-    /// A `CreatingADataDiskImageFromAnExternalImageFileRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         image_url: impl ::std::convert::Into<::std::string::String>,
@@ -270,8 +270,8 @@ pub struct CreatingADataDiskImageFromAnExternalImageFileResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADataDiskImageFromAnExternalImageFileResponse200 {
-    /// A `CreatingADataDiskImageFromAnExternalImageFileResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -320,8 +320,8 @@ pub struct CreatingADataDiskImageFromAnExternalImageFileImageTag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADataDiskImageFromAnExternalImageFileImageTag {
-    /// A `CreatingADataDiskImageFromAnExternalImageFileImageTag` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -64,8 +64,8 @@ pub struct CreatingAFullEcsImageRequest {
     pub whole_image_type: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAFullEcsImageRequest {
-    /// A `CreatingAFullEcsImageRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         backup_id: impl ::std::convert::Into<::std::string::String>,
@@ -274,8 +274,8 @@ pub struct CreatingAFullEcsImageResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAFullEcsImageResponse200 {
-    /// A `CreatingAFullEcsImageResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

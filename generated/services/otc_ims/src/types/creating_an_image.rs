@@ -152,8 +152,8 @@ pub struct CreatingAnImageRequest {
     pub volume_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnImageRequest {
-    /// A `CreatingAnImageRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -563,8 +563,8 @@ pub struct CreatingAnImageResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnImageResponse200 {
-    /// A `CreatingAnImageResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -623,7 +623,7 @@ pub struct DataImages {
     >,
 }
 impl DataImages {
-    /// A `DataImages` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,

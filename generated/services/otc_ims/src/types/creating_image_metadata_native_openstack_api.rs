@@ -70,8 +70,8 @@ pub struct CreatingImageMetadataNativeOpenstackApiRequest {
     pub min_disk: ::std::option::Option<i32>,
 }
 impl CreatingImageMetadataNativeOpenstackApiRequest {
-    /// A `CreatingImageMetadataNativeOpenstackApiRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -441,8 +441,8 @@ pub struct CreatingImageMetadataNativeOpenstackApiResponse201 {
     pub virtual_size: ::std::option::Option<i32>,
 }
 impl CreatingImageMetadataNativeOpenstackApiResponse201 {
-    /// A `CreatingImageMetadataNativeOpenstackApiResponse201` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

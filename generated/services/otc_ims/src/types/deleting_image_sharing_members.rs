@@ -14,8 +14,8 @@ pub struct DeletingImageSharingMembersResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl DeletingImageSharingMembersResponse200 {
-    /// A `DeletingImageSharingMembersResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

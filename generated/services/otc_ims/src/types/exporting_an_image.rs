@@ -22,8 +22,8 @@ pub struct ExportingAnImageRequest {
     pub is_quick_export: ::std::option::Option<bool>,
 }
 impl ExportingAnImageRequest {
-    /// A `ExportingAnImageRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         bucket_url: impl ::std::convert::Into<::std::string::String>,
         file_format: FileFormat,
@@ -137,8 +137,8 @@ pub struct ExportingAnImageResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ExportingAnImageResponse200 {
-    /// A `ExportingAnImageResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

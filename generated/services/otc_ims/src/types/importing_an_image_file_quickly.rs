@@ -55,8 +55,8 @@ pub struct ImportingAnImageFileQuicklyRequest {
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl ImportingAnImageFileQuicklyRequest {
-    /// A `ImportingAnImageFileQuicklyRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         image_url: impl ::std::convert::Into<::std::string::String>,
@@ -252,8 +252,8 @@ pub struct ImportingAnImageFileQuicklyResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ImportingAnImageFileQuicklyResponse200 {
-    /// A `ImportingAnImageFileQuicklyResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

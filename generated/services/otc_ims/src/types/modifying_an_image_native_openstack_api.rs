@@ -25,8 +25,8 @@ pub struct Array {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl Array {
-    /// A `Array` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(op: Op, path: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             op,
@@ -125,8 +125,8 @@ pub struct ModifyingAnImageNativeOpenstackApiRequest {
     pub array: ::std::vec::Vec<Array>,
 }
 impl ModifyingAnImageNativeOpenstackApiRequest {
-    /// A `ModifyingAnImageNativeOpenstackApiRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(array: ::std::vec::Vec<Array>) -> Self {
         Self { array }
     }
@@ -481,8 +481,8 @@ pub struct ModifyingAnImageNativeOpenstackApiResponse200 {
     pub support_agent_list: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnImageNativeOpenstackApiResponse200 {
-    /// A `ModifyingAnImageNativeOpenstackApiResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct QueryingASchemaForAnImageSharingMemberListNativeOpenstackApiResponse2
     >,
 }
 impl QueryingASchemaForAnImageSharingMemberListNativeOpenstackApiResponse200 {
-    /// A `QueryingASchemaForAnImageSharingMemberListNativeOpenstackApiResponse200` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

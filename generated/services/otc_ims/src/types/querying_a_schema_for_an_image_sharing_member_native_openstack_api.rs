@@ -19,8 +19,8 @@ pub struct QueryingASchemaForAnImageSharingMemberNativeOpenstackApiResponse200 {
     >,
 }
 impl QueryingASchemaForAnImageSharingMemberNativeOpenstackApiResponse200 {
-    /// A `QueryingASchemaForAnImageSharingMemberNativeOpenstackApiResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct AdditionalProperties {
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl AdditionalProperties {
-    /// A `AdditionalProperties` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -75,8 +75,8 @@ pub struct QueryingAnImageSchemaNativeOpenstackApiResponse200 {
     >,
 }
 impl QueryingAnImageSchemaNativeOpenstackApiResponse200 {
-    /// A `QueryingAnImageSchemaNativeOpenstackApiResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

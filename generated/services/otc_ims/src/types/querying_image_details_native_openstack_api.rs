@@ -266,8 +266,8 @@ pub struct QueryingImageDetailsNativeOpenstackApiResponse200 {
     pub support_amd: ::std::option::Option<::std::string::String>,
 }
 impl QueryingImageDetailsNativeOpenstackApiResponse200 {
-    /// A `QueryingImageDetailsNativeOpenstackApiResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

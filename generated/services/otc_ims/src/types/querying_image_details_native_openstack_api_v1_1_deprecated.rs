@@ -66,8 +66,8 @@ pub struct QueryingImageDetailsNativeOpenstackApiV11DeprecatedResponse200 {
     pub size: ::std::option::Option<i32>,
 }
 impl QueryingImageDetailsNativeOpenstackApiV11DeprecatedResponse200 {
-    /// A `QueryingImageDetailsNativeOpenstackApiV11DeprecatedResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -85,8 +85,8 @@ pub struct QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200 {
     pub size: ::std::option::Option<i32>,
 }
 impl QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200 {
-    /// A `QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

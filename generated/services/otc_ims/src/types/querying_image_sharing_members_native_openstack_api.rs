@@ -28,8 +28,8 @@ pub struct Members {
     pub schema: ::std::option::Option<::std::string::String>,
 }
 impl Members {
-    /// A `Members` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -107,8 +107,8 @@ pub struct QueryingImageSharingMembersNativeOpenstackApiResponse200 {
     pub schema: ::std::option::Option<::std::string::String>,
 }
 impl QueryingImageSharingMembersNativeOpenstackApiResponse200 {
-    /// A `QueryingImageSharingMembersNativeOpenstackApiResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -267,8 +267,8 @@ pub struct Images {
     pub support_kvm_hi1822_hivirtionet: ::std::option::Option<::std::string::String>,
 }
 impl Images {
-    /// A `Images` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -685,8 +685,8 @@ pub struct QueryingImagesResponse200 {
     pub images: ::std::option::Option<::std::vec::Vec<Images>>,
 }
 impl QueryingImagesResponse200 {
-    /// A `QueryingImagesResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

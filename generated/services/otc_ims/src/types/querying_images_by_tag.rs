@@ -23,8 +23,8 @@ pub struct Matches {
     pub value: ::std::string::String,
 }
 impl Matches {
-    /// A `Matches` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -99,8 +99,8 @@ pub struct NotTags {
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 impl NotTags {
-    /// A `NotTags` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         values: ::std::vec::Vec<::std::string::String>,
@@ -183,7 +183,7 @@ pub struct NotTagsAny {
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 impl NotTagsAny {
-    /// A `NotTagsAny` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
@@ -311,8 +311,8 @@ pub struct QueryingImagesByTagRequest {
     pub matches: ::std::option::Option<::std::vec::Vec<Matches>>,
 }
 impl QueryingImagesByTagRequest {
-    /// A `QueryingImagesByTagRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             action: action.into(),
@@ -573,8 +573,8 @@ pub struct QueryingImagesByTagResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingImagesByTagResponse200 {
-    /// A `QueryingImagesByTagResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -652,8 +652,8 @@ pub struct Resource {
     pub resource_name: ::std::option::Option<::std::string::String>,
 }
 impl Resource {
-    /// A `Resource` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -737,7 +737,7 @@ pub struct ResourceDetail {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl ResourceDetail {
-    /// A `ResourceDetail` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -787,8 +787,8 @@ pub struct TagsAny {
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 impl TagsAny {
-    /// A `TagsAny` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         values: ::std::vec::Vec<::std::string::String>,

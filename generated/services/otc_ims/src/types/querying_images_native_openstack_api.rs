@@ -273,8 +273,8 @@ pub struct QueryingImagesNativeOpenstackApiImages {
     pub hw_vif_multiqueue_enabled: ::std::option::Option<::std::string::String>,
 }
 impl QueryingImagesNativeOpenstackApiImages {
-    /// A `QueryingImagesNativeOpenstackApiImages` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -708,8 +708,8 @@ pub struct QueryingImagesNativeOpenstackApiResponse200 {
     >,
 }
 impl QueryingImagesNativeOpenstackApiResponse200 {
-    /// A `QueryingImagesNativeOpenstackApiResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct QueryingTagsResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingTagsResponse200 {
-    /// A `QueryingTagsResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

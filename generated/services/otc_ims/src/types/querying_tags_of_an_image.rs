@@ -14,8 +14,8 @@ pub struct QueryingTagsOfAnImageResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<TagsInResponse>>,
 }
 impl QueryingTagsOfAnImageResponse200 {
-    /// A `QueryingTagsOfAnImageResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

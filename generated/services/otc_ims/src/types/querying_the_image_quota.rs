@@ -14,8 +14,8 @@ pub struct QueryingTheImageQuotaResponse200 {
     pub quotas: ::std::option::Option<Quotas>,
 }
 impl QueryingTheImageQuotaResponse200 {
-    /// A `QueryingTheImageQuotaResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -61,8 +61,8 @@ pub struct Quotas {
     pub resources: ::std::option::Option<::std::vec::Vec<Resources>>,
 }
 impl Quotas {
-    /// A `Quotas` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -132,8 +132,8 @@ pub struct Resources {
     pub max: ::std::option::Option<i32>,
 }
 impl Resources {
-    /// A `Resources` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

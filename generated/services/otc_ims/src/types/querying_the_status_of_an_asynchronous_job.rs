@@ -35,8 +35,8 @@ pub struct Entities {
     pub sub_jobs_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl Entities {
-    /// A `Entities` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -182,8 +182,8 @@ pub struct QueryingTheStatusOfAnAsynchronousJobResponse200 {
     pub entities: ::std::option::Option<Entities>,
 }
 impl QueryingTheStatusOfAnAsynchronousJobResponse200 {
-    /// A `QueryingTheStatusOfAnAsynchronousJobResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -281,8 +281,8 @@ pub struct Result {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl Result {
-    /// A `Result` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -374,7 +374,7 @@ pub struct SubJobsResult {
     pub entities: ::std::option::Option<Entities>,
 }
 impl SubJobsResult {
-    /// A `SubJobsResult` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -16,8 +16,8 @@ pub struct RegisteringAnImageRequest {
     pub image_url: ::std::string::String,
 }
 impl RegisteringAnImageRequest {
-    /// A `RegisteringAnImageRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(image_url: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             image_url: image_url.into(),
@@ -79,8 +79,8 @@ pub struct RegisteringAnImageResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl RegisteringAnImageResponse200 {
-    /// A `RegisteringAnImageResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

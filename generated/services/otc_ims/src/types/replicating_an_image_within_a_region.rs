@@ -29,8 +29,8 @@ pub struct ReplicatingAnImageWithinARegionRequest {
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl ReplicatingAnImageWithinARegionRequest {
-    /// A `ReplicatingAnImageWithinARegionRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -138,8 +138,8 @@ pub struct ReplicatingAnImageWithinARegionResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ReplicatingAnImageWithinARegionResponse200 {
-    /// A `ReplicatingAnImageWithinARegionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

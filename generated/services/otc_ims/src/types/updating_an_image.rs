@@ -55,8 +55,8 @@ pub struct UpdatingAnImageArray {
     pub value: ::std::string::String,
 }
 impl UpdatingAnImageArray {
-    /// A `UpdatingAnImageArray` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         op: UpdatingAnImageOp,
         path: impl ::std::convert::Into<::std::string::String>,
@@ -158,8 +158,8 @@ pub struct UpdatingAnImageRequest {
     pub array: ::std::vec::Vec<UpdatingAnImageArray>,
 }
 impl UpdatingAnImageRequest {
-    /// A `UpdatingAnImageRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(array: ::std::vec::Vec<UpdatingAnImageArray>) -> Self {
         Self { array }
     }
@@ -494,8 +494,8 @@ pub struct UpdatingAnImageResponse200 {
     pub support_kvm_hi1822_hivirtionet: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnImageResponse200 {
-    /// A `UpdatingAnImageResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

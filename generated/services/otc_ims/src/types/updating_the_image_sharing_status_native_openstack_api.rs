@@ -24,8 +24,8 @@ pub struct UpdatingTheImageSharingStatusNativeOpenstackApiRequest {
     pub vault_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingTheImageSharingStatusNativeOpenstackApiRequest {
-    /// A `UpdatingTheImageSharingStatusNativeOpenstackApiRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(status: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             status: status.into(),
@@ -117,8 +117,8 @@ pub struct UpdatingTheImageSharingStatusNativeOpenstackApiResponse200 {
     pub schema: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingTheImageSharingStatusNativeOpenstackApiResponse200 {
-    /// A `UpdatingTheImageSharingStatusNativeOpenstackApiResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -28,8 +28,8 @@ pub struct UpdatingTheSharingStatusForImagesRequest {
     pub vault_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingTheSharingStatusForImagesRequest {
-    /// A `UpdatingTheSharingStatusForImagesRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         images: ::std::vec::Vec<::std::string::String>,
         project_id: impl ::std::convert::Into<::std::string::String>,
@@ -143,8 +143,8 @@ pub struct UpdatingTheSharingStatusForImagesResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingTheSharingStatusForImagesResponse200 {
-    /// A `UpdatingTheSharingStatusForImagesResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

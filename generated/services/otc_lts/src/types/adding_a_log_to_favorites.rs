@@ -33,8 +33,8 @@ pub struct AddingALogToFavoritesRequest {
     pub is_global: bool,
 }
 impl AddingALogToFavoritesRequest {
-    /// A `AddingALogToFavoritesRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         favorite_resource_id: impl ::std::convert::Into<::std::string::String>,
         favorite_resource_type: impl ::std::convert::Into<::std::string::String>,
@@ -220,8 +220,8 @@ pub struct AddingALogToFavoritesResponse201 {
     pub log_stream_name_alias: ::std::option::Option<::std::string::String>,
 }
 impl AddingALogToFavoritesResponse201 {
-    /// A `AddingALogToFavoritesResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -339,8 +339,8 @@ pub struct AddingALogToFavoritesResponse400 {
     pub message: ::std::option::Option<ErrorMessagebody>,
 }
 impl AddingALogToFavoritesResponse400 {
-    /// A `AddingALogToFavoritesResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct AddingAQuickSearchRequest {
     pub search_type: ::std::string::String,
 }
 impl AddingAQuickSearchRequest {
-    /// A `AddingAQuickSearchRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         criteria: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -156,8 +156,8 @@ pub struct AddingAQuickSearchResponse201 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl AddingAQuickSearchResponse201 {
-    /// A `AddingAQuickSearchResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -200,8 +200,8 @@ pub struct AddingAQuickSearchResponse400 {
     pub message: ::std::option::Option<ErrorMessagebody>,
 }
 impl AddingAQuickSearchResponse400 {
-    /// A `AddingAQuickSearchResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

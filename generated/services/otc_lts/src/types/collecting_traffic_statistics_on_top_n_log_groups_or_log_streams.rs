@@ -40,8 +40,8 @@ pub struct CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsRequest {
     pub search_list: ::std::vec::Vec<::std::string::String>,
 }
 impl CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsRequest {
-    /// A `CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsRequest` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         end_time: i64,
@@ -238,8 +238,8 @@ pub struct CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
     pub results: ::std::option::Option<::std::vec::Vec<ResultsTopnBody>>,
 }
 impl CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
-    /// A `CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -300,8 +300,8 @@ pub struct CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400 {
     pub error_message: ::std::option::Option<::std::string::String>,
 }
 impl CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400 {
-    /// A `CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -383,8 +383,8 @@ pub struct ResultsTopnBody {
     pub log_stream_name_alias: ::std::option::Option<::std::string::String>,
 }
 impl ResultsTopnBody {
-    /// A `ResultsTopnBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

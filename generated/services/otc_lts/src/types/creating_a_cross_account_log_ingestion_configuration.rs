@@ -13,8 +13,8 @@ pub struct CreatingACrossAccountLogIngestionConfigurationRequest {
     pub preview_agency_list: ::std::vec::Vec<PreviewAgencyLogAccessReqBody>,
 }
 impl CreatingACrossAccountLogIngestionConfigurationRequest {
-    /// A `CreatingACrossAccountLogIngestionConfigurationRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         preview_agency_list: ::std::vec::Vec<PreviewAgencyLogAccessReqBody>,
     ) -> Self {
@@ -95,8 +95,8 @@ pub struct CreatingACrossAccountLogIngestionConfigurationResponse201 {
     >,
 }
 impl CreatingACrossAccountLogIngestionConfigurationResponse201 {
-    /// A `CreatingACrossAccountLogIngestionConfigurationResponse201` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -151,8 +151,8 @@ pub struct CreatingACrossAccountLogIngestionConfigurationResponse400 {
     pub message: ::std::option::Option<ErrorMessagebody>,
 }
 impl CreatingACrossAccountLogIngestionConfigurationResponse400 {
-    /// A `CreatingACrossAccountLogIngestionConfigurationResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -229,8 +229,8 @@ pub struct LtsAccessConfigInfoRespon200 {
     >,
 }
 impl LtsAccessConfigInfoRespon200 {
-    /// A `LtsAccessConfigInfoRespon200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -371,8 +371,8 @@ pub struct PreviewAgencyLogAccessReqBody {
     pub agency_name: ::std::string::String,
 }
 impl PreviewAgencyLogAccessReqBody {
-    /// A `PreviewAgencyLogAccessReqBody` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         agency_access_type: impl ::std::convert::Into<::std::string::String>,
@@ -600,8 +600,8 @@ pub struct PreviewAgencyLogAccessReqBodyInResponse {
     pub agency_name: ::std::option::Option<::std::string::String>,
 }
 impl PreviewAgencyLogAccessReqBodyInResponse {
-    /// A `PreviewAgencyLogAccessReqBodyInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

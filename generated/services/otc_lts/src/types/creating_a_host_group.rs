@@ -38,8 +38,8 @@ pub struct CreatingAHostGroupRequest {
     pub labels: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl CreatingAHostGroupRequest {
-    /// A `CreatingAHostGroupRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         host_group_name: impl ::std::convert::Into<::std::string::String>,
         host_group_type: impl ::std::convert::Into<::std::string::String>,
@@ -279,8 +279,8 @@ pub struct CreatingAHostGroupResponse200 {
     pub agent_access_type: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAHostGroupResponse200 {
-    /// A `CreatingAHostGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -419,8 +419,8 @@ pub struct CreatingAHostGroupResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAHostGroupResponse400 {
-    /// A `CreatingAHostGroupResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -66,8 +66,8 @@ pub struct CreatingAKeywordAlarmRuleRequest {
     pub notification_save_rule: ::std::option::Option<SqlNotificationSaveRule>,
 }
 impl CreatingAKeywordAlarmRuleRequest {
-    /// A `CreatingAKeywordAlarmRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         keywords_alarm_rule_name: impl ::std::convert::Into<::std::string::String>,
         keywords_requests: ::std::vec::Vec<KeywordsRequest>,
@@ -436,8 +436,8 @@ pub struct CreatingAKeywordAlarmRuleResponse200 {
     pub keywords_alarm_rule_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAKeywordAlarmRuleResponse200 {
-    /// A `CreatingAKeywordAlarmRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -485,8 +485,8 @@ pub struct CreatingAKeywordAlarmRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAKeywordAlarmRuleResponse400 {
-    /// A `CreatingAKeywordAlarmRuleResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

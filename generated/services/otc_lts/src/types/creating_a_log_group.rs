@@ -29,8 +29,8 @@ pub struct CreatingALogGroupRequest {
     pub log_group_name_alias: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogGroupRequest {
-    /// A `CreatingALogGroupRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         log_group_name: impl ::std::convert::Into<::std::string::String>,
         ttl_in_days: i32,
@@ -216,8 +216,8 @@ pub struct CreatingALogGroupResponse201 {
     pub log_group_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogGroupResponse201 {
-    /// A `CreatingALogGroupResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -278,8 +278,8 @@ pub struct CreatingALogGroupResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogGroupResponse400 {
-    /// A `CreatingALogGroupResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct AccessConfigBaseLogInfoCreate {
     pub log_stream_id: ::std::string::String,
 }
 impl AccessConfigBaseLogInfoCreate {
-    /// A `AccessConfigBaseLogInfoCreate` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         log_group_id: impl ::std::convert::Into<::std::string::String>,
         log_stream_id: impl ::std::convert::Into<::std::string::String>,
@@ -256,8 +256,8 @@ pub struct AccessConfigDeatilCreate {
     >,
 }
 impl AccessConfigDeatilCreate {
-    /// A `AccessConfigDeatilCreate` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(format: AccessConfigFormatCreate) -> Self {
         Self {
             paths: ::std::option::Option::None,
@@ -687,8 +687,8 @@ pub struct AccessConfigHostGroupIdListCreate {
     pub host_group_id_list: ::std::vec::Vec<::std::string::String>,
 }
 impl AccessConfigHostGroupIdListCreate {
-    /// A `AccessConfigHostGroupIdListCreate` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(host_group_id_list: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { host_group_id_list }
     }
@@ -790,8 +790,8 @@ pub struct CreatingALogIngestionConfigurationRequest {
     pub cluster_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogIngestionConfigurationRequest {
-    /// A `CreatingALogIngestionConfigurationRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         access_config_name: impl ::std::convert::Into<::std::string::String>,
         access_config_type: impl ::std::convert::Into<::std::string::String>,
@@ -1074,8 +1074,8 @@ pub struct CreatingALogIngestionConfigurationResponse200 {
     pub cluster_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogIngestionConfigurationResponse200 {
-    /// A `CreatingALogIngestionConfigurationResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1230,8 +1230,8 @@ pub struct CreatingALogIngestionConfigurationResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogIngestionConfigurationResponse400 {
-    /// A `CreatingALogIngestionConfigurationResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -40,8 +40,8 @@ pub struct CreatingALogStreamRequest {
     pub enterprise_project_name: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogStreamRequest {
-    /// A `CreatingALogStreamRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         log_stream_name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -283,8 +283,8 @@ pub struct CreatingALogStreamResponse201 {
     pub log_stream_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogStreamResponse201 {
-    /// A `CreatingALogStreamResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -332,8 +332,8 @@ pub struct CreatingALogStreamResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogStreamResponse400 {
-    /// A `CreatingALogStreamResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct CreatingALogStream2Request {
     pub log_topic_name: ::std::string::String,
 }
 impl CreatingALogStream2Request {
-    /// A `CreatingALogStream2Request` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         log_topic_name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -111,8 +111,8 @@ pub struct CreatingALogStream2Response201 {
     pub log_topic_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogStream2Response201 {
-    /// A `CreatingALogStream2Response201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct CreatingALogTransferTaskNewVersionRequest {
     pub log_transfer_info: LogTransferInfo,
 }
 impl CreatingALogTransferTaskNewVersionRequest {
-    /// A `CreatingALogTransferTaskNewVersionRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         log_group_id: impl ::std::convert::Into<::std::string::String>,
         log_streams: ::std::vec::Vec<CreatingALogTransferTaskNewVersionLogStreams>,
@@ -170,8 +170,8 @@ pub struct CreatingALogTransferTaskNewVersionResponse200 {
     pub log_transfer_info: ::std::option::Option<LogTransferInfoRespBody>,
 }
 impl CreatingALogTransferTaskNewVersionResponse200 {
-    /// A `CreatingALogTransferTaskNewVersionResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -263,8 +263,8 @@ pub struct CreatingALogTransferTaskNewVersionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogTransferTaskNewVersionResponse400 {
-    /// A `CreatingALogTransferTaskNewVersionResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -319,8 +319,8 @@ pub struct CreatingALogTransferTaskNewVersionLogStreams {
     pub log_stream_name: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogTransferTaskNewVersionLogStreams {
-    /// A `CreatingALogTransferTaskNewVersionLogStreams` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(log_stream_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             log_stream_id: log_stream_id.into(),
@@ -429,8 +429,8 @@ pub struct CreatingALogTransferTaskNewVersionLogStreamsInResponse {
     pub log_stream_name: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogTransferTaskNewVersionLogStreamsInResponse {
-    /// A `CreatingALogTransferTaskNewVersionLogStreamsInResponse` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -517,8 +517,8 @@ pub struct LogTransferInfo {
     pub log_transfer_detail: LogTransferDetail,
 }
 impl LogTransferInfo {
-    /// A `LogTransferInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         log_transfer_type: impl ::std::convert::Into<::std::string::String>,
         log_transfer_mode: impl ::std::convert::Into<::std::string::String>,

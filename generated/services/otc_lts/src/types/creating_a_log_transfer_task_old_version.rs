@@ -51,8 +51,8 @@ pub struct CreatingALogTransferTaskOldVersionRequest {
     pub period_unit: ::std::string::String,
 }
 impl CreatingALogTransferTaskOldVersionRequest {
-    /// A `CreatingALogTransferTaskOldVersionRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         log_group_id: impl ::std::convert::Into<::std::string::String>,
         log_stream_ids: ::std::vec::Vec<::std::string::String>,
@@ -366,8 +366,8 @@ pub struct CreatingALogTransferTaskOldVersionResponse201 {
     pub log_dump_obs_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogTransferTaskOldVersionResponse201 {
-    /// A `CreatingALogTransferTaskOldVersionResponse201` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -415,8 +415,8 @@ pub struct CreatingALogTransferTaskOldVersionResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALogTransferTaskOldVersionResponse400 {
-    /// A `CreatingALogTransferTaskOldVersionResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct CreatingAMessageTemplateRequest {
     pub templates: ::std::vec::Vec<SubTemplate>,
 }
 impl CreatingAMessageTemplateRequest {
-    /// A `CreatingAMessageTemplateRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         source: impl ::std::convert::Into<::std::string::String>,
@@ -254,8 +254,8 @@ pub struct CreatingAMessageTemplateResponse200 {
     pub templates: ::std::option::Option<::std::vec::Vec<SubTemplateResBody>>,
 }
 impl CreatingAMessageTemplateResponse200 {
-    /// A `CreatingAMessageTemplateResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -354,8 +354,8 @@ pub struct CreatingAMessageTemplateResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAMessageTemplateResponse400 {
-    /// A `CreatingAMessageTemplateResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -431,7 +431,7 @@ pub struct SubTemplate {
     pub topic: ::std::option::Option<::std::string::String>,
 }
 impl SubTemplate {
-    /// A `SubTemplate` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         sub_type: impl ::std::convert::Into<::std::string::String>,

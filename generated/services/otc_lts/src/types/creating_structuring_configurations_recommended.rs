@@ -47,8 +47,8 @@ pub struct CreatingStructuringConfigurationsRecommendedRequest {
     pub quick_analysis: ::std::option::Option<bool>,
 }
 impl CreatingStructuringConfigurationsRecommendedRequest {
-    /// A `CreatingStructuringConfigurationsRecommendedRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         log_group_id: impl ::std::convert::Into<::std::string::String>,
         log_stream_id: impl ::std::convert::Into<::std::string::String>,
@@ -342,8 +342,8 @@ pub struct CreatingStructuringConfigurationsRecommendedResponse201 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingStructuringConfigurationsRecommendedResponse201 {
-    /// A `CreatingStructuringConfigurationsRecommendedResponse201` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct DeletingAHostGroupRequest {
     pub host_group_id_list: ::std::vec::Vec<::std::string::String>,
 }
 impl DeletingAHostGroupRequest {
-    /// A `DeletingAHostGroupRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(host_group_id_list: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { host_group_id_list }
     }
@@ -99,8 +99,8 @@ pub struct DeletingAHostGroupResponse200 {
     pub total: ::std::option::Option<i64>,
 }
 impl DeletingAHostGroupResponse200 {
-    /// A `DeletingAHostGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -185,8 +185,8 @@ pub struct DeletingAHostGroupResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAHostGroupResponse400 {
-    /// A `DeletingAHostGroupResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

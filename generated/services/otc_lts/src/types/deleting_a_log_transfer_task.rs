@@ -26,8 +26,8 @@ pub struct DeletingALogTransferTaskResponse200 {
     pub log_transfer_info: ::std::option::Option<LogTransferInfoRespBody>,
 }
 impl DeletingALogTransferTaskResponse200 {
-    /// A `DeletingALogTransferTaskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -117,8 +117,8 @@ pub struct DeletingALogTransferTaskResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingALogTransferTaskResponse400 {
-    /// A `DeletingALogTransferTaskResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct DeletingAMessageTemplateRequest {
     pub template_names: ::std::vec::Vec<::std::string::String>,
 }
 impl DeletingAMessageTemplateRequest {
-    /// A `DeletingAMessageTemplateRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(template_names: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { template_names }
     }
@@ -84,8 +84,8 @@ pub struct DeletingAMessageTemplateResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAMessageTemplateResponse400 {
-    /// A `DeletingAMessageTemplateResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

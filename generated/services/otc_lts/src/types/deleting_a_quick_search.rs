@@ -17,8 +17,8 @@ pub struct DeletingAQuickSearchRequest {
     pub id: ::std::string::String,
 }
 impl DeletingAQuickSearchRequest {
-    /// A `DeletingAQuickSearchRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             eps_id: ::std::option::Option::None,
@@ -94,8 +94,8 @@ pub struct DeletingAQuickSearchResponse400 {
     pub message: ::std::option::Option<ErrorMessagebody>,
 }
 impl DeletingAQuickSearchResponse400 {
-    /// A `DeletingAQuickSearchResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct DeletingAStructuringRuleRequest {
     pub id: ::std::string::String,
 }
 impl DeletingAStructuringRuleRequest {
-    /// A `DeletingAStructuringRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { id: id.into() }
     }
@@ -92,8 +92,8 @@ pub struct DeletingAStructuringRuleResponse200 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAStructuringRuleResponse200 {
-    /// A `DeletingAStructuringRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -147,8 +147,8 @@ pub struct DeletingAStructuringRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAStructuringRuleResponse400 {
-    /// A `DeletingAStructuringRuleResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

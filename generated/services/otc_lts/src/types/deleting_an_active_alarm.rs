@@ -13,8 +13,8 @@ pub struct DeletingAnActiveAlarmRequest {
     pub events: ::std::vec::Vec<Event>,
 }
 impl DeletingAnActiveAlarmRequest {
-    /// A `DeletingAnActiveAlarmRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(events: ::std::vec::Vec<Event>) -> Self {
         Self { events }
     }
@@ -92,8 +92,8 @@ pub struct Event {
     pub starts_at: i64,
 }
 impl Event {
-    /// A `Event` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(metadata: Metadata, starts_at: i64) -> Self {
         Self { metadata, starts_at }
     }

@@ -15,8 +15,8 @@ pub struct DeletingLogIngestionConfigurationsRequest {
     pub access_config_id_list: ::std::vec::Vec<::std::string::String>,
 }
 impl DeletingLogIngestionConfigurationsRequest {
-    /// A `DeletingLogIngestionConfigurationsRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(access_config_id_list: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { access_config_id_list }
     }
@@ -97,8 +97,8 @@ pub struct DeletingLogIngestionConfigurationsResponse200 {
     pub total: ::std::option::Option<i64>,
 }
 impl DeletingLogIngestionConfigurationsResponse200 {
-    /// A `DeletingLogIngestionConfigurationsResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -170,8 +170,8 @@ pub struct DeletingLogIngestionConfigurationsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingLogIngestionConfigurationsResponse400 {
-    /// A `DeletingLogIngestionConfigurationsResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

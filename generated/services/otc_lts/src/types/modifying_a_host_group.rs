@@ -32,8 +32,8 @@ pub struct ModifyingAHostGroupRequest {
     pub labels: ::std::vec::Vec<::std::string::String>,
 }
 impl ModifyingAHostGroupRequest {
-    /// A `ModifyingAHostGroupRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         host_group_id: impl ::std::convert::Into<::std::string::String>,
         labels: ::std::vec::Vec<::std::string::String>,
@@ -275,8 +275,8 @@ pub struct ModifyingAHostGroupResponse200 {
     pub update_time: ::std::option::Option<i64>,
 }
 impl ModifyingAHostGroupResponse200 {
-    /// A `ModifyingAHostGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -394,8 +394,8 @@ pub struct ModifyingAHostGroupResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAHostGroupResponse400 {
-    /// A `ModifyingAHostGroupResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -32,8 +32,8 @@ pub struct FrequencyRespBody {
     pub fixed_rate_unit: ::std::option::Option<::std::string::String>,
 }
 impl FrequencyRespBody {
-    /// A `FrequencyRespBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -151,8 +151,8 @@ pub struct KeywordsResBody {
     pub search_time_range_unit: ::std::option::Option<::std::string::String>,
 }
 impl KeywordsResBody {
-    /// A `KeywordsResBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -319,8 +319,8 @@ pub struct ModifyingAKeywordAlarmRuleRequest {
     pub alarm_action_rule_name: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAKeywordAlarmRuleRequest {
-    /// A `ModifyingAKeywordAlarmRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         keywords_alarm_rule_id: impl ::std::convert::Into<::std::string::String>,
@@ -854,8 +854,8 @@ pub struct ModifyingAKeywordAlarmRuleResponse200 {
     pub alarm_action_rule_name: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAKeywordAlarmRuleResponse200 {
-    /// A `ModifyingAKeywordAlarmRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1045,8 +1045,8 @@ pub struct ModifyingAKeywordAlarmRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAKeywordAlarmRuleResponse400 {
-    /// A `ModifyingAKeywordAlarmRuleResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct ModifyingALogGroupRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<TagsBody>>,
 }
 impl ModifyingALogGroupRequest {
-    /// A `ModifyingALogGroupRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(ttl_in_days: i32) -> Self {
         Self {
             ttl_in_days,
@@ -145,8 +145,8 @@ pub struct ModifyingALogGroupResponse200 {
     pub ttl_in_days: ::std::option::Option<i32>,
 }
 impl ModifyingALogGroupResponse200 {
-    /// A `ModifyingALogGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -227,8 +227,8 @@ pub struct ModifyingALogGroupResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingALogGroupResponse400 {
-    /// A `ModifyingALogGroupResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

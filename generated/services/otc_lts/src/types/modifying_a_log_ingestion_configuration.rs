@@ -122,8 +122,8 @@ pub struct AccessConfigDeatilUpdate {
     >,
 }
 impl AccessConfigDeatilUpdate {
-    /// A `AccessConfigDeatilUpdate` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -564,8 +564,8 @@ pub struct AccessConfigFormatMutil {
     pub value: ::std::string::String,
 }
 impl AccessConfigFormatMutil {
-    /// A `AccessConfigFormatMutil` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         mode: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -661,8 +661,8 @@ pub struct AccessConfigFormatSingle {
     pub value: ::std::string::String,
 }
 impl AccessConfigFormatSingle {
-    /// A `AccessConfigFormatSingle` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         mode: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -753,8 +753,8 @@ pub struct AccessConfigFormatUpdate {
     pub multi: ::std::option::Option<AccessConfigFormatMutil>,
 }
 impl AccessConfigFormatUpdate {
-    /// A `AccessConfigFormatUpdate` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -864,8 +864,8 @@ pub struct AccessConfigWindowsLogInfoUpdate {
     pub event_level: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl AccessConfigWindowsLogInfoUpdate {
-    /// A `AccessConfigWindowsLogInfoUpdate` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1006,8 +1006,8 @@ pub struct ModifyingALogIngestionConfigurationRequest {
     pub cluster_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingALogIngestionConfigurationRequest {
-    /// A `ModifyingALogIngestionConfigurationRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         access_config_id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -1256,8 +1256,8 @@ pub struct ModifyingALogIngestionConfigurationResponse200 {
     pub cluster_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingALogIngestionConfigurationResponse200 {
-    /// A `ModifyingALogIngestionConfigurationResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1412,8 +1412,8 @@ pub struct ModifyingALogIngestionConfigurationResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingALogIngestionConfigurationResponse400 {
-    /// A `ModifyingALogIngestionConfigurationResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct ModifyingALogStreamRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<TagsBody>>,
 }
 impl ModifyingALogStreamRequest {
-    /// A `ModifyingALogStreamRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(ttl_in_days: i32) -> Self {
         Self {
             ttl_in_days,
@@ -143,8 +143,8 @@ pub struct ModifyingALogStreamResponse200 {
     pub ttl_in_days: ::std::option::Option<i32>,
 }
 impl ModifyingALogStreamResponse200 {
-    /// A `ModifyingALogStreamResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -225,8 +225,8 @@ pub struct ModifyingALogStreamResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingALogStreamResponse400 {
-    /// A `ModifyingALogStreamResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct ModifyingAMessageTemplateRequest {
     pub templates: ::std::vec::Vec<UpdateSubTemplate>,
 }
 impl ModifyingAMessageTemplateRequest {
-    /// A `ModifyingAMessageTemplateRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         source: impl ::std::convert::Into<::std::string::String>,
@@ -254,8 +254,8 @@ pub struct ModifyingAMessageTemplateResponse201 {
     pub templates: ::std::option::Option<::std::vec::Vec<SubTemplateResBody>>,
 }
 impl ModifyingAMessageTemplateResponse201 {
-    /// A `ModifyingAMessageTemplateResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -354,8 +354,8 @@ pub struct ModifyingAMessageTemplateResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAMessageTemplateResponse400 {
-    /// A `ModifyingAMessageTemplateResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -429,8 +429,8 @@ pub struct UpdateSubTemplate {
     pub topic: ::std::option::Option<::std::string::String>,
 }
 impl UpdateSubTemplate {
-    /// A `UpdateSubTemplate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         sub_type: impl ::std::convert::Into<::std::string::String>,
         content: impl ::std::convert::Into<::std::string::String>,

@@ -16,8 +16,8 @@ pub struct ObtainingAQuickSearchResponse200 {
     >,
 }
 impl ObtainingAQuickSearchResponse200 {
-    /// A `ObtainingAQuickSearchResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -71,8 +71,8 @@ pub struct ObtainingAQuickSearchResponse400 {
     pub message: ::std::option::Option<ErrorMessagebody>,
 }
 impl ObtainingAQuickSearchResponse400 {
-    /// A `ObtainingAQuickSearchResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct PreviewingTheEmailFormatOfAMessageTemplateRequest {
     pub subject: ::std::option::Option<::std::string::String>,
 }
 impl PreviewingTheEmailFormatOfAMessageTemplateRequest {
-    /// A `PreviewingTheEmailFormatOfAMessageTemplateRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         templates: impl ::std::convert::Into<::std::string::String>,
         language: impl ::std::convert::Into<::std::string::String>,
@@ -165,8 +165,8 @@ pub struct PreviewingTheEmailFormatOfAMessageTemplateResponse200 {
     pub subject: ::std::option::Option<::std::string::String>,
 }
 impl PreviewingTheEmailFormatOfAMessageTemplateResponse200 {
-    /// A `PreviewingTheEmailFormatOfAMessageTemplateResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -221,8 +221,8 @@ pub struct PreviewingTheEmailFormatOfAMessageTemplateResponse500 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl PreviewingTheEmailFormatOfAMessageTemplateResponse500 {
-    /// A `PreviewingTheEmailFormatOfAMessageTemplateResponse500` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

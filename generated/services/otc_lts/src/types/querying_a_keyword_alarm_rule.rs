@@ -95,8 +95,8 @@ pub struct KeywordsAlarmRuleRespList {
     pub key: ::std::option::Option<::std::string::String>,
 }
 impl KeywordsAlarmRuleRespList {
-    /// A `KeywordsAlarmRuleRespList` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -366,8 +366,8 @@ pub struct QueryingAKeywordAlarmRuleResponse200 {
     >,
 }
 impl QueryingAKeywordAlarmRuleResponse200 {
-    /// A `QueryingAKeywordAlarmRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -424,8 +424,8 @@ pub struct QueryingAKeywordAlarmRuleResponse500 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAKeywordAlarmRuleResponse500 {
-    /// A `QueryingAKeywordAlarmRuleResponse500` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct CreateTransferResponseBody {
     pub log_transfer_info: ::std::option::Option<LogTransferInfoRespBody>,
 }
 impl CreateTransferResponseBody {
-    /// A `CreateTransferResponseBody` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -116,8 +116,8 @@ pub struct QueryingALogTransferTaskResponse200 {
     >,
 }
 impl QueryingALogTransferTaskResponse200 {
-    /// A `QueryingALogTransferTaskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -174,8 +174,8 @@ pub struct QueryingALogTransferTaskResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingALogTransferTaskResponse400 {
-    /// A `QueryingALogTransferTaskResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct CodeDetailsRspBody {
     pub details: ::std::option::Option<::std::string::String>,
 }
 impl CodeDetailsRspBody {
-    /// A `CodeDetailsRspBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -94,8 +94,8 @@ pub struct QueryingAMessageTemplateResponse200 {
     pub project_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAMessageTemplateResponse200 {
-    /// A `QueryingAMessageTemplateResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -220,8 +220,8 @@ pub struct QueryingAMessageTemplateResponse401 {
     pub message: ::std::option::Option<CodeDetailsRspBody>,
 }
 impl QueryingAMessageTemplateResponse401 {
-    /// A `QueryingAMessageTemplateResponse401` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -269,8 +269,8 @@ pub struct QueryingAMessageTemplateResponse500 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAMessageTemplateResponse500 {
-    /// A `QueryingAMessageTemplateResponse500` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

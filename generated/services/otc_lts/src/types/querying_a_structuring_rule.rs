@@ -54,8 +54,8 @@ pub struct QueryingAStructuringRuleResponse200 {
     pub regex: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAStructuringRuleResponse200 {
-    /// A `QueryingAStructuringRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -198,8 +198,8 @@ pub struct QueryingAStructuringRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAStructuringRuleResponse400 {
-    /// A `QueryingAStructuringRuleResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -253,8 +253,8 @@ pub struct ShowStructTemplateRule {
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl ShowStructTemplateRule {
-    /// A `ShowStructTemplateRule` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -311,8 +311,8 @@ pub struct ShowStructTemplateclusterInfo {
     pub kafka_ssl_enable: ::std::option::Option<bool>,
 }
 impl ShowStructTemplateclusterInfo {
-    /// A `ShowStructTemplateclusterInfo` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -392,8 +392,8 @@ pub struct StructFieldInfoReturn {
     pub index: ::std::option::Option<i32>,
 }
 impl StructFieldInfoReturn {
-    /// A `StructFieldInfoReturn` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -490,7 +490,7 @@ pub struct TagFieldsInfo {
     pub index: ::std::option::Option<i32>,
 }
 impl TagFieldsInfo {
-    /// A `TagFieldsInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -33,8 +33,8 @@ pub struct DemoField {
     pub user_defined_name: ::std::option::Option<::std::string::String>,
 }
 impl DemoField {
-    /// A `DemoField` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -127,8 +127,8 @@ pub struct QueryingAStructuringTemplateResponse200 {
     pub results: ::std::option::Option<::std::vec::Vec<StructTemplateModel>>,
 }
 impl QueryingAStructuringTemplateResponse200 {
-    /// A `QueryingAStructuringTemplateResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -182,8 +182,8 @@ pub struct QueryingAStructuringTemplateResponse400 {
     pub message: ::std::option::Option<CustomTemplateErrorCode>,
 }
 impl QueryingAStructuringTemplateResponse400 {
-    /// A `QueryingAStructuringTemplateResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -231,8 +231,8 @@ pub struct QueryingAStructuringTemplateResponse500 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAStructuringTemplateResponse500 {
-    /// A `QueryingAStructuringTemplateResponse500` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -310,8 +310,8 @@ pub struct StructTemplateModel {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl StructTemplateModel {
-    /// A `StructTemplateModel` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -447,7 +447,7 @@ pub struct TagFieldNew {
     pub index: ::std::option::Option<i32>,
 }
 impl TagFieldNew {
-    /// A `TagFieldNew` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -562,7 +562,7 @@ pub struct TemplateRule {
     pub param: ::std::option::Option<::std::string::String>,
 }
 impl TemplateRule {
-    /// A `TemplateRule` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -33,8 +33,8 @@ pub struct LogGroup {
     >,
 }
 impl LogGroup {
-    /// A `LogGroup` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -173,8 +173,8 @@ pub struct QueryingAllLogGroupsOfAnAccountResponse200 {
     pub log_groups: ::std::option::Option<::std::vec::Vec<LogGroup>>,
 }
 impl QueryingAllLogGroupsOfAnAccountResponse200 {
-    /// A `QueryingAllLogGroupsOfAnAccountResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -231,8 +231,8 @@ pub struct QueryingAllLogGroupsOfAnAccountResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllLogGroupsOfAnAccountResponse401 {
-    /// A `QueryingAllLogGroupsOfAnAccountResponse401` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

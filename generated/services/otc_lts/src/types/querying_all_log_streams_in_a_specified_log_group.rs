@@ -30,8 +30,8 @@ pub struct LogStreamResBody {
     pub is_favorite: ::std::option::Option<bool>,
 }
 impl LogStreamResBody {
-    /// A `LogStreamResBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -133,8 +133,8 @@ pub struct QueryingAllLogStreamsInASpecifiedLogGroupResponse200 {
     pub log_streams: ::std::option::Option<::std::vec::Vec<LogStreamResBody>>,
 }
 impl QueryingAllLogStreamsInASpecifiedLogGroupResponse200 {
-    /// A `QueryingAllLogStreamsInASpecifiedLogGroupResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -192,8 +192,8 @@ pub struct QueryingAllLogStreamsInASpecifiedLogGroupResponse401 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAllLogStreamsInASpecifiedLogGroupResponse401 {
-    /// A `QueryingAllLogStreamsInASpecifiedLogGroupResponse401` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

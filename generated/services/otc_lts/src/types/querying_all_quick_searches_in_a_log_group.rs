@@ -14,8 +14,8 @@ pub struct QueryingAllQuickSearchesInALogGroupResponse200 {
     pub search_criterias: ::std::option::Option<::std::vec::Vec<SearchCriteriasBody>>,
 }
 impl QueryingAllQuickSearchesInALogGroupResponse200 {
-    /// A `QueryingAllQuickSearchesInALogGroupResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -69,8 +69,8 @@ pub struct QueryingAllQuickSearchesInALogGroupResponse400 {
     pub message: ::std::option::Option<ErrorMessagebody>,
 }
 impl QueryingAllQuickSearchesInALogGroupResponse400 {
-    /// A `QueryingAllQuickSearchesInALogGroupResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -124,8 +124,8 @@ pub struct SearchCriteriasBody {
     pub search_type: ::std::option::Option<::std::string::String>,
 }
 impl SearchCriteriasBody {
-    /// A `SearchCriteriasBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingAnSmnTopicResponse200 {
     pub topics: ::std::option::Option<::std::vec::Vec<TopicsInResponse>>,
 }
 impl QueryingAnSmnTopicResponse200 {
-    /// A `QueryingAnSmnTopicResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -97,8 +97,8 @@ pub struct QueryingAnSmnTopicResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAnSmnTopicResponse400 {
-    /// A `QueryingAnSmnTopicResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct GetHostGroupListFilter {
     pub host_group_tag: ::std::option::Option<GetHostGroupListTag>,
 }
 impl GetHostGroupListFilter {
-    /// A `GetHostGroupListFilter` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -194,8 +194,8 @@ pub struct GetHostGroupListTag {
     pub tag_list: ::std::option::Option<::std::vec::Vec<HostGroupTag>>,
 }
 impl GetHostGroupListTag {
-    /// A `GetHostGroupListTag` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -296,8 +296,8 @@ pub struct QueryingHostGroupsRequest {
     pub filter: GetHostGroupListFilter,
 }
 impl QueryingHostGroupsRequest {
-    /// A `QueryingHostGroupsRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(filter: GetHostGroupListFilter) -> Self {
         Self {
             host_group_id_list: ::std::option::Option::None,
@@ -408,8 +408,8 @@ pub struct QueryingHostGroupsResponse200 {
     pub total: ::std::option::Option<i64>,
 }
 impl QueryingHostGroupsResponse200 {
-    /// A `QueryingHostGroupsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -481,8 +481,8 @@ pub struct QueryingHostGroupsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingHostGroupsResponse400 {
-    /// A `QueryingHostGroupsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

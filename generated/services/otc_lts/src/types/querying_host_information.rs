@@ -39,8 +39,8 @@ pub struct GetHostListFilter {
     pub host_version: ::std::option::Option<::std::string::String>,
 }
 impl GetHostListFilter {
-    /// A `GetHostListFilter` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -242,8 +242,8 @@ pub struct GetHostListInfo {
     pub update_time: ::std::option::Option<i64>,
 }
 impl GetHostListInfo {
-    /// A `GetHostListInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -333,8 +333,8 @@ pub struct QueryingHostInformationRequest {
     pub filter: GetHostListFilter,
 }
 impl QueryingHostInformationRequest {
-    /// A `QueryingHostInformationRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(filter: GetHostListFilter) -> Self {
         Self {
             host_id_list: ::std::option::Option::None,
@@ -441,8 +441,8 @@ pub struct QueryingHostInformationResponse200 {
     pub total: ::std::option::Option<i64>,
 }
 impl QueryingHostInformationResponse200 {
-    /// A `QueryingHostInformationResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -514,8 +514,8 @@ pub struct QueryingHostInformationResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingHostInformationResponse400 {
-    /// A `QueryingHostInformationResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -30,8 +30,8 @@ pub struct QueryingLogIngestionConfigurationsRequest {
     pub access_config_tag_list: ::std::option::Option<::std::vec::Vec<AccessConfigTag>>,
 }
 impl QueryingLogIngestionConfigurationsRequest {
-    /// A `QueryingLogIngestionConfigurationsRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         access_config_name_list: ::std::vec::Vec<::std::string::String>,
         host_group_name_list: ::std::vec::Vec<::std::string::String>,
@@ -249,8 +249,8 @@ pub struct QueryingLogIngestionConfigurationsResponse200 {
     pub total: ::std::option::Option<i64>,
 }
 impl QueryingLogIngestionConfigurationsResponse200 {
-    /// A `QueryingLogIngestionConfigurationsResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -322,8 +322,8 @@ pub struct QueryingLogIngestionConfigurationsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingLogIngestionConfigurationsResponse400 {
-    /// A `QueryingLogIngestionConfigurationsResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

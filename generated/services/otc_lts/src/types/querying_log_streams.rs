@@ -27,8 +27,8 @@ pub struct LogStreamNoIsFavorite {
     pub filter_count: ::std::option::Option<i32>,
 }
 impl LogStreamNoIsFavorite {
-    /// A `LogStreamNoIsFavorite` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -118,8 +118,8 @@ pub struct QueryingLogStreamsResponse200 {
     pub log_streams: ::std::option::Option<::std::vec::Vec<LogStreamNoIsFavorite>>,
 }
 impl QueryingLogStreamsResponse200 {
-    /// A `QueryingLogStreamsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -176,8 +176,8 @@ pub struct QueryingLogStreamsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingLogStreamsResponse400 {
-    /// A `QueryingLogStreamsResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

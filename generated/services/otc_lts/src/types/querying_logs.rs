@@ -21,7 +21,7 @@ pub struct LogContents {
     >,
 }
 impl LogContents {
-    /// A `LogContents` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -140,8 +140,8 @@ pub struct QueryingLogsRequest {
     pub is_iterative: ::std::option::Option<bool>,
 }
 impl QueryingLogsRequest {
-    /// A `QueryingLogsRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         start_time: impl ::std::convert::Into<::std::string::String>,
         end_time: impl ::std::convert::Into<::std::string::String>,
@@ -423,8 +423,8 @@ pub struct QueryingLogsResponse200 {
     pub is_query_complete: ::std::option::Option<bool>,
 }
 impl QueryingLogsResponse200 {
-    /// A `QueryingLogsResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -507,8 +507,8 @@ pub struct QueryingLogsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingLogsResponse400 {
-    /// A `QueryingLogsResponse400` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -39,8 +39,8 @@ pub struct NotificationTemplate {
     pub project_id: ::std::option::Option<::std::string::String>,
 }
 impl NotificationTemplate {
-    /// A `NotificationTemplate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -165,8 +165,8 @@ pub struct QueryingMessageTemplatesResponse200 {
     pub results: ::std::option::Option<::std::vec::Vec<NotificationTemplate>>,
 }
 impl QueryingMessageTemplatesResponse200 {
-    /// A `QueryingMessageTemplatesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -223,8 +223,8 @@ pub struct QueryingMessageTemplatesResponse500 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingMessageTemplatesResponse500 {
-    /// A `QueryingMessageTemplatesResponse500` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct QueryingResourcesByTimeSegmentRequest {
     pub resource_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingResourcesByTimeSegmentRequest {
-    /// A `QueryingResourcesByTimeSegmentRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         start_time: i64,
         end_time: i64,
@@ -182,8 +182,8 @@ pub struct QueryingResourcesByTimeSegmentResponse200 {
     pub results: ::std::option::Option<::std::vec::Vec<Resulits>>,
 }
 impl QueryingResourcesByTimeSegmentResponse200 {
-    /// A `QueryingResourcesByTimeSegmentResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -242,8 +242,8 @@ pub struct QueryingResourcesByTimeSegmentResponse400 {
     pub error_message: ::std::option::Option<::std::string::String>,
 }
 impl QueryingResourcesByTimeSegmentResponse400 {
-    /// A `QueryingResourcesByTimeSegmentResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -297,8 +297,8 @@ pub struct Resulits {
     pub value: ::std::option::Option<f64>,
 }
 impl Resulits {
-    /// A `Resulits` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

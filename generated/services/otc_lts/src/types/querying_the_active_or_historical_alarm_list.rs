@@ -23,7 +23,7 @@ pub struct Annotations {
     pub old_annotations: ::std::option::Option<::std::string::String>,
 }
 impl Annotations {
-    /// A `Annotations` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -109,8 +109,8 @@ pub struct Events {
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl Events {
-    /// A `Events` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -232,8 +232,8 @@ pub struct PageInfo {
     pub current_count: ::std::option::Option<::std::string::String>,
 }
 impl PageInfo {
-    /// A `PageInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -352,8 +352,8 @@ pub struct QueryingTheActiveOrHistoricalAlarmListRequest {
     pub step: ::std::option::Option<i32>,
 }
 impl QueryingTheActiveOrHistoricalAlarmListRequest {
-    /// A `QueryingTheActiveOrHistoricalAlarmListRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(whether_custom_field: bool) -> Self {
         Self {
             whether_custom_field,
@@ -619,8 +619,8 @@ pub struct QueryingTheActiveOrHistoricalAlarmListResponse200 {
     pub page_info: ::std::option::Option<PageInfo>,
 }
 impl QueryingTheActiveOrHistoricalAlarmListResponse200 {
-    /// A `QueryingTheActiveOrHistoricalAlarmListResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -686,8 +686,8 @@ pub struct QueryingTheActiveOrHistoricalAlarmListResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheActiveOrHistoricalAlarmListResponse400 {
-    /// A `QueryingTheActiveOrHistoricalAlarmListResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -743,8 +743,8 @@ pub struct Sort {
     pub order: ::std::string::String,
 }
 impl Sort {
-    /// A `Sort` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         order_by: ::std::vec::Vec<::std::string::String>,
         order: impl ::std::convert::Into<::std::string::String>,

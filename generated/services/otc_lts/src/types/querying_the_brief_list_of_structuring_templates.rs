@@ -26,8 +26,8 @@ pub struct BriefStructTemplateModel {
     pub project_id: ::std::option::Option<::std::string::String>,
 }
 impl BriefStructTemplateModel {
-    /// A `BriefStructTemplateModel` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -103,8 +103,8 @@ pub struct QueryingTheBriefListOfStructuringTemplatesResponse200 {
     pub results: ::std::option::Option<::std::vec::Vec<BriefStructTemplateModel>>,
 }
 impl QueryingTheBriefListOfStructuringTemplatesResponse200 {
-    /// A `QueryingTheBriefListOfStructuringTemplatesResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -159,8 +159,8 @@ pub struct QueryingTheBriefListOfStructuringTemplatesResponse400 {
     pub message: ::std::option::Option<CustomTemplateErrorCode>,
 }
 impl QueryingTheBriefListOfStructuringTemplatesResponse400 {
-    /// A `QueryingTheBriefListOfStructuringTemplatesResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -209,8 +209,8 @@ pub struct QueryingTheBriefListOfStructuringTemplatesResponse500 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheBriefListOfStructuringTemplatesResponse500 {
-    /// A `QueryingTheBriefListOfStructuringTemplatesResponse500` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct Histogram {
     pub end_time: ::std::option::Option<::std::string::String>,
 }
 impl Histogram {
-    /// A `Histogram` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -91,8 +91,8 @@ pub struct HistogramResponseBody {
     pub is_query_complete: ::std::option::Option<bool>,
 }
 impl HistogramResponseBody {
-    /// A `HistogramResponseBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -184,8 +184,8 @@ pub struct QueryingTheLogHistogramRequest {
     pub is_iterative: ::std::option::Option<bool>,
 }
 impl QueryingTheLogHistogramRequest {
-    /// A `QueryingTheLogHistogramRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         start_time: impl ::std::convert::Into<::std::string::String>,
         end_time: impl ::std::convert::Into<::std::string::String>,
@@ -372,8 +372,8 @@ pub struct QueryingTheLogHistogramResponse200 {
     pub is_query_complete: ::std::option::Option<bool>,
 }
 impl QueryingTheLogHistogramResponse200 {
-    /// A `QueryingTheLogHistogramResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -452,8 +452,8 @@ pub struct QueryingTheLogHistogramResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheLogHistogramResponse400 {
-    /// A `QueryingTheLogHistogramResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

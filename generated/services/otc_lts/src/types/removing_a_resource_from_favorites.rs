@@ -14,8 +14,8 @@ pub struct RemovingAResourceFromFavoritesResponse200 {
     pub message: ::std::option::Option<ErrorMessagebody>,
 }
 impl RemovingAResourceFromFavoritesResponse200 {
-    /// A `RemovingAResourceFromFavoritesResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct TagManagementRequest {
     pub tags: ::std::vec::Vec<TagsBody>,
 }
 impl TagManagementRequest {
-    /// A `TagManagementRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         action: impl ::std::convert::Into<::std::string::String>,
         is_open: bool,
@@ -130,8 +130,8 @@ pub struct TagManagementResponse200 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl TagManagementResponse200 {
-    /// A `TagManagementResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct UpdateLogTransferInfo {
     pub log_transfer_detail: LogTransferDetail,
 }
 impl UpdateLogTransferInfo {
-    /// A `UpdateLogTransferInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         log_storage_format: LogStorageFormat,
         log_transfer_status: impl ::std::convert::Into<::std::string::String>,
@@ -142,8 +142,8 @@ pub struct UpdatingALogTransferTaskRequest {
     pub log_transfer_info: UpdateLogTransferInfo,
 }
 impl UpdatingALogTransferTaskRequest {
-    /// A `UpdatingALogTransferTaskRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         log_transfer_id: impl ::std::convert::Into<::std::string::String>,
         log_transfer_info: UpdateLogTransferInfo,
@@ -268,8 +268,8 @@ pub struct UpdatingALogTransferTaskResponse200 {
     pub log_transfer_info: ::std::option::Option<LogTransferInfoRespBody>,
 }
 impl UpdatingALogTransferTaskResponse200 {
-    /// A `UpdatingALogTransferTaskResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -359,8 +359,8 @@ pub struct UpdatingALogTransferTaskResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingALogTransferTaskResponse400 {
-    /// A `UpdatingALogTransferTaskResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -82,8 +82,8 @@ pub struct Config {
     pub volumes: ::std::option::Option<::std::vec::Vec<Volumes>>,
 }
 impl Config {
-    /// A `Config` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         worker_server_num: i32,
         app_url: impl ::std::convert::Into<::std::string::String>,
@@ -440,8 +440,8 @@ pub struct CreatingATrainingJobRequest {
     pub workspace_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingATrainingJobRequest {
-    /// A `CreatingATrainingJobRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         job_name: impl ::std::convert::Into<::std::string::String>,
         config: Config,
@@ -628,8 +628,8 @@ pub struct CreatingATrainingJobResponse200 {
     pub version_name: ::std::option::Option<::std::string::String>,
 }
 impl CreatingATrainingJobResponse200 {
-    /// A `CreatingATrainingJobResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -770,7 +770,7 @@ pub struct DataSource {
     pub data_url: ::std::option::Option<::std::string::String>,
 }
 impl DataSource {
-    /// A `DataSource` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -889,8 +889,8 @@ pub struct HostPath {
     pub read_only: ::std::option::Option<bool>,
 }
 impl HostPath {
-    /// A `HostPath` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         src_path: impl ::std::convert::Into<::std::string::String>,
         dest_path: impl ::std::convert::Into<::std::string::String>,
@@ -994,8 +994,8 @@ pub struct Nfs {
     pub read_only: ::std::option::Option<bool>,
 }
 impl Nfs {
-    /// A `Nfs` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         id: impl ::std::convert::Into<::std::string::String>,
         src_path: impl ::std::convert::Into<::std::string::String>,
@@ -1110,8 +1110,8 @@ pub struct Parameter {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl Parameter {
-    /// A `Parameter` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1198,8 +1198,8 @@ pub struct Volumes {
     pub host_path: ::std::option::Option<HostPath>,
 }
 impl Volumes {
-    /// A `Volumes` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -62,7 +62,7 @@ pub struct ConfigBatch {
     >,
 }
 impl ConfigBatch {
-    /// A `ConfigBatch` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         model_id: impl ::std::convert::Into<::std::string::String>,
@@ -120,7 +120,7 @@ pub struct ConfigRealTime {
     pub cluster_id: ::std::option::Option<::std::string::String>,
 }
 impl ConfigRealTime {
-    /// A `ConfigRealTime` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         model_id: impl ::std::convert::Into<::std::string::String>,
@@ -157,7 +157,7 @@ pub struct CustomSpec {
     pub ascend_a310: ::std::option::Option<i32>,
 }
 impl CustomSpec {
-    /// A `CustomSpec` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(cpu: f64, memory: i32) -> Self {
         Self {
@@ -236,8 +236,8 @@ pub struct DeployingAModelAsAServiceRequest {
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]
 impl DeployingAModelAsAServiceRequest {
-    /// A `DeployingAModelAsAServiceRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         service_name: impl ::std::convert::Into<::std::string::String>,
         infer_type: InferType,
@@ -554,8 +554,8 @@ pub struct DeployingAModelAsAServiceResponse200 {
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]
 impl DeployingAModelAsAServiceResponse200 {
-    /// A `DeployingAModelAsAServiceResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -628,8 +628,8 @@ pub struct Schedule {
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]
 impl Schedule {
-    /// A `Schedule` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         r#type: impl ::std::convert::Into<::std::string::String>,
         time_unit: impl ::std::convert::Into<::std::string::String>,

@@ -47,7 +47,7 @@ pub struct AnnotationFile {
     pub width: ::std::option::Option<i32>,
 }
 impl AnnotationFile {
-    /// A `AnnotationFile` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -204,8 +204,8 @@ pub struct ListDatasetsDataSource {
     pub with_column_header: ::std::option::Option<bool>,
 }
 impl ListDatasetsDataSource {
-    /// A `ListDatasetsDataSource` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -476,8 +476,8 @@ pub struct DatasetAndFilePreview {
     pub workspace_id: ::std::option::Option<::std::string::String>,
 }
 impl DatasetAndFilePreview {
-    /// A `DatasetAndFilePreview` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1216,7 +1216,7 @@ pub struct DatasetVersion {
     pub with_column_header: ::std::option::Option<bool>,
 }
 impl DatasetVersion {
-    /// A `DatasetVersion` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -1704,8 +1704,8 @@ pub struct Field {
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl Field {
-    /// A `Field` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1795,7 +1795,7 @@ pub struct LabelStats {
     pub r#type: ::std::option::Option<i32>,
 }
 impl LabelStats {
-    /// A `LabelStats` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -1910,8 +1910,8 @@ pub struct ListDatasetsResponse200 {
     pub workspace_id: ::std::option::Option<::std::string::String>,
 }
 impl ListDatasetsResponse200 {
-    /// A `ListDatasetsResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1987,8 +1987,8 @@ pub struct SchemaMap {
     pub src_name: ::std::option::Option<::std::string::String>,
 }
 impl SchemaMap {
-    /// A `SchemaMap` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -2076,7 +2076,7 @@ pub struct SourceInfo {
     pub vpc_id: ::std::option::Option<::std::string::String>,
 }
 impl SourceInfo {
-    /// A `SourceInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -2211,8 +2211,8 @@ pub struct Worker {
     pub workforce_id: ::std::option::Option<::std::string::String>,
 }
 impl Worker {
-    /// A `Worker` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -2355,8 +2355,8 @@ pub struct WorkforceDescriptor {
     pub workforce_name: ::std::option::Option<::std::string::String>,
 }
 impl WorkforceDescriptor {
-    /// A `WorkforceDescriptor` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

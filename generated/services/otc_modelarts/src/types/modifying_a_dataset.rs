@@ -30,8 +30,8 @@ pub struct ModifyingADatasetRequest {
     pub update_labels: ::std::option::Option<::std::vec::Vec<Label>>,
 }
 impl ModifyingADatasetRequest {
-    /// A `ModifyingADatasetRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -211,8 +211,8 @@ pub struct ModifyingADatasetResponse200 {
     pub dataset_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingADatasetResponse200 {
-    /// A `ModifyingADatasetResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct Grants {
     pub user_name: ::std::option::Option<::std::string::String>,
 }
 impl Grants {
-    /// A `Grants` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -123,8 +123,8 @@ pub struct ModifyingAWorkspaceRequest {
     pub grants: ::std::option::Option<::std::vec::Vec<Grants>>,
 }
 impl ModifyingAWorkspaceRequest {
-    /// A `ModifyingAWorkspaceRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -328,8 +328,8 @@ pub struct ModifyingAWorkspaceResponse200 {
     pub workspace_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAWorkspaceResponse200 {
-    /// A `ModifyingAWorkspaceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct AddingASqlThrottlingRuleForADatabaseRequest {
     pub search_path: ::std::option::Option<::std::string::String>,
 }
 impl AddingASqlThrottlingRuleForADatabaseRequest {
-    /// A `AddingASqlThrottlingRuleForADatabaseRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         db_name: impl ::std::convert::Into<::std::string::String>,
         max_concurrency: i32,
@@ -194,8 +194,8 @@ pub struct AddingASqlThrottlingRuleForADatabaseResponse200 {
     pub resp: ::std::option::Option<::std::string::String>,
 }
 impl AddingASqlThrottlingRuleForADatabaseResponse200 {
-    /// A `AddingASqlThrottlingRuleForADatabaseResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

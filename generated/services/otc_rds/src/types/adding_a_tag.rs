@@ -12,8 +12,8 @@ pub struct AddingATagRequest {
     pub tag: Tag,
 }
 impl AddingATagRequest {
-    /// A `AddingATagRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tag: Tag) -> Self {
         Self { tag }
     }
@@ -79,8 +79,8 @@ pub struct Tag {
     pub value: ::std::string::String,
 }
 impl Tag {
-    /// A `Tag` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,

@@ -13,8 +13,8 @@ pub struct AddingCustomParametersRequest {
     pub configuration: Configuration,
 }
 impl AddingCustomParametersRequest {
-    /// A `AddingCustomParametersRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(configuration: Configuration) -> Self {
         Self { configuration }
     }
@@ -77,7 +77,7 @@ pub struct Configuration {
     pub values: ::std::option::Option<Values>,
 }
 impl Configuration {
-    /// A `Configuration` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

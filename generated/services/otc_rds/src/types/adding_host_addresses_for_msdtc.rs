@@ -13,8 +13,8 @@ pub struct AddingHostAddressesForMsdtcRequest {
     pub hosts: ::std::vec::Vec<Hosts>,
 }
 impl AddingHostAddressesForMsdtcRequest {
-    /// A `AddingHostAddressesForMsdtcRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(hosts: ::std::vec::Vec<Hosts>) -> Self {
         Self { hosts }
     }
@@ -87,8 +87,8 @@ pub struct AddingHostAddressesForMsdtcResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl AddingHostAddressesForMsdtcResponse202 {
-    /// A `AddingHostAddressesForMsdtcResponse202` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -134,8 +134,8 @@ pub struct Hosts {
     pub ip: ::std::string::String,
 }
 impl Hosts {
-    /// A `Hosts` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         host_name: impl ::std::convert::Into<::std::string::String>,
         ip: impl ::std::convert::Into<::std::string::String>,

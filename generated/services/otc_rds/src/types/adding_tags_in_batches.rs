@@ -16,8 +16,8 @@ pub struct AddingTagsInBatchesRequest {
     pub tags: ::std::vec::Vec<AddingTagsInBatchesTags>,
 }
 impl AddingTagsInBatchesRequest {
-    /// A `AddingTagsInBatchesRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         action: impl ::std::convert::Into<::std::string::String>,
         tags: ::std::vec::Vec<AddingTagsInBatchesTags>,
@@ -112,8 +112,8 @@ pub struct AddingTagsInBatchesTags {
     pub value: ::std::string::String,
 }
 impl AddingTagsInBatchesTags {
-    /// A `AddingTagsInBatchesTags` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,

@@ -26,7 +26,7 @@ pub struct ApplyResults {
     pub success: ::std::option::Option<bool>,
 }
 impl ApplyResults {
-    /// A `ApplyResults` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -104,8 +104,8 @@ pub struct ApplyingAParameterTemplateRequest {
     pub instance_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl ApplyingAParameterTemplateRequest {
-    /// A `ApplyingAParameterTemplateRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(instance_ids: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { instance_ids }
     }
@@ -188,8 +188,8 @@ pub struct ApplyingAParameterTemplateResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ApplyingAParameterTemplateResponse200 {
-    /// A `ApplyingAParameterTemplateResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct ApplyingForAPrivateDomainNameRequest {
     pub dns_type: ::std::string::String,
 }
 impl ApplyingForAPrivateDomainNameRequest {
-    /// A `ApplyingForAPrivateDomainNameRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(dns_type: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { dns_type: dns_type.into() }
     }
@@ -73,8 +73,8 @@ pub struct ApplyingForAPrivateDomainNameResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ApplyingForAPrivateDomainNameResponse202 {
-    /// A `ApplyingForAPrivateDomainNameResponse202` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

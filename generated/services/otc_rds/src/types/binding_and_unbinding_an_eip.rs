@@ -23,8 +23,8 @@ pub struct BindingAndUnbindingAnEipRequest {
     pub is_bind: bool,
 }
 impl BindingAndUnbindingAnEipRequest {
-    /// A `BindingAndUnbindingAnEipRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(is_bind: bool) -> Self {
         Self {
             public_ip: ::std::option::Option::None,

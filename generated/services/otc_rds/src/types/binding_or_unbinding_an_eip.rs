@@ -13,8 +13,8 @@ pub struct BindingOrUnbindingAnEipRequest {
     pub set_public_ip: SetPublicIp,
 }
 impl BindingOrUnbindingAnEipRequest {
-    /// A `BindingOrUnbindingAnEipRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(set_public_ip: SetPublicIp) -> Self {
         Self { set_public_ip }
     }
@@ -85,7 +85,7 @@ pub struct SetPublicIp {
     pub public_ip_id: ::std::string::String,
 }
 impl SetPublicIp {
-    /// A `SetPublicIp` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         action: impl ::std::convert::Into<::std::string::String>,

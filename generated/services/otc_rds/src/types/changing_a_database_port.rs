@@ -21,8 +21,8 @@ pub struct ChangingADatabasePortRequest {
     pub port: i32,
 }
 impl ChangingADatabasePortRequest {
-    /// A `ChangingADatabasePortRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(port: i32) -> Self {
         Self { port }
     }
@@ -99,8 +99,8 @@ pub struct ChangingADatabasePortResponse200 {
     pub workflow_id: ::std::option::Option<::std::string::String>,
 }
 impl ChangingADatabasePortResponse200 {
-    /// A `ChangingADatabasePortResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

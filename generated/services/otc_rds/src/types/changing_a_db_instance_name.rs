@@ -15,8 +15,8 @@ pub struct ChangingADbInstanceNameRequest {
     pub name: ::std::string::String,
 }
 impl ChangingADbInstanceNameRequest {
-    /// A `ChangingADbInstanceNameRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { name: name.into() }
     }

@@ -12,8 +12,8 @@ pub struct ChangingAFloatingIpAddressRequest {
     pub new_ip: ::std::string::String,
 }
 impl ChangingAFloatingIpAddressRequest {
-    /// A `ChangingAFloatingIpAddressRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(new_ip: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { new_ip: new_ip.into() }
     }
@@ -73,8 +73,8 @@ pub struct ChangingAFloatingIpAddressResponse200 {
     pub workflow_id: ::std::option::Option<::std::string::String>,
 }
 impl ChangingAFloatingIpAddressResponse200 {
-    /// A `ChangingAFloatingIpAddressResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

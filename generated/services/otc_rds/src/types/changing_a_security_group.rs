@@ -12,8 +12,8 @@ pub struct ChangingASecurityGroupRequest {
     pub security_group_id: ::std::string::String,
 }
 impl ChangingASecurityGroupRequest {
-    /// A `ChangingASecurityGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         security_group_id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -79,8 +79,8 @@ pub struct ChangingASecurityGroupResponse200 {
     pub workflow_id: ::std::option::Option<::std::string::String>,
 }
 impl ChangingASecurityGroupResponse200 {
-    /// A `ChangingASecurityGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct ChangingASingleDbInstanceToPrimaryStandbyDbInstancesRequest {
     pub single_to_ha: SingleToHa,
 }
 impl ChangingASingleDbInstanceToPrimaryStandbyDbInstancesRequest {
-    /// A `ChangingASingleDbInstanceToPrimaryStandbyDbInstancesRequest` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(single_to_ha: SingleToHa) -> Self {
         Self { single_to_ha }
     }
@@ -77,8 +77,8 @@ pub struct ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202 {
-    /// A `ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -127,7 +127,7 @@ pub struct SingleToHa {
     pub password: ::std::option::Option<::std::string::String>,
 }
 impl SingleToHa {
-    /// A `SingleToHa` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         az_code_new_node: impl ::std::convert::Into<::std::string::String>,

@@ -14,8 +14,8 @@ pub struct ChangingDbInstanceSpecificationsRequest {
     pub resize: ::std::option::Option<Resize>,
 }
 impl ChangingDbInstanceSpecificationsRequest {
-    /// A `ChangingDbInstanceSpecificationsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -83,8 +83,8 @@ pub struct ChangingDbInstanceSpecificationsResponse200 {
     pub job_id: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 impl ChangingDbInstanceSpecificationsResponse200 {
-    /// A `ChangingDbInstanceSpecificationsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct ChangingDbInstanceSpecifications2Request {
     pub resize_flavor: ResizeFlavor,
 }
 impl ChangingDbInstanceSpecifications2Request {
-    /// A `ChangingDbInstanceSpecifications2Request` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(resize_flavor: ResizeFlavor) -> Self {
         Self { resize_flavor }
     }
@@ -76,8 +76,8 @@ pub struct ChangingDbInstanceSpecifications2Response202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ChangingDbInstanceSpecifications2Response202 {
-    /// A `ChangingDbInstanceSpecifications2Response202` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -125,7 +125,7 @@ pub struct ResizeFlavor {
     pub spec_code: ::std::string::String,
 }
 impl ResizeFlavor {
-    /// A `ResizeFlavor` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(spec_code: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {

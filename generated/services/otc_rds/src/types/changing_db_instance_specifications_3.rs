@@ -14,8 +14,8 @@ pub struct ChangingDbInstanceSpecifications3Request {
     pub resize: ::std::option::Option<Resize>,
 }
 impl ChangingDbInstanceSpecifications3Request {
-    /// A `ChangingDbInstanceSpecifications3Request` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

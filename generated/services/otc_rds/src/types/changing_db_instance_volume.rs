@@ -14,8 +14,8 @@ pub struct ChangingDbInstanceVolumeRequest {
     pub resize: ::std::option::Option<ChangingDbInstanceVolumeResize>,
 }
 impl ChangingDbInstanceVolumeRequest {
-    /// A `ChangingDbInstanceVolumeRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -87,8 +87,8 @@ pub struct ChangingDbInstanceVolumeResponse200 {
     pub extendparam: ::std::option::Option<Extendparam>,
 }
 impl ChangingDbInstanceVolumeResponse200 {
-    /// A `ChangingDbInstanceVolumeResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

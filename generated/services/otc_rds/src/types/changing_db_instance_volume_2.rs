@@ -14,8 +14,8 @@ pub struct ChangingDbInstanceVolume2Request {
     pub resize: ::std::option::Option<ChangingDbInstanceVolumeResize>,
 }
 impl ChangingDbInstanceVolume2Request {
-    /// A `ChangingDbInstanceVolume2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

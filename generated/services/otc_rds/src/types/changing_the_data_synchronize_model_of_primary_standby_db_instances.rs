@@ -18,8 +18,8 @@ pub struct ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesRequest {
     pub mode: ::std::string::String,
 }
 impl ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesRequest {
-    /// A `ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesRequest` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(mode: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { mode: mode.into() }
     }
@@ -90,8 +90,8 @@ pub struct ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200
     pub replication_mode: ::std::option::Option<::std::string::String>,
 }
 impl ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200 {
-    /// A `ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct ChangingTheDescriptionOfADbInstanceRequest {
     pub alias: ::std::option::Option<::std::string::String>,
 }
 impl ChangingTheDescriptionOfADbInstanceRequest {
-    /// A `ChangingTheDescriptionOfADbInstanceRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -114,8 +114,8 @@ pub struct ChangingTheDescriptionOfADbInstanceResponse200 {
     pub resp: ::std::option::Option<::std::string::String>,
 }
 impl ChangingTheDescriptionOfADbInstanceResponse200 {
-    /// A `ChangingTheDescriptionOfADbInstanceResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

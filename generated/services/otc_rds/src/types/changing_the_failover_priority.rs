@@ -18,8 +18,8 @@ pub struct ChangingTheFailoverPriorityRequest {
     pub repair_strategy: ::std::string::String,
 }
 impl ChangingTheFailoverPriorityRequest {
-    /// A `ChangingTheFailoverPriorityRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         repair_strategy: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {

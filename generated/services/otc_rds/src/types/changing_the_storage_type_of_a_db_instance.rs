@@ -39,7 +39,7 @@ pub struct ChangeVolume {
     pub volume_code: i32,
 }
 impl ChangeVolume {
-    /// A `ChangeVolume` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(volume_code: i32) -> Self {
         Self { volume_code }
@@ -100,8 +100,8 @@ pub struct ChangingTheStorageTypeOfADbInstanceRequest {
     pub change_volume: ChangeVolume,
 }
 impl ChangingTheStorageTypeOfADbInstanceRequest {
-    /// A `ChangingTheStorageTypeOfADbInstanceRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(change_volume: ChangeVolume) -> Self {
         Self { change_volume }
     }
@@ -164,8 +164,8 @@ pub struct ChangingTheStorageTypeOfADbInstanceResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ChangingTheStorageTypeOfADbInstanceResponse202 {
-    /// A `ChangingTheStorageTypeOfADbInstanceResponse202` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -32,8 +32,8 @@ pub struct ConfiguringAnAutoscalingPolicyRequest {
     pub trigger_threshold: ::std::option::Option<i32>,
 }
 impl ConfiguringAnAutoscalingPolicyRequest {
-    /// A `ConfiguringAnAutoscalingPolicyRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(switch_option: bool) -> Self {
         Self {
             switch_option,

@@ -14,8 +14,8 @@ pub struct ConfiguringSslRequest {
     pub ssl_option: bool,
 }
 impl ConfiguringSslRequest {
-    /// A `ConfiguringSslRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(ssl_option: bool) -> Self {
         Self { ssl_option }
     }

@@ -20,8 +20,8 @@ pub struct ConfiguringTheMaintenanceWindowRequest {
     pub end_time: ::std::string::String,
 }
 impl ConfiguringTheMaintenanceWindowRequest {
-    /// A `ConfiguringTheMaintenanceWindowRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         start_time: impl ::std::convert::Into<::std::string::String>,
         end_time: impl ::std::convert::Into<::std::string::String>,

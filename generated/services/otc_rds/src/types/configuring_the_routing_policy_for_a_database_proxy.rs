@@ -21,8 +21,8 @@ pub struct ConfiguringTheRoutingPolicyForADatabaseProxyRequest {
     pub route_mode: RouteMode,
 }
 impl ConfiguringTheRoutingPolicyForADatabaseProxyRequest {
-    /// A `ConfiguringTheRoutingPolicyForADatabaseProxyRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         master_weight: i32,
         readonly_instances: ::std::vec::Vec<ReadonlyInstances>,
@@ -157,8 +157,8 @@ pub struct ConfiguringTheRoutingPolicyForADatabaseProxyResponse200 {
     pub result: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringTheRoutingPolicyForADatabaseProxyResponse200 {
-    /// A `ConfiguringTheRoutingPolicyForADatabaseProxyResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -205,8 +205,8 @@ pub struct ReadonlyInstances {
     pub weight: i32,
 }
 impl ReadonlyInstances {
-    /// A `ReadonlyInstances` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         instance_id: impl ::std::convert::Into<::std::string::String>,
         weight: i32,

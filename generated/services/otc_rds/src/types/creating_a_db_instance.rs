@@ -23,8 +23,8 @@ pub struct CreatingADbInstanceRequest {
     pub instance: ::std::option::Option<CreatingADbInstanceInstance>,
 }
 impl CreatingADbInstanceRequest {
-    /// A `CreatingADbInstanceRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -96,8 +96,8 @@ pub struct CreatingADbInstanceResponse200 {
     pub instance: ::std::option::Option<CreatingADbInstanceInstanceInResponse>,
 }
 impl CreatingADbInstanceResponse200 {
-    /// A `CreatingADbInstanceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -234,8 +234,8 @@ pub struct CreatingADbInstanceInstance {
     pub replica_of: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADbInstanceInstance {
-    /// A `CreatingADbInstanceInstance` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         flavor_ref: impl ::std::convert::Into<::std::string::String>,
@@ -627,8 +627,8 @@ pub struct CreatingADbInstanceInstanceInResponse {
     pub replica_of: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADbInstanceInstanceInResponse {
-    /// A `CreatingADbInstanceInstanceInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -143,8 +143,8 @@ pub struct CreatingADbInstance2Request {
     pub replica_of_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADbInstance2Request {
-    /// A `CreatingADbInstance2Request` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         flavor_ref: impl ::std::convert::Into<::std::string::String>,
@@ -544,8 +544,8 @@ pub struct CreatingADbInstance2Response202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADbInstance2Response202 {
-    /// A `CreatingADbInstance2Response202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -686,8 +686,8 @@ pub struct CreatingADbInstance2Instance {
     pub collation: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADbInstance2Instance {
-    /// A `CreatingADbInstance2Instance` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -964,8 +964,8 @@ pub struct UnchangeableParam {
     pub lower_case_table_names: ::std::option::Option<::std::string::String>,
 }
 impl UnchangeableParam {
-    /// A `UnchangeableParam` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,7 +18,7 @@ pub struct ClusterConfig {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl ClusterConfig {
-    /// A `ClusterConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { id: id.into() }
@@ -84,8 +84,8 @@ pub struct ClusterConfigInResponse {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl ClusterConfigInResponse {
-    /// A `ClusterConfigInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -134,8 +134,8 @@ pub struct CreatingADbInstance3Request {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Request {
-    /// A `CreatingADbInstance3Request` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -212,8 +212,8 @@ pub struct CreatingADbInstance3Response200 {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Response200 {
-    /// A `CreatingADbInstance3Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -273,8 +273,8 @@ pub struct CreatingADbInstance3Databases {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Databases {
-    /// A `CreatingADbInstance3Databases` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -379,8 +379,8 @@ pub struct CreatingADbInstance3DatabasesInResponse {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3DatabasesInResponse {
-    /// A `CreatingADbInstance3DatabasesInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -447,8 +447,8 @@ pub struct CreatingADbInstance3Flavor {
     pub links: ::std::option::Option<::std::vec::Vec<Links>>,
 }
 impl CreatingADbInstance3Flavor {
-    /// A `CreatingADbInstance3Flavor` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -540,8 +540,8 @@ pub struct CreatingADbInstance3Instance {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Instance {
-    /// A `CreatingADbInstance3Instance` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         datastore: Datastore,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -979,8 +979,8 @@ pub struct CreatingADbInstance3InstanceInResponse {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3InstanceInResponse {
-    /// A `CreatingADbInstance3InstanceInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1211,8 +1211,8 @@ pub struct CreatingADbInstance3Nics {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Nics {
-    /// A `CreatingADbInstance3Nics` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1300,7 +1300,7 @@ pub struct RestorePoint {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl RestorePoint {
-    /// A `RestorePoint` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(backup_ref: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -1373,8 +1373,8 @@ pub struct RestorePointInResponse {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl RestorePointInResponse {
-    /// A `RestorePointInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1432,8 +1432,8 @@ pub struct Users {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl Users {
-    /// A `Users` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         password: impl ::std::convert::Into<::std::string::String>,
@@ -1555,8 +1555,8 @@ pub struct UsersInResponse {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl UsersInResponse {
-    /// A `UsersInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1636,8 +1636,8 @@ pub struct CreatingADbInstance3Volume {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Volume {
-    /// A `CreatingADbInstance3Volume` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(size: i32) -> Self {
         Self {
             r#type: ::std::option::Option::None,
@@ -1738,8 +1738,8 @@ pub struct CreatingADbInstance3VolumeInResponse {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3VolumeInResponse {
-    /// A `CreatingADbInstance3VolumeInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct Backup {
     pub name: ::std::string::String,
 }
 impl Backup {
-    /// A `Backup` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         instance: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -146,8 +146,8 @@ pub struct BackupInResponse {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl BackupInResponse {
-    /// A `BackupInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -218,8 +218,8 @@ pub struct CreatingAManualBackupRequest {
     pub backup: Backup,
 }
 impl CreatingAManualBackupRequest {
-    /// A `CreatingAManualBackupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(backup: Backup) -> Self {
         Self { backup }
     }
@@ -283,8 +283,8 @@ pub struct CreatingAManualBackupResponse200 {
     pub extendparam: ::std::option::Option<CreatingAManualBackupExtendparam>,
 }
 impl CreatingAManualBackupResponse200 {
-    /// A `CreatingAManualBackupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -344,8 +344,8 @@ pub struct CreatingAManualBackupExtendparam {
     pub jobs: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAManualBackupExtendparam {
-    /// A `CreatingAManualBackupExtendparam` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

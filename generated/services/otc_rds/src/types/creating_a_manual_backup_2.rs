@@ -46,8 +46,8 @@ pub struct CreatingAManualBackup2Backup {
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAManualBackup2Backup {
-    /// A `CreatingAManualBackup2Backup` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -156,8 +156,8 @@ pub struct CreatingAManualBackup2Request {
     pub databases: ::std::option::Option<::std::vec::Vec<Databases>>,
 }
 impl CreatingAManualBackup2Request {
-    /// A `CreatingAManualBackup2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         instance_id: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -296,8 +296,8 @@ pub struct CreatingAManualBackup2Response200 {
     pub backup: ::std::option::Option<CreatingAManualBackup2Backup>,
 }
 impl CreatingAManualBackup2Response200 {
-    /// A `CreatingAManualBackup2Response200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -36,8 +36,8 @@ pub struct CreatingAParameterTemplateConfiguration {
     pub updated: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAParameterTemplateConfiguration {
-    /// A `CreatingAParameterTemplateConfiguration` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -130,8 +130,8 @@ pub struct CreatingAParameterTemplateRequest {
     pub datastore: Datastore,
 }
 impl CreatingAParameterTemplateRequest {
-    /// A `CreatingAParameterTemplateRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         datastore: Datastore,
@@ -239,8 +239,8 @@ pub struct CreatingAParameterTemplateResponse200 {
     pub configuration: ::std::option::Option<CreatingAParameterTemplateConfiguration>,
 }
 impl CreatingAParameterTemplateResponse200 {
-    /// A `CreatingAParameterTemplateResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

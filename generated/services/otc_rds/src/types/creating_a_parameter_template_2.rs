@@ -23,8 +23,8 @@ pub struct CreatingAParameterTemplate2Configuration {
     pub datastore: Datastore,
 }
 impl CreatingAParameterTemplate2Configuration {
-    /// A `CreatingAParameterTemplate2Configuration` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         values: Values,
@@ -151,8 +151,8 @@ pub struct CreatingAParameterTemplate2ConfigurationInResponse {
     pub datastore: ::std::option::Option<DatastoreInResponse>,
 }
 impl CreatingAParameterTemplate2ConfigurationInResponse {
-    /// A `CreatingAParameterTemplate2ConfigurationInResponse` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -230,8 +230,8 @@ pub struct CreatingAParameterTemplate2Request {
     pub configuration: CreatingAParameterTemplate2Configuration,
 }
 impl CreatingAParameterTemplate2Request {
-    /// A `CreatingAParameterTemplate2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(configuration: CreatingAParameterTemplate2Configuration) -> Self {
         Self { configuration }
     }
@@ -301,8 +301,8 @@ pub struct CreatingAParameterTemplate2Response200 {
     >,
 }
 impl CreatingAParameterTemplate2Response200 {
-    /// A `CreatingAParameterTemplate2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

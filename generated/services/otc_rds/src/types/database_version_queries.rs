@@ -29,7 +29,7 @@ pub struct DataStores {
     pub active: ::std::option::Option<Active>,
 }
 impl DataStores {
-    /// A `DataStores` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -119,8 +119,8 @@ pub struct DatabaseVersionQueriesResponse200 {
     pub data_stores: ::std::option::Option<::std::vec::Vec<DataStores>>,
 }
 impl DatabaseVersionQueriesResponse200 {
-    /// A `DatabaseVersionQueriesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

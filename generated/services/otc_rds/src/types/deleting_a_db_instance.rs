@@ -14,8 +14,8 @@ pub struct DeletingADbInstanceResponse200 {
     pub extendparam: ::std::option::Option<Extendparam>,
 }
 impl DeletingADbInstanceResponse200 {
-    /// A `DeletingADbInstanceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

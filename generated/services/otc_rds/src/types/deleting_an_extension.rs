@@ -15,8 +15,8 @@ pub struct DeletingAnExtensionRequest {
     pub extension_name: ::std::string::String,
 }
 impl DeletingAnExtensionRequest {
-    /// A `DeletingAnExtensionRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         database_name: impl ::std::convert::Into<::std::string::String>,
         extension_name: impl ::std::convert::Into<::std::string::String>,

@@ -23,7 +23,7 @@ pub struct DeleteResults {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeleteResults {
-    /// A `DeleteResults` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -79,8 +79,8 @@ pub struct DeletingManualBackupsInBatchesRdsForSqlServerRequest {
     pub backup_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl DeletingManualBackupsInBatchesRdsForSqlServerRequest {
-    /// A `DeletingManualBackupsInBatchesRdsForSqlServerRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(backup_ids: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { backup_ids }
     }
@@ -149,8 +149,8 @@ pub struct DeletingManualBackupsInBatchesRdsForSqlServerResponse200 {
     pub delete_results: ::std::option::Option<::std::vec::Vec<DeleteResults>>,
 }
 impl DeletingManualBackupsInBatchesRdsForSqlServerResponse200 {
-    /// A `DeletingManualBackupsInBatchesRdsForSqlServerResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct DeletingTagsInBatchesRequest {
     pub tags: ::std::vec::Vec<DeletingTagsInBatchesTags>,
 }
 impl DeletingTagsInBatchesRequest {
-    /// A `DeletingTagsInBatchesRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         action: impl ::std::convert::Into<::std::string::String>,
         tags: ::std::vec::Vec<DeletingTagsInBatchesTags>,
@@ -112,8 +112,8 @@ pub struct DeletingTagsInBatchesTags {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl DeletingTagsInBatchesTags {
-    /// A `DeletingTagsInBatchesTags` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(key: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             key: key.into(),

@@ -13,8 +13,8 @@ pub struct DisablingDatabaseProxyResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl DisablingDatabaseProxyResponse202 {
-    /// A `DisablingDatabaseProxyResponse202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

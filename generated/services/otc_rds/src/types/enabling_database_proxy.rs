@@ -53,8 +53,8 @@ pub struct EnablingDatabaseProxyRequest {
     pub subnet_id: ::std::option::Option<::std::string::String>,
 }
 impl EnablingDatabaseProxyRequest {
-    /// A `EnablingDatabaseProxyRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         flavor_ref: impl ::std::convert::Into<::std::string::String>,
         node_num: i32,
@@ -272,8 +272,8 @@ pub struct EnablingDatabaseProxyResponse202 {
     pub proxy_id: ::std::option::Option<::std::string::String>,
 }
 impl EnablingDatabaseProxyResponse202 {
-    /// A `EnablingDatabaseProxyResponse202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -325,8 +325,8 @@ pub struct NodesReadWeight {
     pub weight: i32,
 }
 impl NodesReadWeight {
-    /// A `NodesReadWeight` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         instance_id: impl ::std::convert::Into<::std::string::String>,
         weight: i32,

@@ -19,8 +19,8 @@ pub struct EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRules
     pub action: ::std::string::String,
 }
 impl EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesRequest {
-    /// A `EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesRequest` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         db_name: impl ::std::convert::Into<::std::string::String>,
         id: impl ::std::convert::Into<::std::string::String>,
@@ -107,9 +107,8 @@ pub struct EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRules
     pub resp: ::std::option::Option<::std::string::String>,
 }
 impl EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesResponse200 {
-    /// A `EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesResponse200` with
-    /// its mandatory fields, in the order the page lists them; the optional ones are `None` until
-    /// set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

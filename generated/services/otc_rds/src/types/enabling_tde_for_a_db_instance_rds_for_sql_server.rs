@@ -13,8 +13,8 @@ pub struct EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
-    /// A `EnablingTdeForADbInstanceRdsForSqlServerResponse202` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct ManuallySwitchingPrimaryStandbyDbInstancesResponse200 {
     pub node_id: ::std::option::Option<::std::string::String>,
 }
 impl ManuallySwitchingPrimaryStandbyDbInstancesResponse200 {
-    /// A `ManuallySwitchingPrimaryStandbyDbInstancesResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct MigratingAStandbyDbInstanceRequest {
     pub az_code: ::std::string::String,
 }
 impl MigratingAStandbyDbInstanceRequest {
-    /// A `MigratingAStandbyDbInstanceRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         node_id: impl ::std::convert::Into<::std::string::String>,
         az_code: impl ::std::convert::Into<::std::string::String>,
@@ -91,8 +91,8 @@ pub struct MigratingAStandbyDbInstanceResponse200 {
     pub workflow_id: ::std::option::Option<::std::string::String>,
 }
 impl MigratingAStandbyDbInstanceResponse200 {
-    /// A `MigratingAStandbyDbInstanceResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

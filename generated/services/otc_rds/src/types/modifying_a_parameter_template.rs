@@ -26,8 +26,8 @@ pub struct ModifyingAParameterTemplateRequest {
     pub values: ::std::option::Option<Values>,
 }
 impl ModifyingAParameterTemplateRequest {
-    /// A `ModifyingAParameterTemplateRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct ModifyingAPrivateDomainNameRequest {
     pub dns_name: ::std::string::String,
 }
 impl ModifyingAPrivateDomainNameRequest {
-    /// A `ModifyingAPrivateDomainNameRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(dns_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { dns_name: dns_name.into() }
     }
@@ -91,8 +91,8 @@ pub struct ModifyingAPrivateDomainNameResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAPrivateDomainNameResponse202 {
-    /// A `ModifyingAPrivateDomainNameResponse202` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

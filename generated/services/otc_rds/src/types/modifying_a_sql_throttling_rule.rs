@@ -20,8 +20,8 @@ pub struct ModifyingASqlThrottlingRuleRequest {
     pub max_waiting: i32,
 }
 impl ModifyingASqlThrottlingRuleRequest {
-    /// A `ModifyingASqlThrottlingRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         db_name: impl ::std::convert::Into<::std::string::String>,
         id: impl ::std::convert::Into<::std::string::String>,
@@ -131,8 +131,8 @@ pub struct ModifyingASqlThrottlingRuleResponse200 {
     pub resp: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingASqlThrottlingRuleResponse200 {
-    /// A `ModifyingASqlThrottlingRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct ModifyingParametersInAParameterTemplateConfiguration {
     pub values: ::std::option::Option<Values>,
 }
 impl ModifyingParametersInAParameterTemplateConfiguration {
-    /// A `ModifyingParametersInAParameterTemplateConfiguration` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -117,8 +117,8 @@ pub struct ModifyingParametersInAParameterTemplateRequest {
     pub configuration: ModifyingParametersInAParameterTemplateConfiguration,
 }
 impl ModifyingParametersInAParameterTemplateRequest {
-    /// A `ModifyingParametersInAParameterTemplateRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         configuration: ModifyingParametersInAParameterTemplateConfiguration,
     ) -> Self {

@@ -14,8 +14,8 @@ pub struct ModifyingParametersOfASpecifiedDbInstanceRequest {
     pub values: ModifyingParametersOfASpecifiedDbInstanceValues,
 }
 impl ModifyingParametersOfASpecifiedDbInstanceRequest {
-    /// A `ModifyingParametersOfASpecifiedDbInstanceRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(values: ModifyingParametersOfASpecifiedDbInstanceValues) -> Self {
         Self { values }
     }
@@ -87,8 +87,8 @@ pub struct ModifyingParametersOfASpecifiedDbInstanceResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingParametersOfASpecifiedDbInstanceResponse200 {
-    /// A `ModifyingParametersOfASpecifiedDbInstanceResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct ModifyingRecyclingPolicyRequest {
     pub recycle_policy: RecyclePolicy,
 }
 impl ModifyingRecyclingPolicyRequest {
-    /// A `ModifyingRecyclingPolicyRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(recycle_policy: RecyclePolicy) -> Self {
         Self { recycle_policy }
     }
@@ -77,8 +77,8 @@ pub struct ModifyingRecyclingPolicyResponse200 {
     pub result: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingRecyclingPolicyResponse200 {
-    /// A `ModifyingRecyclingPolicyResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -124,7 +124,7 @@ pub struct RecyclePolicy {
     pub retention_period_in_days: ::std::option::Option<::std::string::String>,
 }
 impl RecyclePolicy {
-    /// A `RecyclePolicy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

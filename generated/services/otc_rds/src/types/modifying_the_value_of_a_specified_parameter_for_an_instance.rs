@@ -12,8 +12,8 @@ pub struct ModifyingTheValueOfASpecifiedParameterForAnInstanceRequest {
     pub value: ::std::string::String,
 }
 impl ModifyingTheValueOfASpecifiedParameterForAnInstanceRequest {
-    /// A `ModifyingTheValueOfASpecifiedParameterForAnInstanceRequest` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(value: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { value: value.into() }
     }
@@ -76,8 +76,8 @@ pub struct ModifyingTheValueOfASpecifiedParameterForAnInstanceResponse202 {
     pub restart_required: ::std::option::Option<bool>,
 }
 impl ModifyingTheValueOfASpecifiedParameterForAnInstanceResponse202 {
-    /// A `ModifyingTheValueOfASpecifiedParameterForAnInstanceResponse202` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

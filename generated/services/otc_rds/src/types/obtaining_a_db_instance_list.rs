@@ -19,7 +19,7 @@ pub struct DataStoreInfo {
     pub version: ::std::option::Option<::std::string::String>,
 }
 impl DataStoreInfo {
-    /// A `DataStoreInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -80,8 +80,8 @@ pub struct ObtainingADbInstanceListHa {
     pub replication_mode: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingADbInstanceListHa {
-    /// A `ObtainingADbInstanceListHa` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -209,8 +209,8 @@ pub struct Instances {
     pub replica_of: ::std::option::Option<::std::string::String>,
 }
 impl Instances {
-    /// A `Instances` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -386,8 +386,8 @@ pub struct ObtainingADbInstanceListResponse200 {
     pub instances: ::std::option::Option<::std::vec::Vec<Instances>>,
 }
 impl ObtainingADbInstanceListResponse200 {
-    /// A `ObtainingADbInstanceListResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -55,8 +55,8 @@ pub struct ObtainingADbInstanceList2Instances {
     pub hostname: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingADbInstanceList2Instances {
-    /// A `ObtainingADbInstanceList2Instances` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -182,8 +182,8 @@ pub struct ObtainingADbInstanceList2Response200 {
     >,
 }
 impl ObtainingADbInstanceList2Response200 {
-    /// A `ObtainingADbInstanceList2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -240,8 +240,8 @@ pub struct ReplicaOf {
     pub links: ::std::option::Option<::std::vec::Vec<ObtainingADbInstanceList2Links>>,
 }
 impl ReplicaOf {
-    /// A `ReplicaOf` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

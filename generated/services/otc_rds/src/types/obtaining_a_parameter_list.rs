@@ -36,8 +36,8 @@ pub struct ObtainingAParameterListConfigurationParameters {
     pub datastore_version_id: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingAParameterListConfigurationParameters {
-    /// A `ObtainingAParameterListConfigurationParameters` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -145,8 +145,8 @@ pub struct ObtainingAParameterListResponse200 {
     >,
 }
 impl ObtainingAParameterListResponse200 {
-    /// A `ObtainingAParameterListResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -29,8 +29,8 @@ pub struct ObtainingAParameterList2ConfigurationParameters {
     pub datastore_version_id: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingAParameterList2ConfigurationParameters {
-    /// A `ObtainingAParameterList2ConfigurationParameters` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -114,8 +114,8 @@ pub struct ObtainingAParameterList2Response200 {
     >,
 }
 impl ObtainingAParameterList2Response200 {
-    /// A `ObtainingAParameterList2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -47,8 +47,8 @@ pub struct ObtainingAParameterTemplateConfiguration {
     pub parameters: ::std::option::Option<::std::vec::Vec<Parameters>>,
 }
 impl ObtainingAParameterTemplateConfiguration {
-    /// A `ObtainingAParameterTemplateConfiguration` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -176,8 +176,8 @@ pub struct ObtainingAParameterTemplateResponse200 {
     >,
 }
 impl ObtainingAParameterTemplateResponse200 {
-    /// A `ObtainingAParameterTemplateResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -257,7 +257,7 @@ pub struct Parameters {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl Parameters {
-    /// A `Parameters` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

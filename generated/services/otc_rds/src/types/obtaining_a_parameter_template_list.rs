@@ -40,7 +40,7 @@ pub struct Configurations {
     pub user_defined: ::std::option::Option<bool>,
 }
 impl Configurations {
-    /// A `Configurations` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -133,8 +133,8 @@ pub struct ObtainingAParameterTemplateListResponse200 {
     pub configurations: ::std::option::Option<::std::vec::Vec<Configurations>>,
 }
 impl ObtainingAParameterTemplateListResponse200 {
-    /// A `ObtainingAParameterTemplateListResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -41,8 +41,8 @@ pub struct ObtainingAParameterTemplateList2Configurations {
     pub instance_count: ::std::option::Option<i32>,
 }
 impl ObtainingAParameterTemplateList2Configurations {
-    /// A `ObtainingAParameterTemplateList2Configurations` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -170,8 +170,8 @@ pub struct ObtainingAParameterTemplateList2Response200 {
     pub maxgrouplimit: ::std::option::Option<i32>,
 }
 impl ObtainingAParameterTemplateList2Response200 {
-    /// A `ObtainingAParameterTemplateList2Response200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct Flavors {
     pub spec_code: ::std::option::Option<::std::string::String>,
 }
 impl Flavors {
-    /// A `Flavors` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -93,8 +93,8 @@ pub struct ObtainingAllDbInstanceSpecificationsResponse200 {
     pub flavors: ::std::option::Option<::std::vec::Vec<Flavors>>,
 }
 impl ObtainingAllDbInstanceSpecificationsResponse200 {
-    /// A `ObtainingAllDbInstanceSpecificationsResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -27,8 +27,8 @@ pub struct ObtainingAllDbInstanceSpecifications2Flavors {
     pub str_id: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingAllDbInstanceSpecifications2Flavors {
-    /// A `ObtainingAllDbInstanceSpecifications2Flavors` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -118,8 +118,8 @@ pub struct ObtainingAllDbInstanceSpecifications2Response200 {
     >,
 }
 impl ObtainingAllDbInstanceSpecifications2Response200 {
-    /// A `ObtainingAllDbInstanceSpecifications2Response200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

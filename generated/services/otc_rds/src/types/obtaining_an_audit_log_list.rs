@@ -29,8 +29,8 @@ pub struct Auditlogs {
     pub end_time: ::std::option::Option<::std::string::String>,
 }
 impl Auditlogs {
-    /// A `Auditlogs` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -110,8 +110,8 @@ pub struct ObtainingAnAuditLogListResponse200 {
     pub total_record: ::std::option::Option<i32>,
 }
 impl ObtainingAnAuditLogListResponse200 {
-    /// A `ObtainingAnAuditLogListResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

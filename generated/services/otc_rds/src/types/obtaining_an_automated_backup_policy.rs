@@ -15,8 +15,8 @@ pub struct ObtainingAnAutomatedBackupPolicyResponse200 {
     pub policy: ::std::option::Option<PolicyInResponse>,
 }
 impl ObtainingAnAutomatedBackupPolicyResponse200 {
-    /// A `ObtainingAnAutomatedBackupPolicyResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct ObtainingDefaultParametersOfADbInstanceConfiguration {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingDefaultParametersOfADbInstanceConfiguration {
-    /// A `ObtainingDefaultParametersOfADbInstanceConfiguration` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -72,8 +72,8 @@ pub struct ObtainingDefaultParametersOfADbInstanceInstance {
     >,
 }
 impl ObtainingDefaultParametersOfADbInstanceInstance {
-    /// A `ObtainingDefaultParametersOfADbInstanceInstance` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -127,8 +127,8 @@ pub struct ObtainingDefaultParametersOfADbInstanceResponse200 {
     >,
 }
 impl ObtainingDefaultParametersOfADbInstanceResponse200 {
-    /// A `ObtainingDefaultParametersOfADbInstanceResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

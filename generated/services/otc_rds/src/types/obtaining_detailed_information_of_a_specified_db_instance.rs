@@ -31,8 +31,8 @@ pub struct ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
     pub instance_name: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
-    /// A `ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
     pub links: ::std::option::Option<::std::vec::Vec<ObtainingADbInstanceList2Links>>,
 }
 impl ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
-    /// A `ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -97,8 +97,8 @@ pub struct Fault {
     pub details: ::std::option::Option<::std::string::String>,
 }
 impl Fault {
-    /// A `Fault` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -257,8 +257,8 @@ pub struct ObtainingDetailedInformationOfASpecifiedDbInstance2Instance {
     pub cluster_id: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingDetailedInformationOfASpecifiedDbInstance2Instance {
-    /// A `ObtainingDetailedInformationOfASpecifiedDbInstance2Instance` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -503,8 +503,8 @@ pub struct ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
     >,
 }
 impl ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
-    /// A `ObtainingDetailedInformationOfASpecifiedDbInstance2Response200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -563,8 +563,8 @@ pub struct Replicas {
     pub links: ::std::option::Option<::std::vec::Vec<ObtainingADbInstanceList2Links>>,
 }
 impl Replicas {
-    /// A `Replicas` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

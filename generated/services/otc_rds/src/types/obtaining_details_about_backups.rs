@@ -58,8 +58,8 @@ pub struct Backups {
     pub instance_id: ::std::option::Option<::std::string::String>,
 }
 impl Backups {
-    /// A `Backups` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -182,8 +182,8 @@ pub struct ObtainingDetailsAboutBackupsResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl ObtainingDetailsAboutBackupsResponse200 {
-    /// A `ObtainingDetailsAboutBackupsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

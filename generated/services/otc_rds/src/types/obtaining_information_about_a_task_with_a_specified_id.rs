@@ -31,8 +31,8 @@ pub struct Entities {
     pub switch_strategy: ::std::option::Option<::std::string::String>,
 }
 impl Entities {
-    /// A `Entities` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -160,8 +160,8 @@ pub struct Job {
     pub fail_reason: ::std::option::Option<::std::string::String>,
 }
 impl Job {
-    /// A `Job` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -250,8 +250,8 @@ pub struct ObtainingInformationAboutATaskWithASpecifiedIdResponse200 {
     pub job: ::std::option::Option<Job>,
 }
 impl ObtainingInformationAboutATaskWithASpecifiedIdResponse200 {
-    /// A `ObtainingInformationAboutATaskWithASpecifiedIdResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -303,8 +303,8 @@ pub struct ObtainingInformationAboutATaskWithASpecifiedIdVolume {
     pub target_size: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingInformationAboutATaskWithASpecifiedIdVolume {
-    /// A `ObtainingInformationAboutATaskWithASpecifiedIdVolume` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

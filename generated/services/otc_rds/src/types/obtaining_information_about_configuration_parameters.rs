@@ -36,8 +36,8 @@ pub struct ObtainingInformationAboutConfigurationParametersResponse200 {
     pub datastore_version_id: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingInformationAboutConfigurationParametersResponse200 {
-    /// A `ObtainingInformationAboutConfigurationParametersResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

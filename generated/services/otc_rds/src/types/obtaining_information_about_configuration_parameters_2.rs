@@ -29,8 +29,8 @@ pub struct ObtainingInformationAboutConfigurationParameters2ConfigurationParamet
     pub restart_required: ::std::option::Option<bool>,
 }
 impl ObtainingInformationAboutConfigurationParameters2ConfigurationParameters {
-    /// A `ObtainingInformationAboutConfigurationParameters2ConfigurationParameters` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -118,8 +118,8 @@ pub struct ObtainingInformationAboutConfigurationParameters2Response200 {
     >,
 }
 impl ObtainingInformationAboutConfigurationParameters2Response200 {
-    /// A `ObtainingInformationAboutConfigurationParameters2Response200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

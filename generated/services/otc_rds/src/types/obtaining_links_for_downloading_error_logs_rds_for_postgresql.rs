@@ -34,8 +34,8 @@ pub struct List {
     pub update_at: ::std::option::Option<i64>,
 }
 impl List {
-    /// A `List` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -137,8 +137,8 @@ pub struct ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {
     pub count: ::std::option::Option<i32>,
 }
 impl ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {
-    /// A `ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -32,8 +32,8 @@ pub struct ObtainingLinksForDownloadingSlowQueryLogsList {
     pub create_at: ::std::option::Option<i64>,
 }
 impl ObtainingLinksForDownloadingSlowQueryLogsList {
-    /// A `ObtainingLinksForDownloadingSlowQueryLogsList` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -116,8 +116,8 @@ pub struct ObtainingLinksForDownloadingSlowQueryLogsRequest {
     pub file_name: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingLinksForDownloadingSlowQueryLogsRequest {
-    /// A `ObtainingLinksForDownloadingSlowQueryLogsRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -196,8 +196,8 @@ pub struct ObtainingLinksForDownloadingSlowQueryLogsResponse200 {
     pub count: ::std::option::Option<i32>,
 }
 impl ObtainingLinksForDownloadingSlowQueryLogsResponse200 {
-    /// A `ObtainingLinksForDownloadingSlowQueryLogsResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct ObtainingSlowQueryLogStatisticsResponse200 {
     pub total_record: ::std::option::Option<i32>,
 }
 impl ObtainingSlowQueryLogStatisticsResponse200 {
-    /// A `ObtainingSlowQueryLogStatisticsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -158,7 +158,7 @@ pub struct SlowLogList {
     pub client_ip: ::std::option::Option<::std::string::String>,
 }
 impl SlowLogList {
-    /// A `SlowLogList` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -26,8 +26,8 @@ pub struct ObtainingSpecifiedDbInstanceSpecificationsFlavor {
     pub spec_code: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingSpecifiedDbInstanceSpecificationsFlavor {
-    /// A `ObtainingSpecifiedDbInstanceSpecificationsFlavor` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -96,8 +96,8 @@ pub struct ObtainingSpecifiedDbInstanceSpecificationsResponse200 {
     >,
 }
 impl ObtainingSpecifiedDbInstanceSpecificationsResponse200 {
-    /// A `ObtainingSpecifiedDbInstanceSpecificationsResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

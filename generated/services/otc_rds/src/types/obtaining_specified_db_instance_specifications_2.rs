@@ -27,8 +27,8 @@ pub struct ObtainingSpecifiedDbInstanceSpecifications2Flavor {
     pub str_id: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingSpecifiedDbInstanceSpecifications2Flavor {
-    /// A `ObtainingSpecifiedDbInstanceSpecifications2Flavor` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -120,7 +120,7 @@ pub struct FlavorDetail {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl FlavorDetail {
-    /// A `FlavorDetail` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -194,8 +194,8 @@ pub struct ObtainingSpecifiedDbInstanceSpecifications2Response200 {
     pub flavor: ::std::option::Option<ObtainingSpecifiedDbInstanceSpecifications2Flavor>,
 }
 impl ObtainingSpecifiedDbInstanceSpecifications2Response200 {
-    /// A `ObtainingSpecifiedDbInstanceSpecifications2Response200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -340,7 +340,7 @@ pub struct PriceDetail {
     pub price: ::std::option::Option<f64>,
 }
 impl PriceDetail {
-    /// A `PriceDetail` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -61,9 +61,8 @@ pub struct ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRd
     >,
 }
 impl ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerJobs {
-    /// A `ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerJobs`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -164,10 +163,8 @@ pub struct ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRd
     pub count: ::std::option::Option<i32>,
 }
 impl ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerResponse200 {
-    /// A
-    /// `ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerResponse200`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

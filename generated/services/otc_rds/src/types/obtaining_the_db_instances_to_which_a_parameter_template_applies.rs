@@ -16,8 +16,8 @@ pub struct ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
-    /// A `ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -71,8 +71,8 @@ pub struct ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200 {
     >,
 }
 impl ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200 {
-    /// A `ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

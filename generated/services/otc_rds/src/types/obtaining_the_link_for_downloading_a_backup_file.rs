@@ -27,8 +27,8 @@ pub struct Files {
     pub database_name: ::std::option::Option<::std::string::String>,
 }
 impl Files {
-    /// A `Files` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -108,8 +108,8 @@ pub struct ObtainingTheLinkForDownloadingABackupFileResponse200 {
     pub bucket: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingTheLinkForDownloadingABackupFileResponse200 {
-    /// A `ObtainingTheLinkForDownloadingABackupFileResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct ObtainingTheLinkForDownloadingAnAuditLogRequest {
     pub ids: ::std::vec::Vec<::std::string::String>,
 }
 impl ObtainingTheLinkForDownloadingAnAuditLogRequest {
-    /// A `ObtainingTheLinkForDownloadingAnAuditLogRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(ids: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { ids }
     }
@@ -80,8 +80,8 @@ pub struct ObtainingTheLinkForDownloadingAnAuditLogResponse200 {
     pub links: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ObtainingTheLinkForDownloadingAnAuditLogResponse200 {
-    /// A `ObtainingTheLinkForDownloadingAnAuditLogResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct Diagnosis {
     pub count: ::std::option::Option<i32>,
 }
 impl Diagnosis {
-    /// A `Diagnosis` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -76,8 +76,8 @@ pub struct ObtainingTheNumberOfInstancesAfterDiagnosisResponse200 {
     pub diagnosis: ::std::option::Option<::std::vec::Vec<Diagnosis>>,
 }
 impl ObtainingTheNumberOfInstancesAfterDiagnosisResponse200 {
-    /// A `ObtainingTheNumberOfInstancesAfterDiagnosisResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

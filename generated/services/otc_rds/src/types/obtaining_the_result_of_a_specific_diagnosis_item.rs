@@ -13,8 +13,8 @@ pub struct ObtainingTheResultOfASpecificDiagnosisItemInstances {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingTheResultOfASpecificDiagnosisItemInstances {
-    /// A `ObtainingTheResultOfASpecificDiagnosisItemInstances` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -76,8 +76,8 @@ pub struct ObtainingTheResultOfASpecificDiagnosisItemResponse200 {
     >,
 }
 impl ObtainingTheResultOfASpecificDiagnosisItemResponse200 {
-    /// A `ObtainingTheResultOfASpecificDiagnosisItemResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

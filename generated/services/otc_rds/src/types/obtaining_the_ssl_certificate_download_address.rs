@@ -18,7 +18,7 @@ pub struct CertInfoList {
     pub category: ::std::option::Option<::std::string::String>,
 }
 impl CertInfoList {
-    /// A `CertInfoList` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -70,8 +70,8 @@ pub struct ObtainingTheSslCertificateDownloadAddressResponse200 {
     pub cert_info_list: ::std::option::Option<::std::vec::Vec<CertInfoList>>,
 }
 impl ObtainingTheSslCertificateDownloadAddressResponse200 {
-    /// A `ObtainingTheSslCertificateDownloadAddressResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
-    /// A `ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlR
     pub target_version: ::std::string::String,
 }
 impl PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlRequest {
-    /// A `PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlRequest` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         target_version: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -79,8 +79,8 @@ pub struct PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlR
     pub report_id: ::std::option::Option<::std::string::String>,
 }
 impl PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlResponse200 {
-    /// A `PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlResponse200` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

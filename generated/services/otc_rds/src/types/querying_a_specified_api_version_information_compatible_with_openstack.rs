@@ -19,8 +19,8 @@ pub struct QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackRespons
     pub version: ::std::option::Option<Versions>,
 }
 impl QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackResponse200 {
-    /// A `QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackResponse200` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

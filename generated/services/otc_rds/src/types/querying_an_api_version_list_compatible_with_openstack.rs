@@ -15,8 +15,8 @@ pub struct QueryingAnApiVersionListCompatibleWithOpenstackResponse200 {
     pub versions: ::std::option::Option<::std::vec::Vec<Versions>>,
 }
 impl QueryingAnApiVersionListCompatibleWithOpenstackResponse200 {
-    /// A `QueryingAnApiVersionListCompatibleWithOpenstackResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct QueryingAnAutoscalingPolicyResponse200 {
     pub trigger_threshold: ::std::option::Option<i32>,
 }
 impl QueryingAnAutoscalingPolicyResponse200 {
-    /// A `QueryingAnAutoscalingPolicyResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct QueryingApiVersionsResponse200 {
     pub versions: ::std::option::Option<::std::vec::Vec<Versions>>,
 }
 impl QueryingApiVersionsResponse200 {
-    /// A `QueryingApiVersionsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

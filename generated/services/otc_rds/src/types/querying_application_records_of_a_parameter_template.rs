@@ -30,8 +30,8 @@ pub struct Histories {
     pub error_code: ::std::option::Option<::std::string::String>,
 }
 impl Histories {
-    /// A `Histories` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -104,8 +104,8 @@ pub struct QueryingApplicationRecordsOfAParameterTemplateResponse200 {
     pub histories: ::std::option::Option<::std::vec::Vec<Histories>>,
 }
 impl QueryingApplicationRecordsOfAParameterTemplateResponse200 {
-    /// A `QueryingApplicationRecordsOfAParameterTemplateResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -76,7 +76,7 @@ pub struct ComputeFlavors {
     >,
 }
 impl ComputeFlavors {
-    /// A `ComputeFlavors` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -152,7 +152,7 @@ pub struct FlavorGroups {
     pub compute_flavors: ::std::option::Option<::std::vec::Vec<ComputeFlavors>>,
 }
 impl FlavorGroups {
-    /// A `FlavorGroups` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -215,8 +215,8 @@ pub struct QueryingAvailableInstanceClassesForADbInstanceResponse200 {
     pub flavor_groups: ::std::option::Option<::std::vec::Vec<FlavorGroups>>,
 }
 impl QueryingAvailableInstanceClassesForADbInstanceResponse200 {
-    /// A `QueryingAvailableInstanceClassesForADbInstanceResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,7 +16,7 @@ pub struct ErrorLogList {
     pub content: ::std::option::Option<::std::string::String>,
 }
 impl ErrorLogList {
-    /// A `ErrorLogList` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -73,8 +73,8 @@ pub struct QueryingDatabaseErrorLogsResponse200 {
     pub total_record: ::std::option::Option<i32>,
 }
 impl QueryingDatabaseErrorLogsResponse200 {
-    /// A `QueryingDatabaseErrorLogsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingDatabaseErrorLogs2ErrorLogList {
     pub content: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDatabaseErrorLogs2ErrorLogList {
-    /// A `QueryingDatabaseErrorLogs2ErrorLogList` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -81,8 +81,8 @@ pub struct QueryingDatabaseErrorLogs2Response200 {
     pub total_record: ::std::option::Option<i32>,
 }
 impl QueryingDatabaseErrorLogs2Response200 {
-    /// A `QueryingDatabaseErrorLogs2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

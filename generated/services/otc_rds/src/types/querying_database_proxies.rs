@@ -17,7 +17,7 @@ pub struct AvailableZones {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl AvailableZones {
-    /// A `AvailableZones` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -74,7 +74,7 @@ pub struct FlavorInfo {
     pub code: ::std::option::Option<::std::string::String>,
 }
 impl FlavorInfo {
-    /// A `FlavorInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -139,7 +139,7 @@ pub struct MasterInstance {
     pub available_zones: ::std::option::Option<::std::vec::Vec<AvailableZones>>,
 }
 impl MasterInstance {
-    /// A `MasterInstance` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -245,8 +245,8 @@ pub struct Nodes {
     pub frozen_flag: ::std::option::Option<FrozenFlag>,
 }
 impl Nodes {
-    /// A `Nodes` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -440,8 +440,8 @@ pub struct Proxy {
     pub support_transaction_split: ::std::option::Option<bool>,
 }
 impl Proxy {
-    /// A `Proxy` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -727,8 +727,8 @@ pub struct ProxyQueryInfoList {
     pub proxy_security_group_check_result: ::std::option::Option<bool>,
 }
 impl ProxyQueryInfoList {
-    /// A `ProxyQueryInfoList` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -822,8 +822,8 @@ pub struct QueryingDatabaseProxiesResponse200 {
     pub support_balance_route_mode_for_favored_version: ::std::option::Option<bool>,
 }
 impl QueryingDatabaseProxiesResponse200 {
-    /// A `QueryingDatabaseProxiesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

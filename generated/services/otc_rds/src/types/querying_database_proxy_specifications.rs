@@ -21,8 +21,8 @@ pub struct ComputeFlavorGroups {
     >,
 }
 impl ComputeFlavorGroups {
-    /// A `ComputeFlavorGroups` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -109,8 +109,8 @@ pub struct QueryingDatabaseProxySpecificationsComputeFlavors {
     >,
 }
 impl QueryingDatabaseProxySpecificationsComputeFlavors {
-    /// A `QueryingDatabaseProxySpecificationsComputeFlavors` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -188,8 +188,8 @@ pub struct QueryingDatabaseProxySpecificationsResponse200 {
     >,
 }
 impl QueryingDatabaseProxySpecificationsResponse200 {
-    /// A `QueryingDatabaseProxySpecificationsResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

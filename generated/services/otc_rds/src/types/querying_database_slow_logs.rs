@@ -20,8 +20,8 @@ pub struct QueryingDatabaseSlowLogsResponse200 {
     pub total_record: ::std::option::Option<i32>,
 }
 impl QueryingDatabaseSlowLogsResponse200 {
-    /// A `QueryingDatabaseSlowLogsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -117,8 +117,8 @@ pub struct QueryingDatabaseSlowLogsSlowLogList {
     pub query_sample: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDatabaseSlowLogsSlowLogList {
-    /// A `QueryingDatabaseSlowLogsSlowLogList` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

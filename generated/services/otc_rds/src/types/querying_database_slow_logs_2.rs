@@ -19,8 +19,8 @@ pub struct QueryingDatabaseSlowLogs2Response200 {
     pub total_record: ::std::option::Option<i32>,
 }
 impl QueryingDatabaseSlowLogs2Response200 {
-    /// A `QueryingDatabaseSlowLogs2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -124,8 +124,8 @@ pub struct QueryingDatabaseSlowLogs2SlowLogList {
     pub client_ip: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDatabaseSlowLogs2SlowLogList {
-    /// A `QueryingDatabaseSlowLogs2SlowLogList` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -66,8 +66,8 @@ pub struct QueryingDatabaseSpecificationsFlavors {
     pub group_type: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDatabaseSpecificationsFlavors {
-    /// A `QueryingDatabaseSpecificationsFlavors` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -191,8 +191,8 @@ pub struct QueryingDatabaseSpecificationsResponse200 {
     >,
 }
 impl QueryingDatabaseSpecificationsResponse200 {
-    /// A `QueryingDatabaseSpecificationsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct QueryingDbInstancesDatastore {
     pub complete_version: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDbInstancesDatastore {
-    /// A `QueryingDbInstancesDatastore` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -87,8 +87,8 @@ pub struct QueryingDbInstancesHa {
     pub replication_mode: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDbInstancesHa {
-    /// A `QueryingDbInstancesHa` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -322,8 +322,8 @@ pub struct QueryingDbInstancesInstances {
     pub associated_with_ddm: ::std::option::Option<bool>,
 }
 impl QueryingDbInstancesInstances {
-    /// A `QueryingDbInstancesInstances` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -786,8 +786,8 @@ pub struct QueryingDbInstancesNodes {
     pub availability_zone: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDbInstancesNodes {
-    /// A `QueryingDbInstancesNodes` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -860,8 +860,8 @@ pub struct QueryingDbInstancesResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingDbInstancesResponse200 {
-    /// A `QueryingDbInstancesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -935,8 +935,8 @@ pub struct RelatedInstance {
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl RelatedInstance {
-    /// A `RelatedInstance` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

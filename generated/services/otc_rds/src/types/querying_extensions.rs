@@ -36,7 +36,7 @@ pub struct Extensions {
     pub enable_install: ::std::option::Option<bool>,
 }
 impl Extensions {
-    /// A `Extensions` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -138,8 +138,8 @@ pub struct QueryingExtensionsResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingExtensionsResponse200 {
-    /// A `QueryingExtensionsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -85,8 +85,8 @@ pub struct QueryingInstancesInTheRecycleBinInstances {
     pub is_serverless: ::std::option::Option<bool>,
 }
 impl QueryingInstancesInTheRecycleBinInstances {
-    /// A `QueryingInstancesInTheRecycleBinInstances` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -250,8 +250,8 @@ pub struct QueryingInstancesInTheRecycleBinResponse200 {
     >,
 }
 impl QueryingInstancesInTheRecycleBinResponse200 {
-    /// A `QueryingInstancesInTheRecycleBinResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -346,7 +346,7 @@ pub struct RecycleBackups {
     pub backup_size: ::std::option::Option<i32>,
 }
 impl RecycleBackups {
-    /// A `RecycleBackups` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -19,8 +19,8 @@ pub struct QueryingInstantTasksResponse200 {
     pub tasks: ::std::option::Option<::std::vec::Vec<Tasks>>,
 }
 impl QueryingInstantTasksResponse200 {
-    /// A `QueryingInstantTasksResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -156,8 +156,8 @@ pub struct Tasks {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl Tasks {
-    /// A `Tasks` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingMsdtcHostsHosts {
     pub host_name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingMsdtcHostsHosts {
-    /// A `QueryingMsdtcHostsHosts` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -79,8 +79,8 @@ pub struct QueryingMsdtcHostsResponse200 {
     pub hosts: ::std::option::Option<::std::vec::Vec<QueryingMsdtcHostsHosts>>,
 }
 impl QueryingMsdtcHostsResponse200 {
-    /// A `QueryingMsdtcHostsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

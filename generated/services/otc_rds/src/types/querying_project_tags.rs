@@ -14,8 +14,8 @@ pub struct QueryingProjectTagsResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<QueryingProjectTagsTags>>,
 }
 impl QueryingProjectTagsResponse200 {
-    /// A `QueryingProjectTagsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -72,8 +72,8 @@ pub struct QueryingProjectTagsTags {
     pub values: ::std::option::Option<::std::string::String>,
 }
 impl QueryingProjectTagsTags {
-    /// A `QueryingProjectTagsTags` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct QueryingScheduledTasksResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingScheduledTasksResponse200 {
-    /// A `QueryingScheduledTasksResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -154,7 +154,7 @@ pub struct ScheduleTasks {
     pub target_config: ::std::option::Option<TargetConfig>,
 }
 impl ScheduleTasks {
-    /// A `ScheduleTasks` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -278,7 +278,7 @@ pub struct TargetConfig {
     pub mem: ::std::option::Option<::std::string::String>,
 }
 impl TargetConfig {
-    /// A `TargetConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

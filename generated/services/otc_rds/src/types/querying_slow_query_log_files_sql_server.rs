@@ -16,8 +16,8 @@ pub struct QueryingSlowQueryLogFilesSqlServerList {
     pub file_size: ::std::option::Option<::std::string::String>,
 }
 impl QueryingSlowQueryLogFilesSqlServerList {
-    /// A `QueryingSlowQueryLogFilesSqlServerList` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -73,8 +73,8 @@ pub struct QueryingSlowQueryLogFilesSqlServerResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingSlowQueryLogFilesSqlServerResponse200 {
-    /// A `QueryingSlowQueryLogFilesSqlServerResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -58,8 +58,8 @@ pub struct QueryingSlowQueryLogStatisticsRequest {
     pub order: ::std::option::Option<::std::string::String>,
 }
 impl QueryingSlowQueryLogStatisticsRequest {
-    /// A `QueryingSlowQueryLogStatisticsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         start_time: impl ::std::convert::Into<::std::string::String>,
         end_time: impl ::std::convert::Into<::std::string::String>,
@@ -266,8 +266,8 @@ pub struct QueryingSlowQueryLogStatisticsResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingSlowQueryLogStatisticsResponse200 {
-    /// A `QueryingSlowQueryLogStatisticsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -366,8 +366,8 @@ pub struct QueryingSlowQueryLogStatisticsSlowLogList {
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl QueryingSlowQueryLogStatisticsSlowLogList {
-    /// A `QueryingSlowQueryLogStatisticsSlowLogList` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct QueryingSqlThrottlingRuleResponse200 {
     pub sql_limit_objects: ::std::option::Option<::std::vec::Vec<SqlLimitObjects>>,
 }
 impl QueryingSqlThrottlingRuleResponse200 {
-    /// A `QueryingSqlThrottlingRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -113,8 +113,8 @@ pub struct SqlLimitObjects {
     pub search_path: ::std::option::Option<::std::string::String>,
 }
 impl SqlLimitObjects {
-    /// A `SqlLimitObjects` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

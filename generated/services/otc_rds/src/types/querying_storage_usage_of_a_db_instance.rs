@@ -16,8 +16,8 @@ pub struct QueryingStorageUsageOfADbInstanceResponse200 {
     pub used: ::std::option::Option<::std::string::String>,
 }
 impl QueryingStorageUsageOfADbInstanceResponse200 {
-    /// A `QueryingStorageUsageOfADbInstanceResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingTagsOfADbInstanceResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<QueryingTagsOfADbInstanceTags>>,
 }
 impl QueryingTagsOfADbInstanceResponse200 {
-    /// A `QueryingTagsOfADbInstanceResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -76,8 +76,8 @@ pub struct QueryingTagsOfADbInstanceTags {
     pub tag_type: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTagsOfADbInstanceTags {
-    /// A `QueryingTagsOfADbInstanceTags` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

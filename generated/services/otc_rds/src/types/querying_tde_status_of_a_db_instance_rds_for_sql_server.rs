@@ -18,8 +18,8 @@ pub struct QueryingTdeStatusOfADbInstanceRdsForSqlServerResponse200 {
     pub tde_status: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTdeStatusOfADbInstanceRdsForSqlServerResponse200 {
-    /// A `QueryingTdeStatusOfADbInstanceRdsForSqlServerResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingTheAvailableSqlServerCharacterSetResponse200 {
     pub char_sets: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingTheAvailableSqlServerCharacterSetResponse200 {
-    /// A `QueryingTheAvailableSqlServerCharacterSetResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

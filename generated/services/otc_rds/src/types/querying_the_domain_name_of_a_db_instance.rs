@@ -27,8 +27,8 @@ pub struct QueryingTheDomainNameOfADbInstanceResponse200 {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheDomainNameOfADbInstanceResponse200 {
-    /// A `QueryingTheDomainNameOfADbInstanceResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

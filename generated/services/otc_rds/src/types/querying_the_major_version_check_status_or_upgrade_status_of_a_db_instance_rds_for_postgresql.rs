@@ -32,10 +32,8 @@ pub struct QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForP
     pub detail: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200 {
-    /// A
-    /// `QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

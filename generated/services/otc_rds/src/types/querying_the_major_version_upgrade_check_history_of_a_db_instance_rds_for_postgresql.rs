@@ -35,8 +35,8 @@ pub struct InspectionReports {
     pub detail: ::std::option::Option<::std::string::String>,
 }
 impl InspectionReports {
-    /// A `InspectionReports` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -114,9 +114,8 @@ pub struct QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgres
     pub inspection_reports: ::std::option::Option<::std::vec::Vec<InspectionReports>>,
 }
 impl QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResponse200 {
-    /// A `QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResponse200` with
-    /// its mandatory fields, in the order the page lists them; the optional ones are `None` until
-    /// set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

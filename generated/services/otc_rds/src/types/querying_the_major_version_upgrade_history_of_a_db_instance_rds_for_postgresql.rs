@@ -17,8 +17,8 @@ pub struct QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlRes
     pub upgrade_reports: ::std::option::Option<::std::vec::Vec<UpgradeReports>>,
 }
 impl QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200 {
-    /// A `QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -139,7 +139,7 @@ pub struct UpgradeReports {
     pub detail: ::std::option::Option<::std::string::String>,
 }
 impl UpgradeReports {
-    /// A `UpgradeReports` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

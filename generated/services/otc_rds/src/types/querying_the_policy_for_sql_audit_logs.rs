@@ -14,8 +14,8 @@ pub struct QueryingThePolicyForSqlAuditLogsResponse200 {
     pub keep_days: ::std::option::Option<i32>,
 }
 impl QueryingThePolicyForSqlAuditLogsResponse200 {
-    /// A `QueryingThePolicyForSqlAuditLogsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct QueryingTheRecyclingPolicyResponse200 {
     pub retention_period_in_days: ::std::option::Option<i32>,
 }
 impl QueryingTheRecyclingPolicyResponse200 {
-    /// A `QueryingTheRecyclingPolicyResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

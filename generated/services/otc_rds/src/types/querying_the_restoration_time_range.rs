@@ -14,8 +14,8 @@ pub struct QueryingTheRestorationTimeRangeResponse200 {
     pub restore_time: ::std::option::Option<::std::vec::Vec<RestoreTime>>,
 }
 impl QueryingTheRestorationTimeRangeResponse200 {
-    /// A `QueryingTheRestorationTimeRangeResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -74,7 +74,7 @@ pub struct RestoreTime {
     pub end_time: ::std::option::Option<i32>,
 }
 impl RestoreTime {
-    /// A `RestoreTime` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

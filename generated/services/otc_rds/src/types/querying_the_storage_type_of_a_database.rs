@@ -14,8 +14,8 @@ pub struct QueryingTheStorageTypeOfADatabaseResponse200 {
     pub storage_type: ::std::option::Option<::std::vec::Vec<StorageType>>,
 }
 impl QueryingTheStorageTypeOfADatabaseResponse200 {
-    /// A `QueryingTheStorageTypeOfADatabaseResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -93,7 +93,7 @@ pub struct StorageType {
     >,
 }
 impl StorageType {
-    /// A `StorageType` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

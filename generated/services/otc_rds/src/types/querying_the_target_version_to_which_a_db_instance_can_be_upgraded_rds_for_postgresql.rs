@@ -15,9 +15,8 @@ pub struct QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgres
     >,
 }
 impl QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200 {
-    /// A `QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200` with
-    /// its mandatory fields, in the order the page lists them; the optional ones are `None` until
-    /// set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct QueryingVersionInformationAboutADbEngineDataStores {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingVersionInformationAboutADbEngineDataStores {
-    /// A `QueryingVersionInformationAboutADbEngineDataStores` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -74,8 +74,8 @@ pub struct QueryingVersionInformationAboutADbEngineResponse200 {
     >,
 }
 impl QueryingVersionInformationAboutADbEngineResponse200 {
-    /// A `QueryingVersionInformationAboutADbEngineResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

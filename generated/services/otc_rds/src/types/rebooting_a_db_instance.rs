@@ -16,8 +16,8 @@ pub struct RebootingADbInstanceRequest {
     >,
 }
 impl RebootingADbInstanceRequest {
-    /// A `RebootingADbInstanceRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -84,8 +84,8 @@ pub struct RebootingADbInstanceResponse200 {
     pub extendparam: ::std::option::Option<Extendparam>,
 }
 impl RebootingADbInstanceResponse200 {
-    /// A `RebootingADbInstanceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

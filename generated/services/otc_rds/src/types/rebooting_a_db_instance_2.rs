@@ -15,8 +15,8 @@ pub struct RebootingADbInstance2Request {
     >,
 }
 impl RebootingADbInstance2Request {
-    /// A `RebootingADbInstance2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -83,8 +83,8 @@ pub struct RebootingADbInstance2Response202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl RebootingADbInstance2Response202 {
-    /// A `RebootingADbInstance2Response202` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct RebootingADbInstance3Request {
     pub restart: ::std::string::String,
 }
 impl RebootingADbInstance3Request {
-    /// A `RebootingADbInstance3Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(restart: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { restart: restart.into() }
     }

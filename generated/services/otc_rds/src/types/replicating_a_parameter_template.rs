@@ -21,8 +21,8 @@ pub struct ReplicatingAParameterTemplateRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl ReplicatingAParameterTemplateRequest {
-    /// A `ReplicatingAParameterTemplateRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -149,8 +149,8 @@ pub struct ReplicatingAParameterTemplateResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl ReplicatingAParameterTemplateResponse200 {
-    /// A `ReplicatingAParameterTemplateResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct ResettingParametersToTheirDefaultValuesResponse200 {
     pub set_paramete_result: ::std::option::Option<::std::string::String>,
 }
 impl ResettingParametersToTheirDefaultValuesResponse200 {
-    /// A `ResettingParametersToTheirDefaultValuesResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct ResettingThePasswordForUserRootRequest {
     pub db_user_pwd: ::std::string::String,
 }
 impl ResettingThePasswordForUserRootRequest {
-    /// A `ResettingThePasswordForUserRootRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(db_user_pwd: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             db_user_pwd: db_user_pwd.into(),

@@ -39,8 +39,8 @@ pub struct RestoringDataToANewDbInstanceInstance {
     pub restore_point: RestoringDataToANewDbInstanceRestorePoint,
 }
 impl RestoringDataToANewDbInstanceInstance {
-    /// A `RestoringDataToANewDbInstanceInstance` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         flavor_ref: impl ::std::convert::Into<::std::string::String>,
@@ -228,8 +228,8 @@ pub struct RestoringDataToANewDbInstanceInstanceInResponse {
     pub restore_point: ::std::option::Option<RestoringDataToANewDbInstanceRestorePoint>,
 }
 impl RestoringDataToANewDbInstanceInstanceInResponse {
-    /// A `RestoringDataToANewDbInstanceInstanceInResponse` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -352,8 +352,8 @@ pub struct RestoringDataToANewDbInstanceRestorePoint {
     pub source_instance_id: ::std::option::Option<::std::string::String>,
 }
 impl RestoringDataToANewDbInstanceRestorePoint {
-    /// A `RestoringDataToANewDbInstanceRestorePoint` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -454,8 +454,8 @@ pub struct RestoringDataToANewDbInstanceRequest {
     pub instance: ::std::option::Option<RestoringDataToANewDbInstanceInstance>,
 }
 impl RestoringDataToANewDbInstanceRequest {
-    /// A `RestoringDataToANewDbInstanceRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -530,8 +530,8 @@ pub struct RestoringDataToANewDbInstanceResponse200 {
     pub instance: ::std::option::Option<RestoringDataToANewDbInstanceInstanceInResponse>,
 }
 impl RestoringDataToANewDbInstanceResponse200 {
-    /// A `RestoringDataToANewDbInstanceResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -100,8 +100,8 @@ pub struct RestoringDataToANewDbInstance2Instance {
     pub collation: ::std::option::Option<::std::string::String>,
 }
 impl RestoringDataToANewDbInstance2Instance {
-    /// A `RestoringDataToANewDbInstance2Instance` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -294,8 +294,8 @@ pub struct RestoringDataToANewDbInstance2RestorePoint {
     pub restore_time: ::std::option::Option<i32>,
 }
 impl RestoringDataToANewDbInstance2RestorePoint {
-    /// A `RestoringDataToANewDbInstance2RestorePoint` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(instance_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             instance_id: instance_id.into(),
@@ -549,8 +549,8 @@ pub struct RestoringDataToANewDbInstance2Request {
     pub collation: ::std::option::Option<::std::string::String>,
 }
 impl RestoringDataToANewDbInstance2Request {
-    /// A `RestoringDataToANewDbInstance2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
@@ -861,8 +861,8 @@ pub struct RestoringDataToANewDbInstance2Response202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl RestoringDataToANewDbInstance2Response202 {
-    /// A `RestoringDataToANewDbInstance2Response202` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct RestoringDataToAnExistingDbInstanceRequest {
     pub target: Target,
 }
 impl RestoringDataToAnExistingDbInstanceRequest {
-    /// A `RestoringDataToAnExistingDbInstanceRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(source: Source, target: Target) -> Self {
         Self { source, target }
     }
@@ -92,8 +92,8 @@ pub struct RestoringDataToAnExistingDbInstanceResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl RestoringDataToAnExistingDbInstanceResponse202 {
-    /// A `RestoringDataToAnExistingDbInstanceResponse202` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -196,8 +196,8 @@ pub struct Source {
     pub restore_all_database: ::std::option::Option<bool>,
 }
 impl Source {
-    /// A `Source` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(instance_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             instance_id: instance_id.into(),

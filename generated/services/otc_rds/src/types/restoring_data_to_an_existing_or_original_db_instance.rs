@@ -17,8 +17,8 @@ pub struct RestoringDataToAnExistingOrOriginalDbInstanceRequest {
     pub target: Target,
 }
 impl RestoringDataToAnExistingOrOriginalDbInstanceRequest {
-    /// A `RestoringDataToAnExistingOrOriginalDbInstanceRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         source: RestoringDataToAnExistingOrOriginalDbInstanceSource,
         target: Target,
@@ -105,8 +105,8 @@ pub struct RestoringDataToAnExistingOrOriginalDbInstanceResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl RestoringDataToAnExistingOrOriginalDbInstanceResponse200 {
-    /// A `RestoringDataToAnExistingOrOriginalDbInstanceResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -166,8 +166,8 @@ pub struct RestoringDataToAnExistingOrOriginalDbInstanceSource {
     pub restore_time: ::std::option::Option<i32>,
 }
 impl RestoringDataToAnExistingOrOriginalDbInstanceSource {
-    /// A `RestoringDataToAnExistingOrOriginalDbInstanceSource` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(instance_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             instance_id: instance_id.into(),

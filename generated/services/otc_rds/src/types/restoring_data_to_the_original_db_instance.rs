@@ -23,8 +23,8 @@ pub struct Restore {
     pub restore_time: ::std::option::Option<i64>,
 }
 impl Restore {
-    /// A `Restore` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -109,8 +109,8 @@ pub struct RestoringDataToTheOriginalDbInstanceRequest {
     pub restore: Restore,
 }
 impl RestoringDataToTheOriginalDbInstanceRequest {
-    /// A `RestoringDataToTheOriginalDbInstanceRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(restore: Restore) -> Self {
         Self { restore }
     }
@@ -173,8 +173,8 @@ pub struct RestoringDataToTheOriginalDbInstanceResponse200 {
     pub extendparam: ::std::option::Option<Extendparam>,
 }
 impl RestoringDataToTheOriginalDbInstanceResponse200 {
-    /// A `RestoringDataToTheOriginalDbInstanceResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -55,8 +55,8 @@ pub struct ReturningManualBackupInformationAsAListBackups {
     pub parent_id: ::std::option::Option<::std::string::String>,
 }
 impl ReturningManualBackupInformationAsAListBackups {
-    /// A `ReturningManualBackupInformationAsAListBackups` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -175,8 +175,8 @@ pub struct ReturningManualBackupInformationAsAListResponse200 {
     >,
 }
 impl ReturningManualBackupInformationAsAListResponse200 {
-    /// A `ReturningManualBackupInformationAsAListResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,7 +13,7 @@ pub struct EnlargeVolume {
     pub size: i32,
 }
 impl EnlargeVolume {
-    /// A `EnlargeVolume` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(size: i32) -> Self {
         Self { size }
@@ -72,8 +72,8 @@ pub struct ScalingUpStorageSpaceOfADbInstanceRequest {
     pub enlarge_volume: EnlargeVolume,
 }
 impl ScalingUpStorageSpaceOfADbInstanceRequest {
-    /// A `ScalingUpStorageSpaceOfADbInstanceRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(enlarge_volume: EnlargeVolume) -> Self {
         Self { enlarge_volume }
     }
@@ -136,8 +136,8 @@ pub struct ScalingUpStorageSpaceOfADbInstanceResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl ScalingUpStorageSpaceOfADbInstanceResponse202 {
-    /// A `ScalingUpStorageSpaceOfADbInstanceResponse202` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct SettingAnAutomatedBackupPolicyRequest {
     pub policy: Policy,
 }
 impl SettingAnAutomatedBackupPolicyRequest {
-    /// A `SettingAnAutomatedBackupPolicyRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(policy: Policy) -> Self {
         Self { policy }
     }

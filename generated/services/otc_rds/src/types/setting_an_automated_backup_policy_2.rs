@@ -15,8 +15,8 @@ pub struct SettingAnAutomatedBackupPolicy2Request {
     pub backup_policy: BackupPolicy,
 }
 impl SettingAnAutomatedBackupPolicy2Request {
-    /// A `SettingAnAutomatedBackupPolicy2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(backup_policy: BackupPolicy) -> Self {
         Self { backup_policy }
     }

@@ -16,8 +16,8 @@ pub struct SettingConfigurationParametersRequest {
     >,
 }
 impl SettingConfigurationParametersRequest {
-    /// A `SettingConfigurationParametersRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -96,8 +96,8 @@ pub struct SettingConfigurationParametersResponse200 {
     pub set_paramete_result: ::std::option::Option<::std::string::String>,
 }
 impl SettingConfigurationParametersResponse200 {
-    /// A `SettingConfigurationParametersResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

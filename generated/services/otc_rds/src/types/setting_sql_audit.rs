@@ -21,8 +21,8 @@ pub struct SettingSqlAuditRequest {
     pub reserve_auditlogs: ::std::option::Option<bool>,
 }
 impl SettingSqlAuditRequest {
-    /// A `SettingSqlAuditRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(keep_days: i32) -> Self {
         Self {
             keep_days,

@@ -13,8 +13,8 @@ pub struct StartingAnInstanceResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl StartingAnInstanceResponse200 {
-    /// A `StartingAnInstanceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -29,8 +29,8 @@ pub struct UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlRequest {
     pub statistics_collection_mode: ::std::option::Option<::std::string::String>,
 }
 impl UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlRequest {
-    /// A `UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlRequest` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         target_version: impl ::std::convert::Into<::std::string::String>,
         is_change_private_ip: bool,
@@ -153,8 +153,8 @@ pub struct UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlResponse200 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlResponse200 {
-    /// A `UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct UpgradingTheMinorVersionOfADbInstanceRequest {
     pub is_delayed: ::std::option::Option<bool>,
 }
 impl UpgradingTheMinorVersionOfADbInstanceRequest {
-    /// A `UpgradingTheMinorVersionOfADbInstanceRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -82,8 +82,8 @@ pub struct UpgradingTheMinorVersionOfADbInstanceResponse202 {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl UpgradingTheMinorVersionOfADbInstanceResponse202 {
-    /// A `UpgradingTheMinorVersionOfADbInstanceResponse202` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -37,8 +37,8 @@ pub struct AddingASubscriptionRequest {
     >,
 }
 impl AddingASubscriptionRequest {
-    /// A `AddingASubscriptionRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         endpoint: impl ::std::convert::Into<::std::string::String>,
         protocol: impl ::std::convert::Into<::std::string::String>,
@@ -182,8 +182,8 @@ pub struct AddingASubscriptionResponse200 {
     pub subscription_urn: ::std::option::Option<::std::string::String>,
 }
 impl AddingASubscriptionResponse200 {
-    /// A `AddingASubscriptionResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -252,8 +252,8 @@ pub struct BatchAddSubscriptionsRequestBody {
     pub extension: ::std::option::Option<SubscriptionExtension>,
 }
 impl BatchAddSubscriptionsRequestBody {
-    /// A `BatchAddSubscriptionsRequestBody` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         endpoint: impl ::std::convert::Into<::std::string::String>,
         protocol: impl ::std::convert::Into<::std::string::String>,
@@ -376,8 +376,8 @@ pub struct SubscriptionExtension {
     >,
 }
 impl SubscriptionExtension {
-    /// A `SubscriptionExtension` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct AddingATagRequest {
     >,
 }
 impl AddingATagRequest {
-    /// A `AddingATagRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct AddingOrDeletingTagsInBatchesRequest {
     >,
 }
 impl AddingOrDeletingTagsInBatchesRequest {
-    /// A `AddingOrDeletingTagsInBatchesRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             action: action.into(),

@@ -28,8 +28,8 @@ pub struct CreatingAMessageTemplateRequest {
     pub protocol: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAMessageTemplateRequest {
-    /// A `CreatingAMessageTemplateRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         message_template_name: impl ::std::convert::Into<::std::string::String>,
         content: impl ::std::convert::Into<::std::string::String>,
@@ -161,8 +161,8 @@ pub struct CreatingAMessageTemplateResponse200 {
     pub message_template_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAMessageTemplateResponse200 {
-    /// A `CreatingAMessageTemplateResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

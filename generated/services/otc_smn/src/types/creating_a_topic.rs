@@ -21,8 +21,8 @@ pub struct CreatingATopicRequest {
     pub display_name: ::std::string::String,
 }
 impl CreatingATopicRequest {
-    /// A `CreatingATopicRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         display_name: impl ::std::convert::Into<::std::string::String>,
@@ -124,8 +124,8 @@ pub struct CreatingATopicResponse200 {
     pub topic_urn: ::std::option::Option<::std::string::String>,
 }
 impl CreatingATopicResponse200 {
-    /// A `CreatingATopicResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -9,8 +9,8 @@ use crate::support;
 #[non_exhaustive]
 pub struct ListingAllSmnApiVersionsResponse200 {}
 impl ListingAllSmnApiVersionsResponse200 {
-    /// A `ListingAllSmnApiVersionsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

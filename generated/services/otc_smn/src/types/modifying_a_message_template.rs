@@ -13,8 +13,8 @@ pub struct ModifyingAMessageTemplateRequest {
     pub content: ::std::string::String,
 }
 impl ModifyingAMessageTemplateRequest {
-    /// A `ModifyingAMessageTemplateRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(content: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { content: content.into() }
     }
@@ -73,8 +73,8 @@ pub struct ModifyingAMessageTemplateResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAMessageTemplateResponse200 {
-    /// A `ModifyingAMessageTemplateResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

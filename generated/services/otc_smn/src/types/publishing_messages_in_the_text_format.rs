@@ -29,8 +29,8 @@ pub struct PublishingMessagesInTheTextFormatRequest {
     pub time_to_live: ::std::option::Option<::std::string::String>,
 }
 impl PublishingMessagesInTheTextFormatRequest {
-    /// A `PublishingMessagesInTheTextFormatRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             subject: ::std::option::Option::None,
@@ -138,8 +138,8 @@ pub struct PublishingMessagesInTheTextFormatResponse200 {
     pub message_id: ::std::option::Option<::std::string::String>,
 }
 impl PublishingMessagesInTheTextFormatResponse200 {
-    /// A `PublishingMessagesInTheTextFormatResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct PublishingMessagesUsingAMessageStructureRequest {
     pub time_to_live: ::std::option::Option<::std::string::String>,
 }
 impl PublishingMessagesUsingAMessageStructureRequest {
-    /// A `PublishingMessagesUsingAMessageStructureRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         message_structure: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -134,8 +134,8 @@ pub struct PublishingMessagesUsingAMessageStructureResponse200 {
     pub message_id: ::std::option::Option<::std::string::String>,
 }
 impl PublishingMessagesUsingAMessageStructureResponse200 {
-    /// A `PublishingMessagesUsingAMessageStructureResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -42,8 +42,8 @@ pub struct PublishingMessagesUsingATemplateRequest {
     pub time_to_live: ::std::option::Option<::std::string::String>,
 }
 impl PublishingMessagesUsingATemplateRequest {
-    /// A `PublishingMessagesUsingATemplateRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         message_template_name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -162,8 +162,8 @@ pub struct PublishingMessagesUsingATemplateResponse200 {
     pub message_id: ::std::option::Option<::std::string::String>,
 }
 impl PublishingMessagesUsingATemplateResponse200 {
-    /// A `PublishingMessagesUsingATemplateResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingATopicPolicyResponse200 {
     >,
 }
 impl QueryingATopicPolicyResponse200 {
-    /// A `QueryingATopicPolicyResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -41,8 +41,8 @@ pub struct QueryingDetailsOfATopicResponse200 {
     pub topic_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsOfATopicResponse200 {
-    /// A `QueryingDetailsOfATopicResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct MessageTemplates {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl MessageTemplates {
-    /// A `MessageTemplates` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -127,8 +127,8 @@ pub struct QueryingMessageTemplatesResponse200 {
     pub message_templates: ::std::option::Option<::std::vec::Vec<MessageTemplates>>,
 }
 impl QueryingMessageTemplatesResponse200 {
-    /// A `QueryingMessageTemplatesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

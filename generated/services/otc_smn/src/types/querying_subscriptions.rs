@@ -20,8 +20,8 @@ pub struct QueryingSubscriptionsResponse200 {
     pub subscriptions: ::std::option::Option<::std::vec::Vec<Subscriptions>>,
 }
 impl QueryingSubscriptionsResponse200 {
-    /// A `QueryingSubscriptionsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingSubscriptionsOfASpecifiedTopicResponse200 {
     pub subscriptions: ::std::option::Option<::std::vec::Vec<Subscriptions>>,
 }
 impl QueryingSubscriptionsOfASpecifiedTopicResponse200 {
-    /// A `QueryingSubscriptionsOfASpecifiedTopicResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

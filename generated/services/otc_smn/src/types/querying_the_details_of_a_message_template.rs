@@ -43,8 +43,8 @@ pub struct QueryingTheDetailsOfAMessageTemplateResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheDetailsOfAMessageTemplateResponse200 {
-    /// A `QueryingTheDetailsOfAMessageTemplateResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct QueryingTheSmnApiV2VersionResponse200 {
     pub version: ::std::option::Option<Version>,
 }
 impl QueryingTheSmnApiV2VersionResponse200 {
-    /// A `QueryingTheSmnApiV2VersionResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -77,8 +77,8 @@ pub struct Version {
     pub version: ::std::option::Option<::std::string::String>,
 }
 impl Version {
-    /// A `Version` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct QueryingTopicsResponse200 {
     pub topics: ::std::option::Option<::std::vec::Vec<Topics>>,
 }
 impl QueryingTopicsResponse200 {
-    /// A `QueryingTopicsResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -119,8 +119,8 @@ pub struct Topics {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl Topics {
-    /// A `Topics` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -59,8 +59,8 @@ pub struct QueryingTopicsByTagRequest {
     >,
 }
 impl QueryingTopicsByTagRequest {
-    /// A `QueryingTopicsByTagRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             limit: ::std::option::Option::None,
@@ -288,8 +288,8 @@ pub struct QueryingTopicsByTagResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingTopicsByTagResponse200 {
-    /// A `QueryingTopicsByTagResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct UpdatingATopicRequest {
     pub display_name: ::std::string::String,
 }
 impl UpdatingATopicRequest {
-    /// A `UpdatingATopicRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(display_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             display_name: display_name.into(),
@@ -75,8 +75,8 @@ pub struct UpdatingATopicResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingATopicResponse200 {
-    /// A `UpdatingATopicResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

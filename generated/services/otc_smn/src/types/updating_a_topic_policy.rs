@@ -17,8 +17,8 @@ pub struct UpdatingATopicPolicyRequest {
     pub value: ::std::string::String,
 }
 impl UpdatingATopicPolicyRequest {
-    /// A `UpdatingATopicPolicyRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(value: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { value: value.into() }
     }
@@ -75,8 +75,8 @@ pub struct UpdatingATopicPolicyResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingATopicPolicyResponse200 {
-    /// A `UpdatingATopicPolicyResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

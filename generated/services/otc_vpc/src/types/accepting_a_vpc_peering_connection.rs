@@ -42,8 +42,8 @@ pub struct AcceptingAVpcPeeringConnectionResponse200 {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl AcceptingAVpcPeeringConnectionResponse200 {
-    /// A `AcceptingAVpcPeeringConnectionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

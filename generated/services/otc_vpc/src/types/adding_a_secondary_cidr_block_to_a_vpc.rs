@@ -28,8 +28,8 @@ pub struct AddExtendCidrOption {
     pub extend_cidrs: ::std::vec::Vec<::std::string::String>,
 }
 impl AddExtendCidrOption {
-    /// A `AddExtendCidrOption` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(extend_cidrs: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { extend_cidrs }
     }
@@ -111,8 +111,8 @@ pub struct AddingASecondaryCidrBlockToAVpcRequest {
     pub vpc: AddExtendCidrOption,
 }
 impl AddingASecondaryCidrBlockToAVpcRequest {
-    /// A `AddingASecondaryCidrBlockToAVpcRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(vpc: AddExtendCidrOption) -> Self {
         Self {
             dry_run: ::std::option::Option::None,
@@ -214,8 +214,8 @@ pub struct AddingASecondaryCidrBlockToAVpcResponse200 {
     pub vpc: ::std::option::Option<Vpc>,
 }
 impl AddingASecondaryCidrBlockToAVpcResponse200 {
-    /// A `AddingASecondaryCidrBlockToAVpcResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -275,8 +275,8 @@ pub struct AddingASecondaryCidrBlockToAVpcResponse202 {
     pub error_code: ::std::option::Option<::std::string::String>,
 }
 impl AddingASecondaryCidrBlockToAVpcResponse202 {
-    /// A `AddingASecondaryCidrBlockToAVpcResponse202` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

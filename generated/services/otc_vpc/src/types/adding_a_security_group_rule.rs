@@ -13,8 +13,8 @@ pub struct AddingASecurityGroupRuleRequest {
     pub security_group_rule: AddingASecurityGroupRuleSecurityGroupRule,
 }
 impl AddingASecurityGroupRuleRequest {
-    /// A `AddingASecurityGroupRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(security_group_rule: AddingASecurityGroupRuleSecurityGroupRule) -> Self {
         Self { security_group_rule }
     }
@@ -84,8 +84,8 @@ pub struct AddingASecurityGroupRuleResponse200 {
     >,
 }
 impl AddingASecurityGroupRuleResponse200 {
-    /// A `AddingASecurityGroupRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -179,8 +179,8 @@ pub struct AddingASecurityGroupRuleSecurityGroupRule {
     pub remote_address_group_id: ::std::option::Option<::std::string::String>,
 }
 impl AddingASecurityGroupRuleSecurityGroupRule {
-    /// A `AddingASecurityGroupRuleSecurityGroupRule` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         security_group_id: impl ::std::convert::Into<::std::string::String>,
         direction: Direction,
@@ -495,8 +495,8 @@ pub struct AddingASecurityGroupRuleSecurityGroupRuleInResponse {
     pub remote_address_group_id: ::std::option::Option<::std::string::String>,
 }
 impl AddingASecurityGroupRuleSecurityGroupRuleInResponse {
-    /// A `AddingASecurityGroupRuleSecurityGroupRuleInResponse` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct AddingASecurityGroupRule2Request {
     pub security_group_rule: AddingASecurityGroupRule2SecurityGroupRule,
 }
 impl AddingASecurityGroupRule2Request {
-    /// A `AddingASecurityGroupRule2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(security_group_rule: AddingASecurityGroupRule2SecurityGroupRule) -> Self {
         Self { security_group_rule }
     }
@@ -84,8 +84,8 @@ pub struct AddingASecurityGroupRule2Response200 {
     >,
 }
 impl AddingASecurityGroupRule2Response200 {
-    /// A `AddingASecurityGroupRule2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -192,8 +192,8 @@ pub struct AddingASecurityGroupRule2SecurityGroupRule {
     pub remote_address_group_id: ::std::option::Option<::std::string::String>,
 }
 impl AddingASecurityGroupRule2SecurityGroupRule {
-    /// A `AddingASecurityGroupRule2SecurityGroupRule` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         security_group_id: impl ::std::convert::Into<::std::string::String>,
         direction: impl ::std::convert::Into<::std::string::String>,
@@ -531,8 +531,8 @@ pub struct AddingASecurityGroupRule2SecurityGroupRuleInResponse {
     pub remote_address_group_id: ::std::option::Option<::std::string::String>,
 }
 impl AddingASecurityGroupRule2SecurityGroupRuleInResponse {
-    /// A `AddingASecurityGroupRule2SecurityGroupRuleInResponse` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct AddingATagToANetworkAclRequest {
     pub tag: ResourceTag,
 }
 impl AddingATagToANetworkAclRequest {
-    /// A `AddingATagToANetworkAclRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tag: ResourceTag) -> Self {
         Self { tag }
     }

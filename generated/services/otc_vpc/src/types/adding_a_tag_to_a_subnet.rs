@@ -13,8 +13,8 @@ pub struct AddingATagToASubnetRequest {
     pub tag: Tag,
 }
 impl AddingATagToASubnetRequest {
-    /// A `AddingATagToASubnetRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tag: Tag) -> Self {
         Self { tag }
     }

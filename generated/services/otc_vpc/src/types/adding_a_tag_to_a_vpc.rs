@@ -13,8 +13,8 @@ pub struct AddingATagToAVpcRequest {
     pub tag: Tag,
 }
 impl AddingATagToAVpcRequest {
-    /// A `AddingATagToAVpcRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tag: Tag) -> Self {
         Self { tag }
     }

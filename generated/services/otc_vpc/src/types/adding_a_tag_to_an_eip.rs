@@ -13,8 +13,8 @@ pub struct AddingATagToAnEipRequest {
     pub tag: AddingATagToAnEipTag,
 }
 impl AddingATagToAnEipRequest {
-    /// A `AddingATagToAnEipRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tag: AddingATagToAnEipTag) -> Self {
         Self { tag }
     }

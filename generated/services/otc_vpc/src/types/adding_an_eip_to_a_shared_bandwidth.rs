@@ -12,8 +12,8 @@ pub struct AddingAnEipToASharedBandwidthRequest {
     pub bandwidth: Bandwidth,
 }
 impl AddingAnEipToASharedBandwidthRequest {
-    /// A `AddingAnEipToASharedBandwidthRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(bandwidth: Bandwidth) -> Self {
         Self { bandwidth }
     }
@@ -76,8 +76,8 @@ pub struct AddingAnEipToASharedBandwidthResponse200 {
     pub bandwidth: ::std::option::Option<BandwidthInResponse>,
 }
 impl AddingAnEipToASharedBandwidthResponse200 {
-    /// A `AddingAnEipToASharedBandwidthResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -125,8 +125,8 @@ pub struct Bandwidth {
     pub publicip_info: ::std::vec::Vec<AddingAnEipToASharedBandwidthPublicipInfo>,
 }
 impl Bandwidth {
-    /// A `Bandwidth` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         publicip_info: ::std::vec::Vec<AddingAnEipToASharedBandwidthPublicipInfo>,
     ) -> Self {
@@ -214,8 +214,8 @@ pub struct BandwidthInResponse {
     >,
 }
 impl BandwidthInResponse {
-    /// A `BandwidthInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -281,8 +281,8 @@ pub struct AddingAnEipToASharedBandwidthPublicipInfo {
     pub publicip_type: ::std::option::Option<::std::string::String>,
 }
 impl AddingAnEipToASharedBandwidthPublicipInfo {
-    /// A `AddingAnEipToASharedBandwidthPublicipInfo` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(publicip_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             publicip_id: publicip_id.into(),
@@ -373,8 +373,8 @@ pub struct AddingAnEipToASharedBandwidthPublicipInfoInResponse {
     pub publicip_type: ::std::option::Option<::std::string::String>,
 }
 impl AddingAnEipToASharedBandwidthPublicipInfoInResponse {
-    /// A `AddingAnEipToASharedBandwidthPublicipInfoInResponse` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct AddingAnInterfaceToARouterRequest {
     pub port_id: ::std::option::Option<::std::string::String>,
 }
 impl AddingAnInterfaceToARouterRequest {
-    /// A `AddingAnInterfaceToARouterRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -112,8 +112,8 @@ pub struct AddingAnInterfaceToARouterResponse200 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl AddingAnInterfaceToARouterResponse200 {
-    /// A `AddingAnInterfaceToARouterResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct AddingEipsToASharedBandwidthInBatchesRequest {
     pub publicips: ::std::vec::Vec<BatchAttachSharebwDict>,
 }
 impl AddingEipsToASharedBandwidthInBatchesRequest {
-    /// A `AddingEipsToASharedBandwidthInBatchesRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(publicips: ::std::vec::Vec<BatchAttachSharebwDict>) -> Self {
         Self { publicips }
     }
@@ -103,8 +103,8 @@ pub struct AddingEipsToASharedBandwidthInBatchesResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl AddingEipsToASharedBandwidthInBatchesResponse200 {
-    /// A `AddingEipsToASharedBandwidthInBatchesResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -183,7 +183,7 @@ pub struct BandwidthResp {
     pub billing_info: ::std::option::Option<::std::string::String>,
 }
 impl BandwidthResp {
-    /// A `BandwidthResp` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -270,8 +270,8 @@ pub struct BatchAttachSharebwDict {
     pub publicip_id: ::std::string::String,
 }
 impl BatchAttachSharebwDict {
-    /// A `BatchAttachSharebwDict` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         bandwidth_id: impl ::std::convert::Into<::std::string::String>,
         publicip_id: impl ::std::convert::Into<::std::string::String>,
@@ -352,8 +352,8 @@ pub struct BatchPublicipResp {
     pub publicip: ::std::option::Option<PublicipResp>,
 }
 impl BatchPublicipResp {
-    /// A `BatchPublicipResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -498,7 +498,7 @@ pub struct PublicipResp {
     pub public_border_group: ::std::option::Option<::std::string::String>,
 }
 impl PublicipResp {
-    /// A `PublicipResp` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -699,8 +699,8 @@ pub struct VnicResp {
     pub port_vif_details: ::std::option::Option<::std::string::String>,
 }
 impl VnicResp {
-    /// A `VnicResp` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct AddingTagsToANetworkAclInBatchesRequest {
     pub tags: ::std::vec::Vec<ResourceTag>,
 }
 impl AddingTagsToANetworkAclInBatchesRequest {
-    /// A `AddingTagsToANetworkAclInBatchesRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tags: ::std::vec::Vec<ResourceTag>) -> Self {
         Self { tags }
     }

@@ -12,8 +12,8 @@ pub struct AssigningAFloatingIpAddressRequest {
     pub floatingip: AssigningAFloatingIpAddressFloatingip,
 }
 impl AssigningAFloatingIpAddressRequest {
-    /// A `AssigningAFloatingIpAddressRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(floatingip: AssigningAFloatingIpAddressFloatingip) -> Self {
         Self { floatingip }
     }
@@ -83,8 +83,8 @@ pub struct AssigningAFloatingIpAddressResponse201 {
     >,
 }
 impl AssigningAFloatingIpAddressResponse201 {
-    /// A `AssigningAFloatingIpAddressResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -147,8 +147,8 @@ pub struct AssigningAFloatingIpAddressFloatingip {
     pub fixed_ip_address: ::std::option::Option<::std::string::String>,
 }
 impl AssigningAFloatingIpAddressFloatingip {
-    /// A `AssigningAFloatingIpAddressFloatingip` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         floating_network_id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -275,8 +275,8 @@ pub struct AssigningAFloatingIpAddressFloatingipInResponse {
     pub fixed_ip_address: ::std::option::Option<::std::string::String>,
 }
 impl AssigningAFloatingIpAddressFloatingipInResponse {
-    /// A `AssigningAFloatingIpAddressFloatingipInResponse` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

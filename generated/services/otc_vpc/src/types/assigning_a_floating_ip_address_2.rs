@@ -12,8 +12,8 @@ pub struct AssigningAFloatingIpAddress2Request {
     pub floatingip: AssigningAFloatingIpAddress2Floatingip,
 }
 impl AssigningAFloatingIpAddress2Request {
-    /// A `AssigningAFloatingIpAddress2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(floatingip: AssigningAFloatingIpAddress2Floatingip) -> Self {
         Self { floatingip }
     }
@@ -83,8 +83,8 @@ pub struct AssigningAFloatingIpAddress2Response200 {
     >,
 }
 impl AssigningAFloatingIpAddress2Response200 {
-    /// A `AssigningAFloatingIpAddress2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -164,8 +164,8 @@ pub struct AssigningAFloatingIpAddress2Floatingip {
     pub tenant_id: ::std::option::Option<::std::string::String>,
 }
 impl AssigningAFloatingIpAddress2Floatingip {
-    /// A `AssigningAFloatingIpAddress2Floatingip` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: id.into(),
@@ -349,8 +349,8 @@ pub struct AssigningAFloatingIpAddress2FloatingipInResponse {
     pub tenant_id: ::std::option::Option<::std::string::String>,
 }
 impl AssigningAFloatingIpAddress2FloatingipInResponse {
-    /// A `AssigningAFloatingIpAddress2FloatingipInResponse` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct AssigningAPrivateIpAddressRequest {
     pub privateips: ::std::vec::Vec<AssigningAPrivateIpAddressPrivateip>,
 }
 impl AssigningAPrivateIpAddressRequest {
-    /// A `AssigningAPrivateIpAddressRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         privateips: ::std::vec::Vec<AssigningAPrivateIpAddressPrivateip>,
     ) -> Self {
@@ -93,8 +93,8 @@ pub struct AssigningAPrivateIpAddressResponse200 {
     >,
 }
 impl AssigningAPrivateIpAddressResponse200 {
-    /// A `AssigningAPrivateIpAddressResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -155,8 +155,8 @@ pub struct AssigningAPrivateIpAddressPrivateip {
     pub ip_address: ::std::option::Option<::std::string::String>,
 }
 impl AssigningAPrivateIpAddressPrivateip {
-    /// A `AssigningAPrivateIpAddressPrivateip` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(subnet_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             subnet_id: subnet_id.into(),
@@ -242,8 +242,8 @@ pub struct AssigningAPrivateIpAddressPrivateipInResponse {
     pub ip_address: ::std::option::Option<::std::string::String>,
 }
 impl AssigningAPrivateIpAddressPrivateipInResponse {
-    /// A `AssigningAPrivateIpAddressPrivateipInResponse` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct AssigningASharedBandwidthRequest {
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
 impl AssigningASharedBandwidthRequest {
-    /// A `AssigningASharedBandwidthRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(bandwidth: AssigningASharedBandwidthBandwidth) -> Self {
         Self { bandwidth }
     }
@@ -89,8 +89,8 @@ pub struct AssigningASharedBandwidthResponse200 {
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
 impl AssigningASharedBandwidthResponse200 {
-    /// A `AssigningASharedBandwidthResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -178,8 +178,8 @@ pub struct AssigningASharedBandwidthBandwidth {
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
 impl AssigningASharedBandwidthBandwidth {
-    /// A `AssigningASharedBandwidthBandwidth` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         size: i32,
@@ -362,8 +362,8 @@ pub struct AssigningASharedBandwidthBandwidthInResponse {
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
 impl AssigningASharedBandwidthBandwidthInResponse {
-    /// A `AssigningASharedBandwidthBandwidthInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -492,8 +492,8 @@ pub struct AssigningASharedBandwidthPublicipInfo {
     pub publicip_type: ::std::option::Option<::std::string::String>,
 }
 impl AssigningASharedBandwidthPublicipInfo {
-    /// A `AssigningASharedBandwidthPublicipInfo` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct AssigningAnEipRequest {
     pub bandwidth: AssigningAnEipBandwidth,
 }
 impl AssigningAnEipRequest {
-    /// A `AssigningAnEipRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(publicip: Publicip, bandwidth: AssigningAnEipBandwidth) -> Self {
         Self { publicip, bandwidth }
     }
@@ -96,8 +96,8 @@ pub struct AssigningAnEipResponse200 {
     pub publicip: ::std::option::Option<PublicipInResponse>,
 }
 impl AssigningAnEipResponse200 {
-    /// A `AssigningAnEipResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -180,8 +180,8 @@ pub struct AssigningAnEipBandwidth {
     pub charge_mode: ::std::option::Option<::std::string::String>,
 }
 impl AssigningAnEipBandwidth {
-    /// A `AssigningAnEipBandwidth` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         size: i32,
@@ -388,8 +388,8 @@ pub struct Publicip {
     pub alias: ::std::option::Option<::std::string::String>,
 }
 impl Publicip {
-    /// A `Publicip` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(r#type: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -536,8 +536,8 @@ pub struct PublicipInResponse {
     pub alias: ::std::option::Option<::std::string::String>,
 }
 impl PublicipInResponse {
-    /// A `PublicipInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct AssociatingASubnetWithANetworkAclRequest {
     pub dry_run: ::std::option::Option<bool>,
 }
 impl AssociatingASubnetWithANetworkAclRequest {
-    /// A `AssociatingASubnetWithANetworkAclRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(subnets: ::std::vec::Vec<RequestFirewallAssociation>) -> Self {
         Self {
             subnets,
@@ -141,8 +141,8 @@ pub struct AssociatingASubnetWithANetworkAclResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl AssociatingASubnetWithANetworkAclResponse200 {
-    /// A `AssociatingASubnetWithANetworkAclResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -200,8 +200,8 @@ pub struct RequestFirewallAssociation {
     pub virsubnet_id: ::std::string::String,
 }
 impl RequestFirewallAssociation {
-    /// A `RequestFirewallAssociation` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(virsubnet_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             virsubnet_id: virsubnet_id.into(),

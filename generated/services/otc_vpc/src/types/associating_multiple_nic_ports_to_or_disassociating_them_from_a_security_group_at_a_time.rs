@@ -15,9 +15,8 @@ pub struct AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAt
     pub action: AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeAction,
 }
 impl AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeRequest {
-    /// A `AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeRequest` with
-    /// its mandatory fields, in the order the page lists them; the optional ones are `None` until
-    /// set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         ports: ::std::vec::Vec<Port>,
         action: AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeAction,
@@ -130,9 +129,8 @@ pub struct AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAt
     pub fail: ::std::option::Option<Fail>,
 }
 impl AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeResponse200 {
-    /// A `AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeResponse200`
-    /// with its mandatory fields, in the order the page lists them; the optional ones are `None`
-    /// until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -185,8 +183,8 @@ pub struct Fail {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl Fail {
-    /// A `Fail` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -240,8 +238,8 @@ pub struct Port {
     pub id: ::std::string::String,
 }
 impl Port {
-    /// A `Port` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { id: id.into() }
     }

@@ -13,8 +13,8 @@ pub struct AssociatingSubnetsWithARouteTableRequest {
     pub routetable: Routetable,
 }
 impl AssociatingSubnetsWithARouteTableRequest {
-    /// A `AssociatingSubnetsWithARouteTableRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(routetable: Routetable) -> Self {
         Self { routetable }
     }
@@ -77,8 +77,8 @@ pub struct AssociatingSubnetsWithARouteTableResponse200 {
     pub routetable: ::std::option::Option<RoutetableInResponse>,
 }
 impl AssociatingSubnetsWithARouteTableResponse200 {
-    /// A `AssociatingSubnetsWithARouteTableResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct BatchAddingOrDeletingEipTagsRequest {
     pub action: ::std::string::String,
 }
 impl BatchAddingOrDeletingEipTagsRequest {
-    /// A `BatchAddingOrDeletingEipTagsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         tags: ::std::vec::Vec<AddingATagToAnEipTag>,
         action: impl ::std::convert::Into<::std::string::String>,

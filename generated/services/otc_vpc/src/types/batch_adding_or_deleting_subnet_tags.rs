@@ -18,8 +18,8 @@ pub struct BatchAddingOrDeletingSubnetTagsRequest {
     pub action: ::std::string::String,
 }
 impl BatchAddingOrDeletingSubnetTagsRequest {
-    /// A `BatchAddingOrDeletingSubnetTagsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         tags: ::std::vec::Vec<Tag>,
         action: impl ::std::convert::Into<::std::string::String>,

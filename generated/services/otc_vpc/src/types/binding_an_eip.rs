@@ -35,8 +35,8 @@ pub struct AssociatePublicipsOption {
     pub associate_instance_id: ::std::string::String,
 }
 impl AssociatePublicipsOption {
-    /// A `AssociatePublicipsOption` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         associate_instance_type: AssociateInstanceType,
         associate_instance_id: impl ::std::convert::Into<::std::string::String>,
@@ -136,8 +136,8 @@ pub struct BindingAnEipRequest {
     pub publicip: AssociatePublicipsOption,
 }
 impl BindingAnEipRequest {
-    /// A `BindingAnEipRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(publicip: AssociatePublicipsOption) -> Self {
         Self { publicip }
     }
@@ -206,8 +206,8 @@ pub struct BindingAnEipResponse200 {
     pub publicip: ::std::option::Option<PublicipInstanceResp>,
 }
 impl BindingAnEipResponse200 {
-    /// A `BindingAnEipResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

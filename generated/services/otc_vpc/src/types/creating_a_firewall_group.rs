@@ -13,8 +13,8 @@ pub struct CreatingAFirewallGroupRequest {
     pub firewall_group: FirewallGroup,
 }
 impl CreatingAFirewallGroupRequest {
-    /// A `CreatingAFirewallGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(firewall_group: FirewallGroup) -> Self {
         Self { firewall_group }
     }
@@ -77,8 +77,8 @@ pub struct CreatingAFirewallGroupResponse200 {
     pub firewall_group: ::std::option::Option<FirewallGroup>,
 }
 impl CreatingAFirewallGroupResponse200 {
-    /// A `CreatingAFirewallGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

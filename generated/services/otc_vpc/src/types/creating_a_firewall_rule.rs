@@ -13,8 +13,8 @@ pub struct CreatingAFirewallRuleRequest {
     pub firewall_rule: CreatingAFirewallRuleFirewallRule,
 }
 impl CreatingAFirewallRuleRequest {
-    /// A `CreatingAFirewallRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(firewall_rule: CreatingAFirewallRuleFirewallRule) -> Self {
         Self { firewall_rule }
     }
@@ -82,8 +82,8 @@ pub struct CreatingAFirewallRuleResponse200 {
     pub firewall_rule: ::std::option::Option<CreatingAFirewallRuleFirewallRule>,
 }
 impl CreatingAFirewallRuleResponse200 {
-    /// A `CreatingAFirewallRuleResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -182,8 +182,8 @@ pub struct CreatingAFirewallRuleFirewallRule {
     pub enabled: ::std::option::Option<bool>,
 }
 impl CreatingAFirewallRuleFirewallRule {
-    /// A `CreatingAFirewallRuleFirewallRule` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct CreatingANetworkRequest {
     pub network: CreatingANetworkNetwork,
 }
 impl CreatingANetworkRequest {
-    /// A `CreatingANetworkRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(network: CreatingANetworkNetwork) -> Self {
         Self { network }
     }
@@ -76,8 +76,8 @@ pub struct CreatingANetworkResponse200 {
     pub network: ::std::option::Option<CreatingANetworkNetwork>,
 }
 impl CreatingANetworkResponse200 {
-    /// A `CreatingANetworkResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -146,8 +146,8 @@ pub struct CreatingANetworkNetwork {
     pub port_security_enabled: ::std::option::Option<bool>,
 }
 impl CreatingANetworkNetwork {
-    /// A `CreatingANetworkNetwork` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

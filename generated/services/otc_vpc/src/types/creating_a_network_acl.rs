@@ -66,8 +66,8 @@ pub struct CreateFirewallOption {
     pub admin_state_up: ::std::option::Option<bool>,
 }
 impl CreateFirewallOption {
-    /// A `CreateFirewallOption` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -255,8 +255,8 @@ pub struct CreatingANetworkAclRequest {
     pub dry_run: ::std::option::Option<bool>,
 }
 impl CreatingANetworkAclRequest {
-    /// A `CreatingANetworkAclRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(firewall: CreateFirewallOption) -> Self {
         Self {
             firewall,
@@ -356,8 +356,8 @@ pub struct CreatingANetworkAclResponse201 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingANetworkAclResponse201 {
-    /// A `CreatingANetworkAclResponse201` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct CreatingAPortRequest {
     pub port: CreatingAPortPort,
 }
 impl CreatingAPortRequest {
-    /// A `CreatingAPortRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(port: CreatingAPortPort) -> Self {
         Self { port }
     }
@@ -77,8 +77,8 @@ pub struct CreatingAPortResponse200 {
     pub port: ::std::option::Option<CreatingAPortPortInResponse>,
 }
 impl CreatingAPortResponse200 {
-    /// A `CreatingAPortResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -206,8 +206,8 @@ pub struct CreatingAPortPort {
     pub device_owner: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAPortPort {
-    /// A `CreatingAPortPort` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(network_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: ::std::option::Option::None,
@@ -567,8 +567,8 @@ pub struct CreatingAPortPortInResponse {
     pub device_owner: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAPortPortInResponse {
-    /// A `CreatingAPortPortInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

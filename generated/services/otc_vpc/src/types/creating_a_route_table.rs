@@ -16,8 +16,8 @@ pub struct CreatingARouteTableRequest {
     pub routetable: CreatingARouteTableRoutetable,
 }
 impl CreatingARouteTableRequest {
-    /// A `CreatingARouteTableRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(routetable: CreatingARouteTableRoutetable) -> Self {
         Self { routetable }
     }
@@ -85,8 +85,8 @@ pub struct CreatingARouteTableResponse200 {
     pub routetable: ::std::option::Option<CreatingARouteTableRoutetableInResponse>,
 }
 impl CreatingARouteTableResponse200 {
-    /// A `CreatingARouteTableResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -154,8 +154,8 @@ pub struct CreatingARouteTableRoutetable {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingARouteTableRoutetable {
-    /// A `CreatingARouteTableRoutetable` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(vpc_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: ::std::option::Option::None,
@@ -328,8 +328,8 @@ pub struct CreatingARouteTableRoutetableInResponse {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingARouteTableRoutetableInResponse {
-    /// A `CreatingARouteTableRoutetableInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

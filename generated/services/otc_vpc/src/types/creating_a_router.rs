@@ -12,8 +12,8 @@ pub struct CreatingARouterRequest {
     pub router: CreatingARouterRouter,
 }
 impl CreatingARouterRequest {
-    /// A `CreatingARouterRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(router: CreatingARouterRouter) -> Self {
         Self { router }
     }
@@ -74,8 +74,8 @@ pub struct CreatingARouterResponse200 {
     pub router: ::std::option::Option<CreatingARouterRouter>,
 }
 impl CreatingARouterResponse200 {
-    /// A `CreatingARouterResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -122,8 +122,8 @@ pub struct CreatingARouterExternalGatewayInfo {
     pub network_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingARouterExternalGatewayInfo {
-    /// A `CreatingARouterExternalGatewayInfo` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -203,8 +203,8 @@ pub struct CreatingARouterRouter {
     pub external_gateway_info: ::std::option::Option<CreatingARouterExternalGatewayInfo>,
 }
 impl CreatingARouterRouter {
-    /// A `CreatingARouterRouter` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct CreatingASecurityGroupRequest {
     pub security_group: SecurityGroup,
 }
 impl CreatingASecurityGroupRequest {
-    /// A `CreatingASecurityGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(security_group: SecurityGroup) -> Self {
         Self { security_group }
     }
@@ -77,8 +77,8 @@ pub struct CreatingASecurityGroupResponse200 {
     pub security_group: ::std::option::Option<SecurityGroup>,
 }
 impl CreatingASecurityGroupResponse200 {
-    /// A `CreatingASecurityGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

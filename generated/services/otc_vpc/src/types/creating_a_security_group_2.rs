@@ -12,8 +12,8 @@ pub struct CreatingASecurityGroup2Request {
     pub security_group: CreatingASecurityGroup2SecurityGroup,
 }
 impl CreatingASecurityGroup2Request {
-    /// A `CreatingASecurityGroup2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(security_group: CreatingASecurityGroup2SecurityGroup) -> Self {
         Self { security_group }
     }
@@ -83,8 +83,8 @@ pub struct CreatingASecurityGroup2Response200 {
     >,
 }
 impl CreatingASecurityGroup2Response200 {
-    /// A `CreatingASecurityGroup2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -149,8 +149,8 @@ pub struct CreatingASecurityGroup2SecurityGroup {
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingASecurityGroup2SecurityGroup {
-    /// A `CreatingASecurityGroup2SecurityGroup` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -288,8 +288,8 @@ pub struct CreatingASecurityGroup2SecurityGroupInResponse {
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingASecurityGroup2SecurityGroupInResponse {
-    /// A `CreatingASecurityGroup2SecurityGroupInResponse` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -43,8 +43,8 @@ pub struct CreateSecurityGroupOption {
     pub tags: ::std::option::Option<::std::vec::Vec<RequestTag>>,
 }
 impl CreateSecurityGroupOption {
-    /// A `CreateSecurityGroupOption` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -187,8 +187,8 @@ pub struct CreatingASecurityGroup3Request {
     pub security_group: CreateSecurityGroupOption,
 }
 impl CreatingASecurityGroup3Request {
-    /// A `CreatingASecurityGroup3Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(security_group: CreateSecurityGroupOption) -> Self {
         Self {
             dry_run: ::std::option::Option::None,
@@ -290,8 +290,8 @@ pub struct CreatingASecurityGroup3Response201 {
     pub security_group: ::std::option::Option<SecurityGroupInfo>,
 }
 impl CreatingASecurityGroup3Response201 {
-    /// A `CreatingASecurityGroup3Response201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -354,8 +354,8 @@ pub struct CreatingASecurityGroup3Response202 {
     pub error_code: ::std::option::Option<::std::string::String>,
 }
 impl CreatingASecurityGroup3Response202 {
-    /// A `CreatingASecurityGroup3Response202` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -127,8 +127,8 @@ pub struct CreateSecurityGroupRuleOption {
     pub priority: ::std::option::Option<::std::string::String>,
 }
 impl CreateSecurityGroupRuleOption {
-    /// A `CreateSecurityGroupRuleOption` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         security_group_id: impl ::std::convert::Into<::std::string::String>,
         direction: impl ::std::convert::Into<::std::string::String>,
@@ -408,8 +408,8 @@ pub struct CreatingASecurityGroupRuleRequest {
     pub security_group_rule: CreateSecurityGroupRuleOption,
 }
 impl CreatingASecurityGroupRuleRequest {
-    /// A `CreatingASecurityGroupRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(security_group_rule: CreateSecurityGroupRuleOption) -> Self {
         Self {
             dry_run: ::std::option::Option::None,
@@ -513,8 +513,8 @@ pub struct CreatingASecurityGroupRuleResponse201 {
     >,
 }
 impl CreatingASecurityGroupRuleResponse201 {
-    /// A `CreatingASecurityGroupRuleResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -581,8 +581,8 @@ pub struct CreatingASecurityGroupRuleResponse202 {
     pub error_code: ::std::option::Option<::std::string::String>,
 }
 impl CreatingASecurityGroupRuleResponse202 {
-    /// A `CreatingASecurityGroupRuleResponse202` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct CreatingASubnetRequest {
     pub subnet: CreatingASubnetSubnet,
 }
 impl CreatingASubnetRequest {
-    /// A `CreatingASubnetRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(subnet: CreatingASubnetSubnet) -> Self {
         Self { subnet }
     }
@@ -75,8 +75,8 @@ pub struct CreatingASubnetResponse200 {
     pub subnet: ::std::option::Option<CreatingASubnetSubnetInResponse>,
 }
 impl CreatingASubnetResponse200 {
-    /// A `CreatingASubnetResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -186,8 +186,8 @@ pub struct CreatingASubnetSubnet {
     pub subnetpool_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingASubnetSubnet {
-    /// A `CreatingASubnetSubnet` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         network_id: impl ::std::convert::Into<::std::string::String>,
         cidr: impl ::std::convert::Into<::std::string::String>,
@@ -550,8 +550,8 @@ pub struct CreatingASubnetSubnetInResponse {
     pub subnetpool_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingASubnetSubnetInResponse {
-    /// A `CreatingASubnetSubnetInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct CreatingASubnet2Request {
     pub subnet: CreatingASubnet2Subnet,
 }
 impl CreatingASubnet2Request {
-    /// A `CreatingASubnet2Request` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(subnet: CreatingASubnet2Subnet) -> Self {
         Self { subnet }
     }
@@ -75,8 +75,8 @@ pub struct CreatingASubnet2Response200 {
     pub subnet: ::std::option::Option<CreatingASubnet2SubnetInResponse>,
 }
 impl CreatingASubnet2Response200 {
-    /// A `CreatingASubnet2Response200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -187,8 +187,8 @@ pub struct CreatingASubnet2Subnet {
     >,
 }
 impl CreatingASubnet2Subnet {
-    /// A `CreatingASubnet2Subnet` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         cidr: impl ::std::convert::Into<::std::string::String>,
@@ -531,8 +531,8 @@ pub struct CreatingASubnet2SubnetInResponse {
     >,
 }
 impl CreatingASubnet2SubnetInResponse {
-    /// A `CreatingASubnet2SubnetInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

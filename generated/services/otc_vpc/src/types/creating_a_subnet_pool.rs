@@ -12,8 +12,8 @@ pub struct CreatingASubnetPoolRequest {
     pub subnetpool: CreatingASubnetPoolSubnetpool,
 }
 impl CreatingASubnetPoolRequest {
-    /// A `CreatingASubnetPoolRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(subnetpool: CreatingASubnetPoolSubnetpool) -> Self {
         Self { subnetpool }
     }
@@ -81,8 +81,8 @@ pub struct CreatingASubnetPoolResponse200 {
     pub subnetpool: ::std::option::Option<CreatingASubnetPoolSubnetpoolInResponse>,
 }
 impl CreatingASubnetPoolResponse200 {
-    /// A `CreatingASubnetPoolResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -170,8 +170,8 @@ pub struct CreatingASubnetPoolSubnetpool {
     pub shared: ::std::option::Option<bool>,
 }
 impl CreatingASubnetPoolSubnetpool {
-    /// A `CreatingASubnetPoolSubnetpool` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         prefixes: ::std::vec::Vec<::std::string::String>,
@@ -422,8 +422,8 @@ pub struct CreatingASubnetPoolSubnetpoolInResponse {
     pub shared: ::std::option::Option<bool>,
 }
 impl CreatingASubnetPoolSubnetpoolInResponse {
-    /// A `CreatingASubnetPoolSubnetpoolInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

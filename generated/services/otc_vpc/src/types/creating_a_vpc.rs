@@ -12,8 +12,8 @@ pub struct CreatingAVpcRequest {
     pub vpc: CreatingAVpcVpc,
 }
 impl CreatingAVpcRequest {
-    /// A `CreatingAVpcRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(vpc: CreatingAVpcVpc) -> Self {
         Self { vpc }
     }
@@ -74,8 +74,8 @@ pub struct CreatingAVpcResponse200 {
     pub vpc: ::std::option::Option<CreatingAVpcVpc>,
 }
 impl CreatingAVpcResponse200 {
-    /// A `CreatingAVpcResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -145,8 +145,8 @@ pub struct CreatingAVpcVpc {
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAVpcVpc {
-    /// A `CreatingAVpcVpc` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct CreatingAVpcFlowLogRequest {
     pub flow_log: CreatingAVpcFlowLogFlowLog,
 }
 impl CreatingAVpcFlowLogRequest {
-    /// A `CreatingAVpcFlowLogRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(flow_log: CreatingAVpcFlowLogFlowLog) -> Self {
         Self { flow_log }
     }
@@ -81,8 +81,8 @@ pub struct CreatingAVpcFlowLogResponse200 {
     pub flow_log: ::std::option::Option<CreatingAVpcFlowLogFlowLogInResponse>,
 }
 impl CreatingAVpcFlowLogResponse200 {
-    /// A `CreatingAVpcFlowLogResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -166,8 +166,8 @@ pub struct CreatingAVpcFlowLogFlowLog {
     pub index_enabled: ::std::option::Option<bool>,
 }
 impl CreatingAVpcFlowLogFlowLog {
-    /// A `CreatingAVpcFlowLogFlowLog` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         resource_type: impl ::std::convert::Into<::std::string::String>,
         resource_id: impl ::std::convert::Into<::std::string::String>,
@@ -388,8 +388,8 @@ pub struct CreatingAVpcFlowLogFlowLogInResponse {
     pub index_enabled: ::std::option::Option<bool>,
 }
 impl CreatingAVpcFlowLogFlowLogInResponse {
-    /// A `CreatingAVpcFlowLogFlowLogInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

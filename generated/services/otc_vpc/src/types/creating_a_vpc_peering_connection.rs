@@ -13,8 +13,8 @@ pub struct CreatingAVpcPeeringConnectionRequest {
     pub peering: CreatingAVpcPeeringConnectionPeering,
 }
 impl CreatingAVpcPeeringConnectionRequest {
-    /// A `CreatingAVpcPeeringConnectionRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(peering: CreatingAVpcPeeringConnectionPeering) -> Self {
         Self { peering }
     }
@@ -82,8 +82,8 @@ pub struct CreatingAVpcPeeringConnectionResponse200 {
     pub peering: ::std::option::Option<CreatingAVpcPeeringConnectionPeeringInResponse>,
 }
 impl CreatingAVpcPeeringConnectionResponse200 {
-    /// A `CreatingAVpcPeeringConnectionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -141,8 +141,8 @@ pub struct CreatingAVpcPeeringConnectionPeering {
     pub accept_vpc_info: VpcInfo,
 }
 impl CreatingAVpcPeeringConnectionPeering {
-    /// A `CreatingAVpcPeeringConnectionPeering` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         request_vpc_info: VpcInfo,
@@ -286,8 +286,8 @@ pub struct CreatingAVpcPeeringConnectionPeeringInResponse {
     pub accept_vpc_info: ::std::option::Option<VpcInfoInResponse>,
 }
 impl CreatingAVpcPeeringConnectionPeeringInResponse {
-    /// A `CreatingAVpcPeeringConnectionPeeringInResponse` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

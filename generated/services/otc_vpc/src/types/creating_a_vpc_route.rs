@@ -12,8 +12,8 @@ pub struct CreatingAVpcRouteRequest {
     pub route: CreatingAVpcRouteRoute,
 }
 impl CreatingAVpcRouteRequest {
-    /// A `CreatingAVpcRouteRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(route: CreatingAVpcRouteRoute) -> Self {
         Self { route }
     }
@@ -74,8 +74,8 @@ pub struct CreatingAVpcRouteResponse200 {
     pub route: ::std::option::Option<CreatingAVpcRouteRouteInResponse>,
 }
 impl CreatingAVpcRouteResponse200 {
-    /// A `CreatingAVpcRouteResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -133,8 +133,8 @@ pub struct CreatingAVpcRouteRoute {
     pub vpc_id: ::std::string::String,
 }
 impl CreatingAVpcRouteRoute {
-    /// A `CreatingAVpcRouteRoute` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         destination: impl ::std::convert::Into<::std::string::String>,
         nexthop: impl ::std::convert::Into<::std::string::String>,
@@ -246,8 +246,8 @@ pub struct CreatingAVpcRouteRouteInResponse {
     pub vpc_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAVpcRouteRouteInResponse {
-    /// A `CreatingAVpcRouteRouteInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

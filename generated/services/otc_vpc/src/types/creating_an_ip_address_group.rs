@@ -86,8 +86,8 @@ pub struct CreateAddressGroupOption {
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl CreateAddressGroupOption {
-    /// A `CreateAddressGroupOption` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         ip_version: CreatingAnIpAddressGroupIpVersion,
@@ -331,8 +331,8 @@ pub struct CreatingAnIpAddressGroupRequest {
     pub address_group: CreateAddressGroupOption,
 }
 impl CreatingAnIpAddressGroupRequest {
-    /// A `CreatingAnIpAddressGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(address_group: CreateAddressGroupOption) -> Self {
         Self {
             dry_run: ::std::option::Option::None,
@@ -432,8 +432,8 @@ pub struct CreatingAnIpAddressGroupResponse201 {
     pub address_group: ::std::option::Option<AddressGroup>,
 }
 impl CreatingAnIpAddressGroupResponse201 {
-    /// A `CreatingAnIpAddressGroupResponse201` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct DeletingANetworkAclRuleRequest {
     pub dry_run: ::std::option::Option<bool>,
 }
 impl DeletingANetworkAclRuleRequest {
-    /// A `DeletingANetworkAclRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(firewall: FirewallRemoveRuleOption) -> Self {
         Self {
             firewall,
@@ -128,8 +128,8 @@ pub struct DeletingANetworkAclRuleResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl DeletingANetworkAclRuleResponse200 {
-    /// A `DeletingANetworkAclRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -186,8 +186,8 @@ pub struct FirewallRemoveRuleItemOption {
     pub id: ::std::string::String,
 }
 impl FirewallRemoveRuleItemOption {
-    /// A `FirewallRemoveRuleItemOption` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { id: id.into() }
     }
@@ -267,8 +267,8 @@ pub struct FirewallRemoveRuleOption {
     >,
 }
 impl FirewallRemoveRuleOption {
-    /// A `FirewallRemoveRuleOption` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct DeleteResourceTagRequestBody {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl DeleteResourceTagRequestBody {
-    /// A `DeleteResourceTagRequestBody` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(key: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             key: key.into(),
@@ -92,8 +92,8 @@ pub struct DeletingTagsFromANetworkAclInBatchesRequest {
     pub tags: ::std::vec::Vec<DeleteResourceTagRequestBody>,
 }
 impl DeletingTagsFromANetworkAclInBatchesRequest {
-    /// A `DeletingTagsFromANetworkAclInBatchesRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tags: ::std::vec::Vec<DeleteResourceTagRequestBody>) -> Self {
         Self { tags }
     }

@@ -34,8 +34,8 @@ pub struct DisassociatingASubnetFromANetworkAclRequest {
     pub dry_run: ::std::option::Option<bool>,
 }
 impl DisassociatingASubnetFromANetworkAclRequest {
-    /// A `DisassociatingASubnetFromANetworkAclRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(subnets: ::std::vec::Vec<FirewallAssociation>) -> Self {
         Self {
             subnets,
@@ -142,8 +142,8 @@ pub struct DisassociatingASubnetFromANetworkAclResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl DisassociatingASubnetFromANetworkAclResponse200 {
-    /// A `DisassociatingASubnetFromANetworkAclResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct DisassociatingSubnetsFromARouteTableRequest {
     pub routetable: Routetable,
 }
 impl DisassociatingSubnetsFromARouteTableRequest {
-    /// A `DisassociatingSubnetsFromARouteTableRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(routetable: Routetable) -> Self {
         Self { routetable }
     }
@@ -77,8 +77,8 @@ pub struct DisassociatingSubnetsFromARouteTableResponse200 {
     pub routetable: ::std::option::Option<RoutetableInResponse>,
 }
 impl DisassociatingSubnetsFromARouteTableResponse200 {
-    /// A `DisassociatingSubnetsFromARouteTableResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct InsertingAFirewallRuleRequest {
     pub insert_before: ::std::option::Option<::std::string::String>,
 }
 impl InsertingAFirewallRuleRequest {
-    /// A `InsertingAFirewallRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         firewall_rule_id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -145,8 +145,8 @@ pub struct InsertingAFirewallRuleResponse200 {
     pub project_id: ::std::option::Option<::std::string::String>,
 }
 impl InsertingAFirewallRuleResponse200 {
-    /// A `InsertingAFirewallRuleResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -159,8 +159,8 @@ pub struct FirewallInsertRuleItemOption {
     pub enabled: ::std::option::Option<bool>,
 }
 impl FirewallInsertRuleItemOption {
-    /// A `FirewallInsertRuleItemOption` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         action: impl ::std::convert::Into<::std::string::String>,
         protocol: impl ::std::convert::Into<::std::string::String>,
@@ -462,8 +462,8 @@ pub struct FirewallInsertRuleOption {
     pub insert_after_rule: ::std::option::Option<::std::string::String>,
 }
 impl FirewallInsertRuleOption {
-    /// A `FirewallInsertRuleOption` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -614,8 +614,8 @@ pub struct InsertingANetworkAclRuleRequest {
     pub dry_run: ::std::option::Option<bool>,
 }
 impl InsertingANetworkAclRuleRequest {
-    /// A `InsertingANetworkAclRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(firewall: FirewallInsertRuleOption) -> Self {
         Self {
             firewall,
@@ -715,8 +715,8 @@ pub struct InsertingANetworkAclRuleResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl InsertingANetworkAclRuleResponse200 {
-    /// A `InsertingANetworkAclRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -80,8 +80,8 @@ pub struct QueryingABandwidthBandwidth {
     pub public_border_group: ::std::option::Option<::std::string::String>,
 }
 impl QueryingABandwidthBandwidth {
-    /// A `QueryingABandwidthBandwidth` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -238,8 +238,8 @@ pub struct QueryingABandwidthResponse200 {
     pub bandwidth: ::std::option::Option<QueryingABandwidthBandwidth>,
 }
 impl QueryingABandwidthResponse200 {
-    /// A `QueryingABandwidthResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingAFirewallGroupResponse200 {
     pub firewall_group: ::std::option::Option<QueryingAFirewallGroupFirewallGroup>,
 }
 impl QueryingAFirewallGroupResponse200 {
-    /// A `QueryingAFirewallGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingAFirewallPolicyResponse200 {
     pub firewall_policy: ::std::option::Option<QueryingAFirewallPolicyFirewallPolicy>,
 }
 impl QueryingAFirewallPolicyResponse200 {
-    /// A `QueryingAFirewallPolicyResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingAFirewallRuleResponse200 {
     pub firewall_rule: ::std::option::Option<FirewallRule>,
 }
 impl QueryingAFirewallRuleResponse200 {
-    /// A `QueryingAFirewallRuleResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

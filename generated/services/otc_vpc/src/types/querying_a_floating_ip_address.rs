@@ -14,8 +14,8 @@ pub struct QueryingAFloatingIpAddressResponse200 {
     pub floatingip: ::std::option::Option<Floatingip>,
 }
 impl QueryingAFloatingIpAddressResponse200 {
-    /// A `QueryingAFloatingIpAddressResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

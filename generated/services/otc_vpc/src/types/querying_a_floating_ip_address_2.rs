@@ -49,8 +49,8 @@ pub struct QueryingAFloatingIpAddress2Floatingip {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAFloatingIpAddress2Floatingip {
-    /// A `QueryingAFloatingIpAddress2Floatingip` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -163,8 +163,8 @@ pub struct QueryingAFloatingIpAddress2Response200 {
     pub floatingip: ::std::option::Option<QueryingAFloatingIpAddress2Floatingip>,
 }
 impl QueryingAFloatingIpAddress2Response200 {
-    /// A `QueryingAFloatingIpAddress2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -134,8 +134,8 @@ pub struct QueryingAPortPort {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAPortPort {
-    /// A `QueryingAPortPort` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -381,8 +381,8 @@ pub struct QueryingAPortResponse200 {
     pub port: ::std::option::Option<QueryingAPortPort>,
 }
 impl QueryingAPortResponse200 {
-    /// A `QueryingAPortResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingARouteTableResponse200 {
     pub routetable: ::std::option::Option<QueryingARouteTableRoutetable>,
 }
 impl QueryingARouteTableResponse200 {
-    /// A `QueryingARouteTableResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

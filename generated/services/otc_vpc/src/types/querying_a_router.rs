@@ -14,8 +14,8 @@ pub struct QueryingARouterResponse200 {
     pub router: ::std::option::Option<Router>,
 }
 impl QueryingARouterResponse200 {
-    /// A `QueryingARouterResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingASecurityGroupResponse200 {
     pub security_group: ::std::option::Option<QueryingASecurityGroupSecurityGroup>,
 }
 impl QueryingASecurityGroupResponse200 {
-    /// A `QueryingASecurityGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

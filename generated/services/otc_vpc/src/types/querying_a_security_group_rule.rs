@@ -14,8 +14,8 @@ pub struct QueryingASecurityGroupRuleResponse200 {
     pub security_group_rule: ::std::option::Option<SecurityGroupRule>,
 }
 impl QueryingASecurityGroupRuleResponse200 {
-    /// A `QueryingASecurityGroupRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct QueryingASpecifiedApiVersionResponse200 {
     >,
 }
 impl QueryingASpecifiedApiVersionResponse200 {
-    /// A `QueryingASpecifiedApiVersionResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -77,8 +77,8 @@ pub struct QueryingASpecifiedApiVersionResource {
     pub links: ::std::option::Option<::std::vec::Vec<Link>>,
 }
 impl QueryingASpecifiedApiVersionResource {
-    /// A `QueryingASpecifiedApiVersionResource` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingASubnetResponse200 {
     pub subnet: ::std::option::Option<QueryingASubnetSubnet>,
 }
 impl QueryingASubnetResponse200 {
-    /// A `QueryingASubnetResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

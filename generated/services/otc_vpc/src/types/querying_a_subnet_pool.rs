@@ -14,8 +14,8 @@ pub struct QueryingASubnetPoolResponse200 {
     pub subnetpool: ::std::option::Option<Subnetpool>,
 }
 impl QueryingASubnetPoolResponse200 {
-    /// A `QueryingASubnetPoolResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

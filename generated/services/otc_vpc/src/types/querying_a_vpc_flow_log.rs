@@ -14,8 +14,8 @@ pub struct QueryingAVpcFlowLogResponse200 {
     pub flow_log: ::std::option::Option<FlowLog>,
 }
 impl QueryingAVpcFlowLogResponse200 {
-    /// A `QueryingAVpcFlowLogResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingAVpcPeeringConnectionResponse200 {
     pub peering: ::std::option::Option<Peering>,
 }
 impl QueryingAVpcPeeringConnectionResponse200 {
-    /// A `QueryingAVpcPeeringConnectionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

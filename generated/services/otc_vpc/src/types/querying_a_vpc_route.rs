@@ -14,8 +14,8 @@ pub struct QueryingAVpcRouteResponse200 {
     pub route: ::std::option::Option<QueryingAVpcRouteRoute>,
 }
 impl QueryingAVpcRouteResponse200 {
-    /// A `QueryingAVpcRouteResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

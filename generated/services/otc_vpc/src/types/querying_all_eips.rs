@@ -28,7 +28,7 @@ pub struct PageInfoOption {
     pub current_count: ::std::option::Option<i32>,
 }
 impl PageInfoOption {
-    /// A `PageInfoOption` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -166,7 +166,7 @@ pub struct ProfileInfo {
     pub bandwidth_info: ::std::option::Option<BandwidthInfoResp>,
 }
 impl ProfileInfo {
-    /// A `ProfileInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -487,8 +487,8 @@ pub struct PublicipSingleShowResp {
     pub cascade_delete_by_instance: ::std::option::Option<bool>,
 }
 impl PublicipSingleShowResp {
-    /// A `PublicipSingleShowResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -742,8 +742,8 @@ pub struct QueryingAllEipsResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingAllEipsResponse200 {
-    /// A `QueryingAllEipsResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

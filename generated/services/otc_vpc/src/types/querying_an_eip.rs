@@ -119,8 +119,8 @@ pub struct QueryingAnEipPublicip {
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingAnEipPublicip {
-    /// A `QueryingAnEipPublicip` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -322,8 +322,8 @@ pub struct QueryingAnEipResponse200 {
     pub publicip: ::std::option::Option<QueryingAnEipPublicip>,
 }
 impl QueryingAnEipResponse200 {
-    /// A `QueryingAnEipResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct QueryingAnIpAddressGroupResponse200 {
     pub address_group: ::std::option::Option<AddressGroup>,
 }
 impl QueryingAnIpAddressGroupResponse200 {
-    /// A `QueryingAnIpAddressGroupResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingApiVersionsResponse200 {
     pub versions: ::std::option::Option<::std::vec::Vec<Version>>,
 }
 impl QueryingApiVersionsResponse200 {
-    /// A `QueryingApiVersionsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -78,8 +78,8 @@ pub struct Version {
     pub links: ::std::option::Option<::std::vec::Vec<Link>>,
 }
 impl Version {
-    /// A `Version` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -81,7 +81,7 @@ pub struct Bandwidths {
     pub public_border_group: ::std::option::Option<::std::string::String>,
 }
 impl Bandwidths {
-    /// A `Bandwidths` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -239,8 +239,8 @@ pub struct QueryingBandwidthsResponse200 {
     pub bandwidths: ::std::option::Option<::std::vec::Vec<Bandwidths>>,
 }
 impl QueryingBandwidthsResponse200 {
-    /// A `QueryingBandwidthsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -52,7 +52,7 @@ pub struct CommonPoolDict {
     >,
 }
 impl CommonPoolDict {
-    /// A `CommonPoolDict` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -166,8 +166,8 @@ pub struct QueryingCommonPoolsResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingCommonPoolsResponse200 {
-    /// A `QueryingCommonPoolsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -72,8 +72,8 @@ pub struct QueryingEipDetailsProfileInfo {
     pub bandwith_info: ::std::option::Option<BandwidthInfoResp>,
 }
 impl QueryingEipDetailsProfileInfo {
-    /// A `QueryingEipDetailsProfileInfo` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -393,8 +393,8 @@ pub struct QueryingEipDetailsPublicipSingleShowResp {
     pub cascade_delete_by_instance: ::std::option::Option<bool>,
 }
 impl QueryingEipDetailsPublicipSingleShowResp {
-    /// A `QueryingEipDetailsPublicipSingleShowResp` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -645,8 +645,8 @@ pub struct QueryingEipDetailsResponse200 {
     pub publicip: ::std::option::Option<QueryingEipDetailsPublicipSingleShowResp>,
 }
 impl QueryingEipDetailsResponse200 {
-    /// A `QueryingEipDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct QueryingEipTagsResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<QueryingEipTagsTag>>,
 }
 impl QueryingEipTagsResponse200 {
-    /// A `QueryingEipTagsResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -91,8 +91,8 @@ pub struct QueryingEipTagsTag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl QueryingEipTagsTag {
-    /// A `QueryingEipTagsTag` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -114,8 +114,8 @@ pub struct Publicips {
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl Publicips {
-    /// A `Publicips` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -317,8 +317,8 @@ pub struct QueryingEipsResponse200 {
     pub publicips: ::std::option::Option<::std::vec::Vec<Publicips>>,
 }
 impl QueryingEipsResponse200 {
-    /// A `QueryingEipsResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

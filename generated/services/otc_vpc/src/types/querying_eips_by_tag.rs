@@ -45,8 +45,8 @@ pub struct QueryingEipsByTagRequest {
 }
 #[cfg(feature = "querying_eips_by_tag")]
 impl QueryingEipsByTagRequest {
-    /// A `QueryingEipsByTagRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: Action) -> Self {
         Self {
             tags: ::std::option::Option::None,
@@ -248,8 +248,8 @@ pub struct QueryingEipsByTagResponse200 {
 }
 #[cfg(feature = "querying_eips_by_tag")]
 impl QueryingEipsByTagResponse200 {
-    /// A `QueryingEipsByTagResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -325,8 +325,8 @@ pub struct Tags {
 }
 #[cfg(feature = "querying_eips_by_tag")]
 impl Tags {
-    /// A `Tags` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         values: ::std::vec::Vec<::std::string::String>,
@@ -416,7 +416,7 @@ pub struct TagsInResponse {
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl TagsInResponse {
-    /// A `TagsInResponse` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -17,8 +17,8 @@ pub struct FirewallGroupsLink {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl FirewallGroupsLink {
-    /// A `FirewallGroupsLink` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -78,8 +78,8 @@ pub struct QueryingFirewallGroupsResponse200 {
     >,
 }
 impl QueryingFirewallGroupsResponse200 {
-    /// A `QueryingFirewallGroupsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct FirewallPoliciesLink {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl FirewallPoliciesLink {
-    /// A `FirewallPoliciesLink` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -78,8 +78,8 @@ pub struct QueryingFirewallPoliciesResponse200 {
     >,
 }
 impl QueryingFirewallPoliciesResponse200 {
-    /// A `QueryingFirewallPoliciesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct FirewallRulesLink {
 }
 #[cfg(feature = "querying_firewall_rules")]
 impl FirewallRulesLink {
-    /// A `FirewallRulesLink` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -81,8 +81,8 @@ pub struct QueryingFirewallRulesResponse200 {
 }
 #[cfg(feature = "querying_firewall_rules")]
 impl QueryingFirewallRulesResponse200 {
-    /// A `QueryingFirewallRulesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingFloatingIpAddressesResponse200 {
     pub floatingips: ::std::option::Option<::std::vec::Vec<Floatingip>>,
 }
 impl QueryingFloatingIpAddressesResponse200 {
-    /// A `QueryingFloatingIpAddressesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -77,8 +77,8 @@ pub struct QueryingFloatingIpAddresses2Floatingip {
     pub floatingips_links: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingFloatingIpAddresses2Floatingip {
-    /// A `QueryingFloatingIpAddresses2Floatingip` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -209,8 +209,8 @@ pub struct QueryingFloatingIpAddresses2Response200 {
     >,
 }
 impl QueryingFloatingIpAddresses2Response200 {
-    /// A `QueryingFloatingIpAddresses2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

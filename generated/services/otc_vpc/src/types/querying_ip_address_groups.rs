@@ -29,8 +29,8 @@ pub struct QueryingIpAddressGroupsResponse200 {
     pub page_info: ::std::option::Option<PageInfo>,
 }
 impl QueryingIpAddressGroupsResponse200 {
-    /// A `QueryingIpAddressGroupsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

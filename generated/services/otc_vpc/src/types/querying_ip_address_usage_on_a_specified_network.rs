@@ -32,8 +32,8 @@ pub struct NetworkIpAvailability {
     >,
 }
 impl NetworkIpAvailability {
-    /// A `NetworkIpAvailability` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -132,8 +132,8 @@ pub struct QueryingIpAddressUsageOnASpecifiedNetworkResponse200 {
     pub network_ip_availability: ::std::option::Option<NetworkIpAvailability>,
 }
 impl QueryingIpAddressUsageOnASpecifiedNetworkResponse200 {
-    /// A `QueryingIpAddressUsageOnASpecifiedNetworkResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -197,8 +197,8 @@ pub struct SubnetIpAvailability {
     pub total_ips: ::std::option::Option<i32>,
 }
 impl SubnetIpAvailability {
-    /// A `SubnetIpAvailability` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -88,8 +88,8 @@ pub struct ListFirewallDetail {
     >,
 }
 impl ListFirewallDetail {
-    /// A `ListFirewallDetail` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -257,8 +257,8 @@ pub struct QueryingNetworkAclsResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingNetworkAclsResponse200 {
-    /// A `QueryingNetworkAclsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct ListResourceResp {
     pub tags: ::std::option::Option<::std::vec::Vec<ResourceTagInResponse>>,
 }
 impl ListResourceResp {
-    /// A `ListResourceResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -111,8 +111,8 @@ pub struct QueryingNetworkAclsUsingTagsRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<ListTag>>,
 }
 impl QueryingNetworkAclsUsingTagsRequest {
-    /// A `QueryingNetworkAclsUsingTagsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -228,8 +228,8 @@ pub struct QueryingNetworkAclsUsingTagsResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingNetworkAclsUsingTagsResponse200 {
-    /// A `QueryingNetworkAclsUsingTagsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingNetworkDetailsResponse200 {
     pub network: ::std::option::Option<Network>,
 }
 impl QueryingNetworkDetailsResponse200 {
-    /// A `QueryingNetworkDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

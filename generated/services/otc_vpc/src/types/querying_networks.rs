@@ -17,7 +17,7 @@ pub struct NetworksLink {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl NetworksLink {
-    /// A `NetworksLink` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -74,8 +74,8 @@ pub struct QueryingNetworksResponse200 {
     pub networks_links: ::std::option::Option<::std::vec::Vec<NetworksLink>>,
 }
 impl QueryingNetworksResponse200 {
-    /// A `QueryingNetworksResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

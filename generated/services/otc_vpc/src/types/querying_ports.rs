@@ -155,8 +155,8 @@ pub struct QueryingPortsPort {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl QueryingPortsPort {
-    /// A `QueryingPortsPort` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -410,8 +410,8 @@ pub struct PortsLink {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl PortsLink {
-    /// A `PortsLink` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -467,8 +467,8 @@ pub struct QueryingPortsResponse200 {
     pub ports_links: ::std::option::Option<::std::vec::Vec<PortsLink>>,
 }
 impl QueryingPortsResponse200 {
-    /// A `QueryingPortsResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

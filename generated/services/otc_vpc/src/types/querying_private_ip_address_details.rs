@@ -14,8 +14,8 @@ pub struct QueryingPrivateIpAddressDetailsResponse200 {
     pub privateip: ::std::option::Option<Privateip>,
 }
 impl QueryingPrivateIpAddressDetailsResponse200 {
-    /// A `QueryingPrivateIpAddressDetailsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingPrivateIpAddressesResponse200 {
     pub privateips: ::std::option::Option<::std::vec::Vec<Privateip>>,
 }
 impl QueryingPrivateIpAddressesResponse200 {
-    /// A `QueryingPrivateIpAddressesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct QueryingQuotasResponse200 {
     pub quotas: ::std::option::Option<Quotas>,
 }
 impl QueryingQuotasResponse200 {
-    /// A `QueryingQuotasResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -59,8 +59,8 @@ pub struct Quotas {
     pub resources: ::std::option::Option<::std::vec::Vec<QueryingQuotasResource>>,
 }
 impl Quotas {
-    /// A `Quotas` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -147,8 +147,8 @@ pub struct QueryingQuotasResource {
     pub min: ::std::option::Option<i32>,
 }
 impl QueryingQuotasResource {
-    /// A `QueryingQuotasResource` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

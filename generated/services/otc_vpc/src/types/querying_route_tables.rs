@@ -16,8 +16,8 @@ pub struct QueryingRouteTablesResponse200 {
     >,
 }
 impl QueryingRouteTablesResponse200 {
-    /// A `QueryingRouteTablesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

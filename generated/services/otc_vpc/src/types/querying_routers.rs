@@ -19,8 +19,8 @@ pub struct QueryingRoutersResponse200 {
     pub routers_links: ::std::option::Option<::std::vec::Vec<RoutersLink>>,
 }
 impl QueryingRoutersResponse200 {
-    /// A `QueryingRoutersResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -96,7 +96,7 @@ pub struct RoutersLink {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl RoutersLink {
-    /// A `RoutersLink` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -14,8 +14,8 @@ pub struct QueryingSecurityGroupDetailsResponse200 {
     pub security_group: ::std::option::Option<QueryingSecurityGroupDetailsSecurityGroup>,
 }
 impl QueryingSecurityGroupDetailsResponse200 {
-    /// A `QueryingSecurityGroupDetailsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

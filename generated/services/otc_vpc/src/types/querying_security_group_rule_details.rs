@@ -16,8 +16,8 @@ pub struct QueryingSecurityGroupRuleDetailsResponse200 {
     >,
 }
 impl QueryingSecurityGroupRuleDetailsResponse200 {
-    /// A `QueryingSecurityGroupRuleDetailsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct QueryingSecurityGroupRulesResponse200 {
     >,
 }
 impl QueryingSecurityGroupRulesResponse200 {
-    /// A `QueryingSecurityGroupRulesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -101,8 +101,8 @@ pub struct SecurityGroupRulesLink {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl SecurityGroupRulesLink {
-    /// A `SecurityGroupRulesLink` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct QueryingSecurityGroupRules3Response200 {
     pub page_info: ::std::option::Option<PageInfo>,
 }
 impl QueryingSecurityGroupRules3Response200 {
-    /// A `QueryingSecurityGroupRules3Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

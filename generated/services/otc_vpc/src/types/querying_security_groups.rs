@@ -23,8 +23,8 @@ pub struct QueryingSecurityGroupsResponse200 {
     >,
 }
 impl QueryingSecurityGroupsResponse200 {
-    /// A `QueryingSecurityGroupsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -105,8 +105,8 @@ pub struct SecurityGroupsLink {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl SecurityGroupsLink {
-    /// A `SecurityGroupsLink` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct QueryingSecurityGroups2Response200 {
     >,
 }
 impl QueryingSecurityGroups2Response200 {
-    /// A `QueryingSecurityGroups2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct QueryingSecurityGroups3Response200 {
     pub page_info: ::std::option::Option<PageInfo>,
 }
 impl QueryingSecurityGroups3Response200 {
-    /// A `QueryingSecurityGroups3Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -134,8 +134,8 @@ pub struct QueryingSecurityGroups3SecurityGroup {
     pub tags: ::std::option::Option<::std::vec::Vec<ResponseTag>>,
 }
 impl QueryingSecurityGroups3SecurityGroup {
-    /// A `QueryingSecurityGroups3SecurityGroup` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingSubnetDetailsResponse200 {
     pub subnet: ::std::option::Option<QueryingSubnetDetailsSubnet>,
 }
 impl QueryingSubnetDetailsResponse200 {
-    /// A `QueryingSubnetDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingSubnetPoolsResponse200 {
     pub subnetpools_links: ::std::option::Option<::std::vec::Vec<SubnetpoolsLink>>,
 }
 impl QueryingSubnetPoolsResponse200 {
-    /// A `QueryingSubnetPoolsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -97,8 +97,8 @@ pub struct SubnetpoolsLink {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl SubnetpoolsLink {
-    /// A `SubnetpoolsLink` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingSubnetsResponse200 {
     pub subnets_links: ::std::option::Option<::std::vec::Vec<SubnetsLink>>,
 }
 impl QueryingSubnetsResponse200 {
-    /// A `QueryingSubnetsResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -96,7 +96,7 @@ pub struct SubnetsLink {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl SubnetsLink {
-    /// A `SubnetsLink` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -14,8 +14,8 @@ pub struct QueryingSubnets2Response200 {
     pub subnets: ::std::option::Option<::std::vec::Vec<QueryingSubnetDetailsSubnet>>,
 }
 impl QueryingSubnets2Response200 {
-    /// A `QueryingSubnets2Response200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

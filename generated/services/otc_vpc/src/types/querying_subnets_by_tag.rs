@@ -42,8 +42,8 @@ pub struct QueryingSubnetsByTagRequest {
     pub matches: ::std::option::Option<::std::vec::Vec<Match>>,
 }
 impl QueryingSubnetsByTagRequest {
-    /// A `QueryingSubnetsByTagRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: Action) -> Self {
         Self {
             tags: ::std::option::Option::None,
@@ -240,8 +240,8 @@ pub struct QueryingSubnetsByTagResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingSubnetsByTagResponse200 {
-    /// A `QueryingSubnetsByTagResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingTagsOfNetworkAclsInAProjectResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingTagsOfNetworkAclsInAProjectResponse200 {
-    /// A `QueryingTagsOfNetworkAclsInAProjectResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingTheDetailsOfASecurityGroupResponse200 {
     pub security_group: ::std::option::Option<SecurityGroupInfo>,
 }
 impl QueryingTheDetailsOfASecurityGroupResponse200 {
-    /// A `QueryingTheDetailsOfASecurityGroupResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingTheDetailsOfAVpcResponse200 {
     pub vpc: ::std::option::Option<Vpc>,
 }
 impl QueryingTheDetailsOfAVpcResponse200 {
-    /// A `QueryingTheDetailsOfAVpcResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

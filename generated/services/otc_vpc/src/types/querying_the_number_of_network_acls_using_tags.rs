@@ -23,8 +23,8 @@ pub struct QueryingTheNumberOfNetworkAclsUsingTagsRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<ListTag>>,
 }
 impl QueryingTheNumberOfNetworkAclsUsingTagsRequest {
-    /// A `QueryingTheNumberOfNetworkAclsUsingTagsRequest` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -137,8 +137,8 @@ pub struct QueryingTheNumberOfNetworkAclsUsingTagsResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingTheNumberOfNetworkAclsUsingTagsResponse200 {
-    /// A `QueryingTheNumberOfNetworkAclsUsingTagsResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

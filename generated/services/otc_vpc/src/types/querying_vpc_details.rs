@@ -14,8 +14,8 @@ pub struct QueryingVpcDetailsResponse200 {
     pub vpc: ::std::option::Option<QueryingVpcDetailsVpc>,
 }
 impl QueryingVpcDetailsResponse200 {
-    /// A `QueryingVpcDetailsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -112,8 +112,8 @@ pub struct QueryingVpcDetailsVpc {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl QueryingVpcDetailsVpc {
-    /// A `QueryingVpcDetailsVpc` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

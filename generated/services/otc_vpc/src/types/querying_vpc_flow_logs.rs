@@ -14,8 +14,8 @@ pub struct QueryingVpcFlowLogsResponse200 {
     pub flow_logs: ::std::option::Option<::std::vec::Vec<FlowLog>>,
 }
 impl QueryingVpcFlowLogsResponse200 {
-    /// A `QueryingVpcFlowLogsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

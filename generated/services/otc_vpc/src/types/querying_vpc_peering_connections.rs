@@ -17,7 +17,7 @@ pub struct PeeringsLink {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl PeeringsLink {
-    /// A `PeeringsLink` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -74,8 +74,8 @@ pub struct QueryingVpcPeeringConnectionsResponse200 {
     pub peerings_links: ::std::option::Option<::std::vec::Vec<PeeringsLink>>,
 }
 impl QueryingVpcPeeringConnectionsResponse200 {
-    /// A `QueryingVpcPeeringConnectionsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct QueryingVpcRoutesResponse200 {
     pub routes_links: ::std::option::Option<::std::vec::Vec<RoutesLink>>,
 }
 impl QueryingVpcRoutesResponse200 {
-    /// A `QueryingVpcRoutesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -97,7 +97,7 @@ pub struct RoutesLink {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl RoutesLink {
-    /// A `RoutesLink` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -16,8 +16,8 @@ pub struct QueryingVpcTagsInASpecifiedProjectResponse200 {
     >,
 }
 impl QueryingVpcTagsInASpecifiedProjectResponse200 {
-    /// A `QueryingVpcTagsInASpecifiedProjectResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingVpcsResponse200 {
     pub vpcs: ::std::option::Option<::std::vec::Vec<QueryingVpcsVpc>>,
 }
 impl QueryingVpcsResponse200 {
-    /// A `QueryingVpcsResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -123,8 +123,8 @@ pub struct QueryingVpcsVpc {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl QueryingVpcsVpc {
-    /// A `QueryingVpcsVpc` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct QueryingVpcs2Response200 {
     pub page_info: ::std::option::Option<PageInfo>,
 }
 impl QueryingVpcs2Response200 {
-    /// A `QueryingVpcs2Response200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

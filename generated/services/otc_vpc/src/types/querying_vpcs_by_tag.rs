@@ -42,8 +42,8 @@ pub struct QueryingVpcsByTagRequest {
     pub matches: ::std::option::Option<::std::vec::Vec<Match>>,
 }
 impl QueryingVpcsByTagRequest {
-    /// A `QueryingVpcsByTagRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: Action) -> Self {
         Self {
             tags: ::std::option::Option::None,
@@ -240,8 +240,8 @@ pub struct QueryingVpcsByTagResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingVpcsByTagResponse200 {
-    /// A `QueryingVpcsByTagResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct RemovingAFirewallRuleRequest {
     pub firewall_rule_id: ::std::string::String,
 }
 impl RemovingAFirewallRuleRequest {
-    /// A `RemovingAFirewallRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         firewall_rule_id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -99,8 +99,8 @@ pub struct RemovingAFirewallRuleResponse200 {
     pub project_id: ::std::option::Option<::std::string::String>,
 }
 impl RemovingAFirewallRuleResponse200 {
-    /// A `RemovingAFirewallRuleResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct RemoveExtendCidrOption {
     pub extend_cidrs: ::std::vec::Vec<::std::string::String>,
 }
 impl RemoveExtendCidrOption {
-    /// A `RemoveExtendCidrOption` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(extend_cidrs: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { extend_cidrs }
     }
@@ -100,8 +100,8 @@ pub struct RemovingASecondaryCidrBlockFromAVpcRequest {
     pub vpc: RemoveExtendCidrOption,
 }
 impl RemovingASecondaryCidrBlockFromAVpcRequest {
-    /// A `RemovingASecondaryCidrBlockFromAVpcRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(vpc: RemoveExtendCidrOption) -> Self {
         Self {
             dry_run: ::std::option::Option::None,
@@ -203,8 +203,8 @@ pub struct RemovingASecondaryCidrBlockFromAVpcResponse200 {
     pub vpc: ::std::option::Option<Vpc>,
 }
 impl RemovingASecondaryCidrBlockFromAVpcResponse200 {
-    /// A `RemovingASecondaryCidrBlockFromAVpcResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -264,8 +264,8 @@ pub struct RemovingASecondaryCidrBlockFromAVpcResponse202 {
     pub error_code: ::std::option::Option<::std::string::String>,
 }
 impl RemovingASecondaryCidrBlockFromAVpcResponse202 {
-    /// A `RemovingASecondaryCidrBlockFromAVpcResponse202` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -30,8 +30,8 @@ pub struct RemovingAnEipFromASharedBandwidthBandwidth {
     pub size: i32,
 }
 impl RemovingAnEipFromASharedBandwidthBandwidth {
-    /// A `RemovingAnEipFromASharedBandwidthBandwidth` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         publicip_info: ::std::vec::Vec<RemovingAnEipFromASharedBandwidthPublicipInfo>,
         charge_mode: ChargeMode,
@@ -160,8 +160,8 @@ pub struct RemovingAnEipFromASharedBandwidthPublicipInfo {
     pub publicip_id: ::std::string::String,
 }
 impl RemovingAnEipFromASharedBandwidthPublicipInfo {
-    /// A `RemovingAnEipFromASharedBandwidthPublicipInfo` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(publicip_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             publicip_id: publicip_id.into(),
@@ -221,8 +221,8 @@ pub struct RemovingAnEipFromASharedBandwidthRequest {
     pub bandwidth: RemovingAnEipFromASharedBandwidthBandwidth,
 }
 impl RemovingAnEipFromASharedBandwidthRequest {
-    /// A `RemovingAnEipFromASharedBandwidthRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(bandwidth: RemovingAnEipFromASharedBandwidthBandwidth) -> Self {
         Self { bandwidth }
     }

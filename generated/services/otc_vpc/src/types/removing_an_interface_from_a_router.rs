@@ -21,8 +21,8 @@ pub struct RemovingAnInterfaceFromARouterRequest {
     pub port_id: ::std::option::Option<::std::string::String>,
 }
 impl RemovingAnInterfaceFromARouterRequest {
-    /// A `RemovingAnInterfaceFromARouterRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -126,8 +126,8 @@ pub struct RemovingAnInterfaceFromARouterResponse200 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl RemovingAnInterfaceFromARouterResponse200 {
-    /// A `RemovingAnInterfaceFromARouterResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct UnbindingAnEipResponse200 {
     pub publicip: ::std::option::Option<PublicipInstanceResp>,
 }
 impl UnbindingAnEipResponse200 {
-    /// A `UnbindingAnEipResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -36,8 +36,8 @@ pub struct UpdatingABandwidthBandwidth {
     pub size: ::std::option::Option<i32>,
 }
 impl UpdatingABandwidthBandwidth {
-    /// A `UpdatingABandwidthBandwidth` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -149,8 +149,8 @@ pub struct UpdatingABandwidthRequest {
     pub bandwidth: UpdatingABandwidthBandwidth,
 }
 impl UpdatingABandwidthRequest {
-    /// A `UpdatingABandwidthRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(bandwidth: UpdatingABandwidthBandwidth) -> Self {
         Self { bandwidth }
     }
@@ -218,8 +218,8 @@ pub struct UpdatingABandwidthResponse200 {
     pub bandwidth: ::std::option::Option<UpdatingABandwidthBandwidth>,
 }
 impl UpdatingABandwidthResponse200 {
-    /// A `UpdatingABandwidthResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

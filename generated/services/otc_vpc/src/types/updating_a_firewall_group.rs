@@ -13,8 +13,8 @@ pub struct UpdatingAFirewallGroupRequest {
     pub firewall_group: FirewallGroup,
 }
 impl UpdatingAFirewallGroupRequest {
-    /// A `UpdatingAFirewallGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(firewall_group: FirewallGroup) -> Self {
         Self { firewall_group }
     }
@@ -77,8 +77,8 @@ pub struct UpdatingAFirewallGroupResponse200 {
     pub firewall_group: ::std::option::Option<FirewallGroup>,
 }
 impl UpdatingAFirewallGroupResponse200 {
-    /// A `UpdatingAFirewallGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct UpdatingAFirewallPolicyRequest {
     pub firewall_policy: FirewallPolicy,
 }
 impl UpdatingAFirewallPolicyRequest {
-    /// A `UpdatingAFirewallPolicyRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(firewall_policy: FirewallPolicy) -> Self {
         Self { firewall_policy }
     }
@@ -77,8 +77,8 @@ pub struct UpdatingAFirewallPolicyResponse200 {
     pub firewall_policy: ::std::option::Option<FirewallPolicy>,
 }
 impl UpdatingAFirewallPolicyResponse200 {
-    /// A `UpdatingAFirewallPolicyResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

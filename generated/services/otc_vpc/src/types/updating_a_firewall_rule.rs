@@ -53,8 +53,8 @@ pub struct UpdatingAFirewallRuleFirewallRule {
     pub enabled: ::std::option::Option<bool>,
 }
 impl UpdatingAFirewallRuleFirewallRule {
-    /// A `UpdatingAFirewallRuleFirewallRule` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -303,8 +303,8 @@ pub struct UpdatingAFirewallRuleRequest {
     pub firewall_rule: UpdatingAFirewallRuleFirewallRule,
 }
 impl UpdatingAFirewallRuleRequest {
-    /// A `UpdatingAFirewallRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(firewall_rule: UpdatingAFirewallRuleFirewallRule) -> Self {
         Self { firewall_rule }
     }
@@ -372,8 +372,8 @@ pub struct UpdatingAFirewallRuleResponse200 {
     pub firewall_rule: ::std::option::Option<UpdatingAFirewallRuleFirewallRule>,
 }
 impl UpdatingAFirewallRuleResponse200 {
-    /// A `UpdatingAFirewallRuleResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

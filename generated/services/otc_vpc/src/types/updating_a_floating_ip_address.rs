@@ -16,8 +16,8 @@ pub struct UpdatingAFloatingIpAddressFloatingip {
     pub port_id: ::std::option::Option<support::Nullable<::std::string::String>>,
 }
 impl UpdatingAFloatingIpAddressFloatingip {
-    /// A `UpdatingAFloatingIpAddressFloatingip` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -88,8 +88,8 @@ pub struct UpdatingAFloatingIpAddressRequest {
     pub floatingip: UpdatingAFloatingIpAddressFloatingip,
 }
 impl UpdatingAFloatingIpAddressRequest {
-    /// A `UpdatingAFloatingIpAddressRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(floatingip: UpdatingAFloatingIpAddressFloatingip) -> Self {
         Self { floatingip }
     }
@@ -157,8 +157,8 @@ pub struct UpdatingAFloatingIpAddressResponse200 {
     pub floatingip: ::std::option::Option<UpdatingAFloatingIpAddressFloatingip>,
 }
 impl UpdatingAFloatingIpAddressResponse200 {
-    /// A `UpdatingAFloatingIpAddressResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct UpdatingAFloatingIpAddress2Floatingip {
     pub fixed_ip_address: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAFloatingIpAddress2Floatingip {
-    /// A `UpdatingAFloatingIpAddress2Floatingip` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -107,8 +107,8 @@ pub struct UpdatingAFloatingIpAddress2Request {
     pub floatingip: UpdatingAFloatingIpAddress2Floatingip,
 }
 impl UpdatingAFloatingIpAddress2Request {
-    /// A `UpdatingAFloatingIpAddress2Request` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(floatingip: UpdatingAFloatingIpAddress2Floatingip) -> Self {
         Self { floatingip }
     }
@@ -176,8 +176,8 @@ pub struct UpdatingAFloatingIpAddress2Response200 {
     pub floatingip: ::std::option::Option<UpdatingAFloatingIpAddress2Floatingip>,
 }
 impl UpdatingAFloatingIpAddress2Response200 {
-    /// A `UpdatingAFloatingIpAddress2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -23,8 +23,8 @@ pub struct UpdatingANetworkNetwork {
     pub port_security_enabled: ::std::option::Option<bool>,
 }
 impl UpdatingANetworkNetwork {
-    /// A `UpdatingANetworkNetwork` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -129,8 +129,8 @@ pub struct UpdatingANetworkRequest {
     pub network: UpdatingANetworkNetwork,
 }
 impl UpdatingANetworkRequest {
-    /// A `UpdatingANetworkRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(network: UpdatingANetworkNetwork) -> Self {
         Self { network }
     }
@@ -193,8 +193,8 @@ pub struct UpdatingANetworkResponse200 {
     pub network: ::std::option::Option<UpdatingANetworkNetwork>,
 }
 impl UpdatingANetworkResponse200 {
-    /// A `UpdatingANetworkResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -45,8 +45,8 @@ pub struct UpdateFirewallOption {
     pub admin_state_up: ::std::option::Option<bool>,
 }
 impl UpdateFirewallOption {
-    /// A `UpdateFirewallOption` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -190,8 +190,8 @@ pub struct UpdatingANetworkAclRequest {
     pub dry_run: ::std::option::Option<bool>,
 }
 impl UpdatingANetworkAclRequest {
-    /// A `UpdatingANetworkAclRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(firewall: UpdateFirewallOption) -> Self {
         Self {
             firewall,
@@ -291,8 +291,8 @@ pub struct UpdatingANetworkAclResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingANetworkAclResponse200 {
-    /// A `UpdatingANetworkAclResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

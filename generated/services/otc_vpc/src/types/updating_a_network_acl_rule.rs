@@ -171,8 +171,8 @@ pub struct FirewallUpdateRuleItemOption {
     pub enabled: ::std::option::Option<bool>,
 }
 impl FirewallUpdateRuleItemOption {
-    /// A `FirewallUpdateRuleItemOption` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: id.into(),
@@ -479,8 +479,8 @@ pub struct FirewallUpdateRuleOption {
     >,
 }
 impl FirewallUpdateRuleOption {
-    /// A `FirewallUpdateRuleOption` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -615,8 +615,8 @@ pub struct UpdatingANetworkAclRuleRequest {
     pub dry_run: ::std::option::Option<bool>,
 }
 impl UpdatingANetworkAclRuleRequest {
-    /// A `UpdatingANetworkAclRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(firewall: FirewallUpdateRuleOption) -> Self {
         Self {
             firewall,
@@ -716,8 +716,8 @@ pub struct UpdatingANetworkAclRuleResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingANetworkAclRuleResponse200 {
-    /// A `UpdatingANetworkAclRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

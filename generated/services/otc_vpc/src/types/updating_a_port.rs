@@ -71,8 +71,8 @@ pub struct UpdatingAPortPort {
     pub port_security_enabled: ::std::option::Option<bool>,
 }
 impl UpdatingAPortPort {
-    /// A `UpdatingAPortPort` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -329,8 +329,8 @@ pub struct UpdatingAPortPortInResponse {
     pub port_security_enabled: ::std::option::Option<bool>,
 }
 impl UpdatingAPortPortInResponse {
-    /// A `UpdatingAPortPortInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -449,8 +449,8 @@ pub struct UpdatingAPortRequest {
     pub port: UpdatingAPortPort,
 }
 impl UpdatingAPortRequest {
-    /// A `UpdatingAPortRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(port: UpdatingAPortPort) -> Self {
         Self { port }
     }
@@ -511,8 +511,8 @@ pub struct UpdatingAPortResponse200 {
     pub port: ::std::option::Option<UpdatingAPortPortInResponse>,
 }
 impl UpdatingAPortResponse200 {
-    /// A `UpdatingAPortResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

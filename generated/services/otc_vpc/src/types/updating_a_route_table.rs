@@ -46,8 +46,8 @@ pub struct AddRouteTableRoute {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl AddRouteTableRoute {
-    /// A `AddRouteTableRoute` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         r#type: impl ::std::convert::Into<::std::string::String>,
         destination: impl ::std::convert::Into<::std::string::String>,
@@ -189,8 +189,8 @@ pub struct AddRouteTableRouteInResponse {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl AddRouteTableRouteInResponse {
-    /// A `AddRouteTableRouteInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -296,8 +296,8 @@ pub struct DelRouteTableRoute {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl DelRouteTableRoute {
-    /// A `DelRouteTableRoute` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(destination: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             r#type: ::std::option::Option::None,
@@ -444,8 +444,8 @@ pub struct DelRouteTableRouteInResponse {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl DelRouteTableRouteInResponse {
-    /// A `DelRouteTableRouteInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -542,8 +542,8 @@ pub struct ModRouteTableRoute {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl ModRouteTableRoute {
-    /// A `ModRouteTableRoute` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         r#type: impl ::std::convert::Into<::std::string::String>,
         destination: impl ::std::convert::Into<::std::string::String>,
@@ -685,8 +685,8 @@ pub struct ModRouteTableRouteInResponse {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl ModRouteTableRouteInResponse {
-    /// A `ModRouteTableRouteInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -766,8 +766,8 @@ pub struct RouteTableRouteAction {
     pub del: ::std::option::Option<::std::vec::Vec<DelRouteTableRoute>>,
 }
 impl RouteTableRouteAction {
-    /// A `RouteTableRouteAction` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -917,8 +917,8 @@ pub struct RouteTableRouteActionInResponse {
     pub del: ::std::option::Option<::std::vec::Vec<DelRouteTableRouteInResponse>>,
 }
 impl RouteTableRouteActionInResponse {
-    /// A `RouteTableRouteActionInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1025,8 +1025,8 @@ pub struct UpdatingARouteTableRoutetable {
     pub routes: ::std::option::Option<RouteTableRouteAction>,
 }
 impl UpdatingARouteTableRoutetable {
-    /// A `UpdatingARouteTableRoutetable` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1178,8 +1178,8 @@ pub struct UpdatingARouteTableRoutetableInResponse {
     pub routes: ::std::option::Option<RouteTableRouteActionInResponse>,
 }
 impl UpdatingARouteTableRoutetableInResponse {
-    /// A `UpdatingARouteTableRoutetableInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1265,8 +1265,8 @@ pub struct UpdatingARouteTableRequest {
     pub routetable: UpdatingARouteTableRoutetable,
 }
 impl UpdatingARouteTableRequest {
-    /// A `UpdatingARouteTableRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(routetable: UpdatingARouteTableRoutetable) -> Self {
         Self { routetable }
     }
@@ -1334,8 +1334,8 @@ pub struct UpdatingARouteTableResponse200 {
     pub routetable: ::std::option::Option<UpdatingARouteTableRoutetableInResponse>,
 }
 impl UpdatingARouteTableResponse200 {
-    /// A `UpdatingARouteTableResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

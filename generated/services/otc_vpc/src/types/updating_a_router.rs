@@ -30,8 +30,8 @@ pub struct UpdatingARouterRouter {
     pub routes: ::std::option::Option<::std::vec::Vec<Route>>,
 }
 impl UpdatingARouterRouter {
-    /// A `UpdatingARouterRouter` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -196,8 +196,8 @@ pub struct UpdatingARouterRequest {
     pub router: UpdatingARouterRouter,
 }
 impl UpdatingARouterRequest {
-    /// A `UpdatingARouterRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(router: UpdatingARouterRouter) -> Self {
         Self { router }
     }
@@ -258,8 +258,8 @@ pub struct UpdatingARouterResponse200 {
     pub router: ::std::option::Option<UpdatingARouterRouter>,
 }
 impl UpdatingARouterResponse200 {
-    /// A `UpdatingARouterResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct UpdatingASecurityGroupRequest {
     pub security_group: SecurityGroup,
 }
 impl UpdatingASecurityGroupRequest {
-    /// A `UpdatingASecurityGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(security_group: SecurityGroup) -> Self {
         Self { security_group }
     }
@@ -78,8 +78,8 @@ pub struct UpdatingASecurityGroupResponse200 {
     pub security_group: ::std::option::Option<SecurityGroup>,
 }
 impl UpdatingASecurityGroupResponse200 {
-    /// A `UpdatingASecurityGroupResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

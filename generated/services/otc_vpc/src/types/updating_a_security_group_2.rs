@@ -29,8 +29,8 @@ pub struct UpdateSecurityGroupOption {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdateSecurityGroupOption {
-    /// A `UpdateSecurityGroupOption` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -137,8 +137,8 @@ pub struct UpdatingASecurityGroup2Request {
     pub security_group: UpdateSecurityGroupOption,
 }
 impl UpdatingASecurityGroup2Request {
-    /// A `UpdatingASecurityGroup2Request` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(security_group: UpdateSecurityGroupOption) -> Self {
         Self {
             dry_run: ::std::option::Option::None,
@@ -240,8 +240,8 @@ pub struct UpdatingASecurityGroup2Response200 {
     pub security_group: ::std::option::Option<SecurityGroupInfo>,
 }
 impl UpdatingASecurityGroup2Response200 {
-    /// A `UpdatingASecurityGroup2Response200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -304,8 +304,8 @@ pub struct UpdatingASecurityGroup2Response202 {
     pub error_code: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingASecurityGroup2Response202 {
-    /// A `UpdatingASecurityGroup2Response202` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -44,8 +44,8 @@ pub struct UpdatingASubnetSubnet {
     pub enable_dhcp: ::std::option::Option<bool>,
 }
 impl UpdatingASubnetSubnet {
-    /// A `UpdatingASubnetSubnet` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -215,8 +215,8 @@ pub struct UpdatingASubnetRequest {
     pub subnet: UpdatingASubnetSubnet,
 }
 impl UpdatingASubnetRequest {
-    /// A `UpdatingASubnetRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(subnet: UpdatingASubnetSubnet) -> Self {
         Self { subnet }
     }
@@ -277,8 +277,8 @@ pub struct UpdatingASubnetResponse200 {
     pub subnet: ::std::option::Option<UpdatingASubnetSubnet>,
 }
 impl UpdatingASubnetResponse200 {
-    /// A `UpdatingASubnetResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -48,8 +48,8 @@ pub struct UpdatingASubnetPoolSubnetpool {
     pub is_default: ::std::option::Option<bool>,
 }
 impl UpdatingASubnetPoolSubnetpool {
-    /// A `UpdatingASubnetPoolSubnetpool` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -242,8 +242,8 @@ pub struct UpdatingASubnetPoolRequest {
     pub subnetpool: UpdatingASubnetPoolSubnetpool,
 }
 impl UpdatingASubnetPoolRequest {
-    /// A `UpdatingASubnetPoolRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(subnetpool: UpdatingASubnetPoolSubnetpool) -> Self {
         Self { subnetpool }
     }
@@ -311,8 +311,8 @@ pub struct UpdatingASubnetPoolResponse200 {
     pub subnetpool: ::std::option::Option<UpdatingASubnetPoolSubnetpool>,
 }
 impl UpdatingASubnetPoolResponse200 {
-    /// A `UpdatingASubnetPoolResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

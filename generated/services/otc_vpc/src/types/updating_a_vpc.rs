@@ -13,8 +13,8 @@ pub struct UpdatingAVpcRequest {
     pub vpc: UpdatingAVpcVpc,
 }
 impl UpdatingAVpcRequest {
-    /// A `UpdatingAVpcRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(vpc: UpdatingAVpcVpc) -> Self {
         Self { vpc }
     }
@@ -75,8 +75,8 @@ pub struct UpdatingAVpcResponse200 {
     pub vpc: ::std::option::Option<UpdatingAVpcVpc>,
 }
 impl UpdatingAVpcResponse200 {
-    /// A `UpdatingAVpcResponse200` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -147,8 +147,8 @@ pub struct UpdatingAVpcVpc {
     pub routes: ::std::option::Option<::std::vec::Vec<Route>>,
 }
 impl UpdatingAVpcVpc {
-    /// A `UpdatingAVpcVpc` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

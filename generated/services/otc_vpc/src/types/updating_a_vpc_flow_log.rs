@@ -29,8 +29,8 @@ pub struct UpdatingAVpcFlowLogFlowLog {
     pub admin_state: ::std::option::Option<bool>,
 }
 impl UpdatingAVpcFlowLogFlowLog {
-    /// A `UpdatingAVpcFlowLogFlowLog` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -154,8 +154,8 @@ pub struct UpdatingAVpcFlowLogRequest {
     pub flow_log: UpdatingAVpcFlowLogFlowLog,
 }
 impl UpdatingAVpcFlowLogRequest {
-    /// A `UpdatingAVpcFlowLogRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(flow_log: UpdatingAVpcFlowLogFlowLog) -> Self {
         Self { flow_log }
     }
@@ -223,8 +223,8 @@ pub struct UpdatingAVpcFlowLogResponse200 {
     pub flow_log: ::std::option::Option<UpdatingAVpcFlowLogFlowLog>,
 }
 impl UpdatingAVpcFlowLogResponse200 {
-    /// A `UpdatingAVpcFlowLogResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct UpdatingAVpcPeeringConnectionPeering {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAVpcPeeringConnectionPeering {
-    /// A `UpdatingAVpcPeeringConnectionPeering` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -148,8 +148,8 @@ pub struct UpdatingAVpcPeeringConnectionRequest {
     pub peering: UpdatingAVpcPeeringConnectionPeering,
 }
 impl UpdatingAVpcPeeringConnectionRequest {
-    /// A `UpdatingAVpcPeeringConnectionRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(peering: UpdatingAVpcPeeringConnectionPeering) -> Self {
         Self { peering }
     }
@@ -217,8 +217,8 @@ pub struct UpdatingAVpcPeeringConnectionResponse200 {
     pub peering: ::std::option::Option<UpdatingAVpcPeeringConnectionPeering>,
 }
 impl UpdatingAVpcPeeringConnectionResponse200 {
-    /// A `UpdatingAVpcPeeringConnectionResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

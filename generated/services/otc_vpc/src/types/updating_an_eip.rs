@@ -24,8 +24,8 @@ pub struct UpdatingAnEipPublicip {
     pub alias: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnEipPublicip {
-    /// A `UpdatingAnEipPublicip` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -133,8 +133,8 @@ pub struct UpdatingAnEipRequest {
     pub publicip: UpdatingAnEipPublicip,
 }
 impl UpdatingAnEipRequest {
-    /// A `UpdatingAnEipRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(publicip: UpdatingAnEipPublicip) -> Self {
         Self { publicip }
     }
@@ -197,8 +197,8 @@ pub struct UpdatingAnEipResponse200 {
     pub publicip: ::std::option::Option<UpdatingAnEipPublicip>,
 }
 impl UpdatingAnEipResponse200 {
-    /// A `UpdatingAnEipResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -43,8 +43,8 @@ pub struct UpdatingAnEip2PublicipBandwidthInfo {
     pub billing_info: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnEip2PublicipBandwidthInfo {
-    /// A `UpdatingAnEip2PublicipBandwidthInfo` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -267,8 +267,8 @@ pub struct PublicipUpdateResp {
     pub associate_mode: ::std::option::Option<::std::string::String>,
 }
 impl PublicipUpdateResp {
-    /// A `PublicipUpdateResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -499,8 +499,8 @@ pub struct UpdatePublicipOption {
     >,
 }
 impl UpdatePublicipOption {
-    /// A `UpdatePublicipOption` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -701,8 +701,8 @@ pub struct UpdatingAnEip2Request {
     pub publicip: UpdatePublicipOption,
 }
 impl UpdatingAnEip2Request {
-    /// A `UpdatingAnEip2Request` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(publicip: UpdatePublicipOption) -> Self {
         Self { publicip }
     }
@@ -768,8 +768,8 @@ pub struct UpdatingAnEip2Response200 {
     pub publicip: ::std::option::Option<PublicipUpdateResp>,
 }
 impl UpdatingAnEip2Response200 {
-    /// A `UpdatingAnEip2Response200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -881,8 +881,8 @@ pub struct UpdatingAnEip2VnicInfo {
     pub port_vif_details: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnEip2VnicInfo {
-    /// A `UpdatingAnEip2VnicInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

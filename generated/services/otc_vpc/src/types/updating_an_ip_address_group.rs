@@ -60,8 +60,8 @@ pub struct UpdateAddressGroupOption {
     pub ip_extra_set: ::std::option::Option<::std::vec::Vec<IpExtraSetOption>>,
 }
 impl UpdateAddressGroupOption {
-    /// A `UpdateAddressGroupOption` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -244,8 +244,8 @@ pub struct UpdatingAnIpAddressGroupRequest {
     pub address_group: UpdateAddressGroupOption,
 }
 impl UpdatingAnIpAddressGroupRequest {
-    /// A `UpdatingAnIpAddressGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(address_group: UpdateAddressGroupOption) -> Self {
         Self {
             dry_run: ::std::option::Option::None,
@@ -345,8 +345,8 @@ pub struct UpdatingAnIpAddressGroupResponse200 {
     pub address_group: ::std::option::Option<AddressGroup>,
 }
 impl UpdatingAnIpAddressGroupResponse200 {
-    /// A `UpdatingAnIpAddressGroupResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -56,8 +56,8 @@ pub struct UpdatingSubnetInformationSubnet {
     >,
 }
 impl UpdatingSubnetInformationSubnet {
-    /// A `UpdatingSubnetInformationSubnet` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -333,8 +333,8 @@ pub struct UpdatingSubnetInformationSubnetInResponse {
     >,
 }
 impl UpdatingSubnetInformationSubnetInResponse {
-    /// A `UpdatingSubnetInformationSubnetInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -480,8 +480,8 @@ pub struct UpdatingSubnetInformationRequest {
     pub subnet: UpdatingSubnetInformationSubnet,
 }
 impl UpdatingSubnetInformationRequest {
-    /// A `UpdatingSubnetInformationRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(subnet: UpdatingSubnetInformationSubnet) -> Self {
         Self { subnet }
     }
@@ -547,8 +547,8 @@ pub struct UpdatingSubnetInformationResponse200 {
     pub subnet: ::std::option::Option<UpdatingSubnetInformationSubnetInResponse>,
 }
 impl UpdatingSubnetInformationResponse200 {
-    /// A `UpdatingSubnetInformationResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct AddingResourceTagsInBatchesRequest {
     pub tags: ::std::vec::Vec<ResourceTag>,
 }
 impl AddingResourceTagsInBatchesRequest {
-    /// A `AddingResourceTagsInBatchesRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tags: ::std::vec::Vec<ResourceTag>) -> Self {
         Self { tags }
     }

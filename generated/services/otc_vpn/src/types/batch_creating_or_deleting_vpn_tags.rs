@@ -19,8 +19,8 @@ pub struct BatchCreatingOrDeletingVpnTagsRequest {
     pub action: ::std::string::String,
 }
 impl BatchCreatingOrDeletingVpnTagsRequest {
-    /// A `BatchCreatingOrDeletingVpnTagsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         tags: ::std::vec::Vec<BatchCreatingOrDeletingVpnTagsResourceTag>,
         action: impl ::std::convert::Into<::std::string::String>,
@@ -183,8 +183,8 @@ pub struct BatchCreatingOrDeletingVpnTagsResourceTag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl BatchCreatingOrDeletingVpnTagsResourceTag {
-    /// A `BatchCreatingOrDeletingVpnTagsResourceTag` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(key: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             key: key.into(),

@@ -13,8 +13,8 @@ pub struct ChangingTheSpecificationOfAGatewayRequest {
     pub vpn_gateway: UpdateVgwSpecificationRequestBodyContent,
 }
 impl ChangingTheSpecificationOfAGatewayRequest {
-    /// A `ChangingTheSpecificationOfAGatewayRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(vpn_gateway: UpdateVgwSpecificationRequestBodyContent) -> Self {
         Self { vpn_gateway }
     }
@@ -85,8 +85,8 @@ pub struct ChangingTheSpecificationOfAGatewayResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl ChangingTheSpecificationOfAGatewayResponse200 {
-    /// A `ChangingTheSpecificationOfAGatewayResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -185,8 +185,8 @@ pub struct ChangingTheSpecificationOfAGatewayResponseEip {
     pub share_type: ::std::option::Option<::std::string::String>,
 }
 impl ChangingTheSpecificationOfAGatewayResponseEip {
-    /// A `ChangingTheSpecificationOfAGatewayResponseEip` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -489,8 +489,8 @@ pub struct ResponseVpnGateway {
     pub tags: ::std::option::Option<::std::vec::Vec<VpnResourceTagInResponse>>,
 }
 impl ResponseVpnGateway {
-    /// A `ResponseVpnGateway` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -814,8 +814,8 @@ pub struct UpdateVgwSpecificationRequestBodyContent {
     pub flavor: ::std::string::String,
 }
 impl UpdateVgwSpecificationRequestBodyContent {
-    /// A `UpdateVgwSpecificationRequestBodyContent` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(flavor: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { flavor: flavor.into() }
     }

@@ -42,8 +42,8 @@ pub struct CreateCgwRequestBodyContent {
     pub tags: ::std::option::Option<::std::vec::Vec<VpnResourceTag>>,
 }
 impl CreateCgwRequestBodyContent {
-    /// A `CreateCgwRequestBodyContent` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id_value: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: ::std::option::Option::None,
@@ -251,8 +251,8 @@ pub struct CreatingACustomerGatewayRequest {
     pub customer_gateway: CreateCgwRequestBodyContent,
 }
 impl CreatingACustomerGatewayRequest {
-    /// A `CreatingACustomerGatewayRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(customer_gateway: CreateCgwRequestBodyContent) -> Self {
         Self { customer_gateway }
     }
@@ -323,8 +323,8 @@ pub struct CreatingACustomerGatewayResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACustomerGatewayResponse200 {
-    /// A `CreatingACustomerGatewayResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

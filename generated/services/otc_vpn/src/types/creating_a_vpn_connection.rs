@@ -132,8 +132,8 @@ pub struct CreateVpnConnectionRequestBodyContent {
     pub tags: ::std::option::Option<::std::vec::Vec<VpnResourceTag>>,
 }
 impl CreateVpnConnectionRequestBodyContent {
-    /// A `CreateVpnConnectionRequestBodyContent` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         vgw_id: impl ::std::convert::Into<::std::string::String>,
         vgw_ip: impl ::std::convert::Into<::std::string::String>,
@@ -561,8 +561,8 @@ pub struct CreatingAVpnConnectionRequest {
     pub vpn_connection: CreateVpnConnectionRequestBodyContent,
 }
 impl CreatingAVpnConnectionRequest {
-    /// A `CreatingAVpnConnectionRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(vpn_connection: CreateVpnConnectionRequestBodyContent) -> Self {
         Self { vpn_connection }
     }
@@ -635,8 +635,8 @@ pub struct CreatingAVpnConnectionResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAVpnConnectionResponse200 {
-    /// A `CreatingAVpnConnectionResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -714,8 +714,8 @@ pub struct CreatingAVpnConnectionPolicyRule {
     pub destination: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl CreatingAVpnConnectionPolicyRule {
-    /// A `CreatingAVpnConnectionPolicyRule` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -930,8 +930,8 @@ pub struct CreatingAVpnConnectionResponseVpnConnection {
     pub route_mode: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAVpnConnectionResponseVpnConnection {
-    /// A `CreatingAVpnConnectionResponseVpnConnection` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -34,8 +34,8 @@ pub struct CreatingAVpnConnectionMonitorConnectionMonitorInfo {
     pub proto_type: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAVpnConnectionMonitorConnectionMonitorInfo {
-    /// A `CreatingAVpnConnectionMonitorConnectionMonitorInfo` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -110,8 +110,8 @@ pub struct CreateConnectionMonitorRequestBodyContent {
     pub vpn_connection_id: ::std::string::String,
 }
 impl CreateConnectionMonitorRequestBodyContent {
-    /// A `CreateConnectionMonitorRequestBodyContent` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         vpn_connection_id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -173,8 +173,8 @@ pub struct CreatingAVpnConnectionMonitorRequest {
     pub connection_monitor: CreateConnectionMonitorRequestBodyContent,
 }
 impl CreatingAVpnConnectionMonitorRequest {
-    /// A `CreatingAVpnConnectionMonitorRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(connection_monitor: CreateConnectionMonitorRequestBodyContent) -> Self {
         Self { connection_monitor }
     }
@@ -247,8 +247,8 @@ pub struct CreatingAVpnConnectionMonitorResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAVpnConnectionMonitorResponse200 {
-    /// A `CreatingAVpnConnectionMonitorResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

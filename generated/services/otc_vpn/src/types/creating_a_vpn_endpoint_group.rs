@@ -34,8 +34,8 @@ pub struct CreatingAVpnEndpointGroupRequest {
     pub endpoint_group: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl CreatingAVpnEndpointGroupRequest {
-    /// A `CreatingAVpnEndpointGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         endpoints: ::std::vec::Vec<::std::string::String>,
         r#type: impl ::std::convert::Into<::std::string::String>,
@@ -249,8 +249,8 @@ pub struct CreatingAVpnEndpointGroupResponse200 {
     >,
 }
 impl CreatingAVpnEndpointGroupResponse200 {
-    /// A `CreatingAVpnEndpointGroupResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -50,8 +50,8 @@ pub struct CreateRequestEip {
     pub bandwidth_id: ::std::option::Option<::std::string::String>,
 }
 impl CreateRequestEip {
-    /// A `CreateRequestEip` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -409,8 +409,8 @@ pub struct CreateVgwRequestBodyContent {
     pub tags: ::std::option::Option<::std::vec::Vec<VpnResourceTag>>,
 }
 impl CreateVgwRequestBodyContent {
-    /// A `CreateVgwRequestBodyContent` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -960,8 +960,8 @@ pub struct CreatingAVpnGatewayRequest {
     pub vpn_gateway: CreateVgwRequestBodyContent,
 }
 impl CreatingAVpnGatewayRequest {
-    /// A `CreatingAVpnGatewayRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(vpn_gateway: CreateVgwRequestBodyContent) -> Self {
         Self { vpn_gateway }
     }
@@ -1032,8 +1032,8 @@ pub struct CreatingAVpnGatewayResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAVpnGatewayResponse200 {
-    /// A `CreatingAVpnGatewayResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1194,8 +1194,8 @@ pub struct CreatingAVpnGatewayResponseVpnGateway {
     pub tags: ::std::option::Option<::std::vec::Vec<VpnResourceTagInResponse>>,
 }
 impl CreatingAVpnGatewayResponseVpnGateway {
-    /// A `CreatingAVpnGatewayResponseVpnGateway` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -61,8 +61,8 @@ pub struct CreatingAVpnServiceRequest {
     pub vpnservice: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl CreatingAVpnServiceRequest {
-    /// A `CreatingAVpnServiceRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         router_id: impl ::std::convert::Into<::std::string::String>,
         vpnservice: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -339,8 +339,8 @@ pub struct CreatingAVpnServiceResponse200 {
     >,
 }
 impl CreatingAVpnServiceResponse200 {
-    /// A `CreatingAVpnServiceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -64,8 +64,8 @@ pub struct CreatingAnIkePolicyRequest {
     pub ikepolicy: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl CreatingAnIkePolicyRequest {
-    /// A `CreatingAnIkePolicyRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         ikepolicy: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -392,8 +392,8 @@ pub struct CreatingAnIkePolicyResponse200 {
     pub ike_version: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnIkePolicyResponse200 {
-    /// A `CreatingAnIkePolicyResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

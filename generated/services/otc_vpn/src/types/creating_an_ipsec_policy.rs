@@ -66,8 +66,8 @@ pub struct CreatingAnIpsecPolicyRequest {
     pub units: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnIpsecPolicyRequest {
-    /// A `CreatingAnIpsecPolicyRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         ipsecpolicy: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -415,8 +415,8 @@ pub struct CreatingAnIpsecPolicyResponse200 {
     pub units: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnIpsecPolicyResponse200 {
-    /// A `CreatingAnIpsecPolicyResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -84,8 +84,8 @@ pub struct CreatingAnIpsecVpnConnectionRequest {
     >,
 }
 impl CreatingAnIpsecVpnConnectionRequest {
-    /// A `CreatingAnIpsecVpnConnectionRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         psk: impl ::std::convert::Into<::std::string::String>,
@@ -570,8 +570,8 @@ pub struct CreatingAnIpsecVpnConnectionResponse200 {
     >,
 }
 impl CreatingAnIpsecVpnConnectionResponse200 {
-    /// A `CreatingAnIpsecVpnConnectionResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -12,8 +12,8 @@ pub struct CreatingTagsForAVpnRequest {
     pub tag: ::std::vec::Vec<CreatingTagsForAVpnResourceTag>,
 }
 impl CreatingTagsForAVpnRequest {
-    /// A `CreatingTagsForAVpnRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(tag: ::std::vec::Vec<CreatingTagsForAVpnResourceTag>) -> Self {
         Self { tag }
     }
@@ -107,8 +107,8 @@ pub struct CreatingTagsForAVpnResourceTag {
     pub value: ::std::string::String,
 }
 impl CreatingTagsForAVpnResourceTag {
-    /// A `CreatingTagsForAVpnResourceTag` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,

@@ -103,8 +103,8 @@ pub struct CreateResponseVpnConnection {
     pub tags: ::std::option::Option<::std::vec::Vec<VpnResourceTag>>,
 }
 impl CreateResponseVpnConnection {
-    /// A `CreateResponseVpnConnection` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -238,8 +238,8 @@ pub struct CreatingVpnConnectionsInBatchesCreateVpnConnectionRequestBodyContent 
     pub tags: ::std::option::Option<::std::vec::Vec<VpnResourceTag>>,
 }
 impl CreatingVpnConnectionsInBatchesCreateVpnConnectionRequestBodyContent {
-    /// A `CreatingVpnConnectionsInBatchesCreateVpnConnectionRequestBodyContent` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         vgw_id: impl ::std::convert::Into<::std::string::String>,
         vgw_ip: impl ::std::convert::Into<::std::string::String>,
@@ -302,8 +302,8 @@ pub struct CreatingVpnConnectionsInBatchesRequest {
 }
 #[cfg(feature = "creating_vpn_connections_in_batches")]
 impl CreatingVpnConnectionsInBatchesRequest {
-    /// A `CreatingVpnConnectionsInBatchesRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -386,8 +386,8 @@ pub struct CreatingVpnConnectionsInBatchesResponse200 {
 }
 #[cfg(feature = "creating_vpn_connections_in_batches")]
 impl CreatingVpnConnectionsInBatchesResponse200 {
-    /// A `CreatingVpnConnectionsInBatchesResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -39,8 +39,8 @@ pub struct QueryingASpecifiedVpnGatewayIkePolicy {
     pub lifetime_seconds: ::std::option::Option<i32>,
 }
 impl QueryingASpecifiedVpnGatewayIkePolicy {
-    /// A `QueryingASpecifiedVpnGatewayIkePolicy` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -78,8 +78,8 @@ pub struct QueryingASpecifiedVpnGatewayIpsecPolicy {
     pub lifetime_seconds: ::std::option::Option<i32>,
 }
 impl QueryingASpecifiedVpnGatewayIpsecPolicy {
-    /// A `QueryingASpecifiedVpnGatewayIpsecPolicy` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -103,7 +103,7 @@ pub struct PolicyTemplate {
     pub ipsec_policy: ::std::option::Option<QueryingASpecifiedVpnGatewayIpsecPolicy>,
 }
 impl PolicyTemplate {
-    /// A `PolicyTemplate` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -125,8 +125,8 @@ pub struct QueryingASpecifiedVpnGatewayResponse200 {
 }
 #[cfg(feature = "querying_a_specified_vpn_gateway")]
 impl QueryingASpecifiedVpnGatewayResponse200 {
-    /// A `QueryingASpecifiedVpnGatewayResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -382,8 +382,8 @@ pub struct QueryingASpecifiedVpnGatewayResponseVpnGateway {
 }
 #[cfg(feature = "querying_a_specified_vpn_gateway")]
 impl QueryingASpecifiedVpnGatewayResponseVpnGateway {
-    /// A `QueryingASpecifiedVpnGatewayResponseVpnGateway` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct Link {
     pub rel: ::std::option::Option<::std::string::String>,
 }
 impl Link {
-    /// A `Link` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -68,8 +68,8 @@ pub struct QueryingApiVersionsResponse200 {
     pub versions: ::std::option::Option<::std::vec::Vec<Version>>,
 }
 impl QueryingApiVersionsResponse200 {
-    /// A `QueryingApiVersionsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -132,8 +132,8 @@ pub struct Version {
     pub links: ::std::option::Option<::std::vec::Vec<Link>>,
 }
 impl Version {
-    /// A `Version` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -56,8 +56,8 @@ pub struct QueryingDetailsAboutAVpnServiceResponse200 {
     >,
 }
 impl QueryingDetailsAboutAVpnServiceResponse200 {
-    /// A `QueryingDetailsAboutAVpnServiceResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

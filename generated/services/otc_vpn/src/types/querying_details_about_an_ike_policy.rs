@@ -60,8 +60,8 @@ pub struct QueryingDetailsAboutAnIkePolicyResponse200 {
     pub ike_version: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsAboutAnIkePolicyResponse200 {
-    /// A `QueryingDetailsAboutAnIkePolicyResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -100,8 +100,8 @@ pub struct QueryingDetailsAboutAnIpsecVpnConnectionResponse200 {
     >,
 }
 impl QueryingDetailsAboutAnIpsecVpnConnectionResponse200 {
-    /// A `QueryingDetailsAboutAnIpsecVpnConnectionResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

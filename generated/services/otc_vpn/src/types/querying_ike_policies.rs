@@ -60,8 +60,8 @@ pub struct QueryingIkePoliciesResponse200 {
     pub ike_version: ::std::option::Option<::std::string::String>,
 }
 impl QueryingIkePoliciesResponse200 {
-    /// A `QueryingIkePoliciesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -60,8 +60,8 @@ pub struct QueryingIpsecPoliciesResponse200 {
     pub units: ::std::option::Option<::std::string::String>,
 }
 impl QueryingIpsecPoliciesResponse200 {
-    /// A `QueryingIpsecPoliciesResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -100,8 +100,8 @@ pub struct QueryingIpsecVpnConnectionsResponse200 {
     >,
 }
 impl QueryingIpsecVpnConnectionsResponse200 {
-    /// A `QueryingIpsecVpnConnectionsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct QueryingProjectTagsResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<QueryingProjectTagsResourceTag>>,
 }
 impl QueryingProjectTagsResponse200 {
-    /// A `QueryingProjectTagsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -71,8 +71,8 @@ pub struct QueryingProjectTagsResourceTag {
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingProjectTagsResourceTag {
-    /// A `QueryingProjectTagsResourceTag` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct QueryingQuotasResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingQuotasResponse200 {
-    /// A `QueryingQuotasResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -78,8 +78,8 @@ pub struct QuotaInfo {
     pub used: ::std::option::Option<i32>,
 }
 impl QuotaInfo {
-    /// A `QuotaInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -148,8 +148,8 @@ pub struct Quotas {
     pub resources: ::std::option::Option<::std::vec::Vec<QuotaInfo>>,
 }
 impl Quotas {
-    /// A `Quotas` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct QueryingResourceTagsResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<ResourceTagInResponse>>,
 }
 impl QueryingResourceTagsResponse200 {
-    /// A `QueryingResourceTagsResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -29,8 +29,8 @@ pub struct AvailabilityZones {
     pub professional2_non_fixed_ip: ::std::option::Option<VpnGatewayAvailabilityZones>,
 }
 impl AvailabilityZones {
-    /// A `AvailabilityZones` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -137,8 +137,8 @@ pub struct QueryingTheAzsOfVpnGatewaysResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheAzsOfVpnGatewaysResponse200 {
-    /// A `QueryingTheAzsOfVpnGatewaysResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -195,8 +195,8 @@ pub struct VpnGatewayAvailabilityZones {
     pub er: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl VpnGatewayAvailabilityZones {
-    /// A `VpnGatewayAvailabilityZones` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

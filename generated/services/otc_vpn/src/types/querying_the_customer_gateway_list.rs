@@ -20,8 +20,8 @@ pub struct QueryingTheCustomerGatewayListResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheCustomerGatewayListResponse200 {
-    /// A `QueryingTheCustomerGatewayListResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingTheListOfVpnConnectionMonitorsResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfVpnConnectionMonitorsResponse200 {
-    /// A `QueryingTheListOfVpnConnectionMonitorsResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct QueryingTheNumberOfResourceInstancesRequest {
     pub matches: ::std::option::Option<::std::vec::Vec<Match>>,
 }
 impl QueryingTheNumberOfResourceInstancesRequest {
-    /// A `QueryingTheNumberOfResourceInstancesRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -152,8 +152,8 @@ pub struct QueryingTheNumberOfResourceInstancesResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingTheNumberOfResourceInstancesResponse200 {
-    /// A `QueryingTheNumberOfResourceInstancesResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

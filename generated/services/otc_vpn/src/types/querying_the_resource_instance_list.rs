@@ -25,8 +25,8 @@ pub struct QueryingTheResourceInstanceListRequest {
     pub matches: ::std::option::Option<::std::vec::Vec<Match>>,
 }
 impl QueryingTheResourceInstanceListRequest {
-    /// A `QueryingTheResourceInstanceListRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -155,8 +155,8 @@ pub struct QueryingTheResourceInstanceListResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingTheResourceInstanceListResponse200 {
-    /// A `QueryingTheResourceInstanceListResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -237,8 +237,8 @@ pub struct Resource {
     pub resource_name: ::std::option::Option<::std::string::String>,
 }
 impl Resource {
-    /// A `Resource` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

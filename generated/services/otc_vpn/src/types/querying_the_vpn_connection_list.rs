@@ -20,8 +20,8 @@ pub struct QueryingTheVpnConnectionListResponse200 {
     pub total_count: ::std::option::Option<i64>,
 }
 impl QueryingTheVpnConnectionListResponse200 {
-    /// A `QueryingTheVpnConnectionListResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct QueryingTheVpnGatewayListResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheVpnGatewayListResponse200 {
-    /// A `QueryingTheVpnGatewayListResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -263,8 +263,8 @@ pub struct QueryingTheVpnGatewayListResponseVpnGateway {
     pub upgrade_info: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheVpnGatewayListResponseVpnGateway {
-    /// A `QueryingTheVpnGatewayListResponseVpnGateway` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

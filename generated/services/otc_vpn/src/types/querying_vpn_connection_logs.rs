@@ -16,8 +16,8 @@ pub struct Log {
     pub raw_message: ::std::option::Option<::std::string::String>,
 }
 impl Log {
-    /// A `Log` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -78,8 +78,8 @@ pub struct QueryingVpnConnectionLogsResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingVpnConnectionLogsResponse200 {
-    /// A `QueryingVpnConnectionLogsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct QueryingVpnEndpointGroupsResponse200 {
     >,
 }
 impl QueryingVpnEndpointGroupsResponse200 {
-    /// A `QueryingVpnEndpointGroupsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct QueryingVpnTagsResponse200 {
     pub tags: ::std::option::Option<::std::vec::Vec<QueryingVpnTagsResourceTag>>,
 }
 impl QueryingVpnTagsResponse200 {
-    /// A `QueryingVpnTagsResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -91,8 +91,8 @@ pub struct QueryingVpnTagsResourceTag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl QueryingVpnTagsResourceTag {
-    /// A `QueryingVpnTagsResourceTag` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct QueryingVpnTagsInASpecifiedProjectResponse200 {
     >,
 }
 impl QueryingVpnTagsInASpecifiedProjectResponse200 {
-    /// A `QueryingVpnTagsInASpecifiedProjectResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -90,8 +90,8 @@ pub struct QueryingVpnTagsInASpecifiedProjectTag {
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingVpnTagsInASpecifiedProjectTag {
-    /// A `QueryingVpnTagsInASpecifiedProjectTag` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct QueryingVpnsByTagMatch {
     pub value: ::std::string::String,
 }
 impl QueryingVpnsByTagMatch {
-    /// A `QueryingVpnsByTagMatch` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -119,8 +119,8 @@ pub struct QueryingVpnsByTagRequest {
     pub matches: ::std::option::Option<::std::vec::Vec<QueryingVpnsByTagMatch>>,
 }
 impl QueryingVpnsByTagRequest {
-    /// A `QueryingVpnsByTagRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             tags: ::std::option::Option::None,
@@ -301,8 +301,8 @@ pub struct QueryingVpnsByTagResponse200 {
     pub total_count: ::std::option::Option<i32>,
 }
 impl QueryingVpnsByTagResponse200 {
-    /// A `QueryingVpnsByTagResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -387,8 +387,8 @@ pub struct QueryingVpnsByTagResource {
     pub resource_name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingVpnsByTagResource {
-    /// A `QueryingVpnsByTagResource` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -470,8 +470,8 @@ pub struct QueryingVpnsByTagTag {
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 impl QueryingVpnsByTagTag {
-    /// A `QueryingVpnsByTagTag` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         values: ::std::vec::Vec<::std::string::String>,

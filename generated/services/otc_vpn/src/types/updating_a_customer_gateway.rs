@@ -18,8 +18,8 @@ pub struct UpdateCgwRequestBodyContent {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl UpdateCgwRequestBodyContent {
-    /// A `UpdateCgwRequestBodyContent` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -113,8 +113,8 @@ pub struct UpdatingACustomerGatewayRequest {
     pub customer_gateway: UpdateCgwRequestBodyContent,
 }
 impl UpdatingACustomerGatewayRequest {
-    /// A `UpdatingACustomerGatewayRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(customer_gateway: UpdateCgwRequestBodyContent) -> Self {
         Self { customer_gateway }
     }
@@ -185,8 +185,8 @@ pub struct UpdatingACustomerGatewayResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingACustomerGatewayResponse200 {
-    /// A `UpdatingACustomerGatewayResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

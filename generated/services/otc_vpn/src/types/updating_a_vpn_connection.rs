@@ -127,8 +127,8 @@ pub struct UpdatingAVpnConnectionResponseVpnConnection {
     pub route_mode: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAVpnConnectionResponseVpnConnection {
-    /// A `UpdatingAVpnConnectionResponseVpnConnection` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -384,8 +384,8 @@ pub struct UpdateDpd {
     pub msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdateDpd {
-    /// A `UpdateDpd` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -568,8 +568,8 @@ pub struct UpdateIkePolicy {
     pub dpd: ::std::option::Option<UpdateDpd>,
 }
 impl UpdateIkePolicy {
-    /// A `UpdateIkePolicy` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -831,8 +831,8 @@ pub struct UpdateIpsecPolicy {
     pub encapsulation_mode: ::std::option::Option<::std::string::String>,
 }
 impl UpdateIpsecPolicy {
-    /// A `UpdateIpsecPolicy` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1072,8 +1072,8 @@ pub struct UpdateVpnConnectionRequestBodyContent {
     pub ipsecpolicy: ::std::option::Option<UpdateIpsecPolicy>,
 }
 impl UpdateVpnConnectionRequestBodyContent {
-    /// A `UpdateVpnConnectionRequestBodyContent` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1329,8 +1329,8 @@ pub struct UpdatingAVpnConnectionRequest {
     pub vpn_connection: UpdateVpnConnectionRequestBodyContent,
 }
 impl UpdatingAVpnConnectionRequest {
-    /// A `UpdatingAVpnConnectionRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(vpn_connection: UpdateVpnConnectionRequestBodyContent) -> Self {
         Self { vpn_connection }
     }
@@ -1403,8 +1403,8 @@ pub struct UpdatingAVpnConnectionResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAVpnConnectionResponse200 {
-    /// A `UpdatingAVpnConnectionResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct UpdatingAVpnEndpointGroupRequest {
     pub endpoint_group: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl UpdatingAVpnEndpointGroupRequest {
-    /// A `UpdatingAVpnEndpointGroupRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         endpoint_group: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -172,8 +172,8 @@ pub struct UpdatingAVpnEndpointGroupResponse200 {
     >,
 }
 impl UpdatingAVpnEndpointGroupResponse200 {
-    /// A `UpdatingAVpnEndpointGroupResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

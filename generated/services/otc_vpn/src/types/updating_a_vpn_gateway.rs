@@ -155,8 +155,8 @@ pub struct UpdatingAVpnGatewayResponseVpnGateway {
     pub tags: ::std::option::Option<::std::vec::Vec<VpnResourceTagInResponse>>,
 }
 impl UpdatingAVpnGatewayResponseVpnGateway {
-    /// A `UpdatingAVpnGatewayResponseVpnGateway` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -477,8 +477,8 @@ pub struct UpdateVgwRequestBodyContent {
     pub eip_id_2: ::std::option::Option<::std::string::String>,
 }
 impl UpdateVgwRequestBodyContent {
-    /// A `UpdateVgwRequestBodyContent` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -626,8 +626,8 @@ pub struct UpdatingAVpnGatewayRequest {
     pub vpn_gateway: UpdateVgwRequestBodyContent,
 }
 impl UpdatingAVpnGatewayRequest {
-    /// A `UpdatingAVpnGatewayRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(vpn_gateway: UpdateVgwRequestBodyContent) -> Self {
         Self { vpn_gateway }
     }
@@ -698,8 +698,8 @@ pub struct UpdatingAVpnGatewayResponse200 {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAVpnGatewayResponse200 {
-    /// A `UpdatingAVpnGatewayResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -28,8 +28,8 @@ pub struct UpdatingAVpnServiceRequest {
     pub vpnservice: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl UpdatingAVpnServiceRequest {
-    /// A `UpdatingAVpnServiceRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         vpnservice: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -215,8 +215,8 @@ pub struct UpdatingAVpnServiceResponse200 {
     >,
 }
 impl UpdatingAVpnServiceResponse200 {
-    /// A `UpdatingAVpnServiceResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

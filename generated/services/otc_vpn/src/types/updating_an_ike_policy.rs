@@ -54,8 +54,8 @@ pub struct UpdatingAnIkePolicyRequest {
     pub units: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnIkePolicyRequest {
-    /// A `UpdatingAnIkePolicyRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         ikepolicy: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -365,8 +365,8 @@ pub struct UpdatingAnIkePolicyResponse200 {
     pub units: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnIkePolicyResponse200 {
-    /// A `UpdatingAnIkePolicyResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

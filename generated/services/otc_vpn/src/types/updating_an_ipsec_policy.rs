@@ -58,8 +58,8 @@ pub struct UpdatingAnIpsecPolicyRequest {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnIpsecPolicyRequest {
-    /// A `UpdatingAnIpsecPolicyRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         ipsecpolicy: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Self {
@@ -370,8 +370,8 @@ pub struct UpdatingAnIpsecPolicyResponse200 {
     pub units: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnIpsecPolicyResponse200 {
-    /// A `UpdatingAnIpsecPolicyResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

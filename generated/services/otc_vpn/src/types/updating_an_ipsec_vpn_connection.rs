@@ -77,8 +77,8 @@ pub struct UpdatingAnIpsecVpnConnectionRequest {
     pub dpd: ::std::option::Option<Dpd>,
 }
 impl UpdatingAnIpsecVpnConnectionRequest {
-    /// A `UpdatingAnIpsecVpnConnectionRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         ipsec_site_connection: ::serde_json::Map<
             ::std::string::String,
@@ -524,8 +524,8 @@ pub struct UpdatingAnIpsecVpnConnectionResponse200 {
     pub created_at: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnIpsecVpnConnectionResponse200 {
-    /// A `UpdatingAnIpsecVpnConnectionResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

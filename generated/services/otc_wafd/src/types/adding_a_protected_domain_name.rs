@@ -73,8 +73,8 @@ pub struct AddingAProtectedDomainNameRequest {
     pub mode: ::std::option::Option<::std::string::String>,
 }
 impl AddingAProtectedDomainNameRequest {
-    /// A `AddingAProtectedDomainNameRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(hostname: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             certificateid: ::std::option::Option::None,
@@ -403,8 +403,8 @@ pub struct AddingAProtectedDomainNameResponse200 {
     pub pool_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl AddingAProtectedDomainNameResponse200 {
-    /// A `AddingAProtectedDomainNameResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -640,8 +640,8 @@ pub struct AddingAProtectedDomainNameResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl AddingAProtectedDomainNameResponse400 {
-    /// A `AddingAProtectedDomainNameResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

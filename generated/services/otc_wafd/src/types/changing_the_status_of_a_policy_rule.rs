@@ -13,8 +13,8 @@ pub struct ChangingTheStatusOfAPolicyRuleRequest {
     pub status: Status,
 }
 impl ChangingTheStatusOfAPolicyRuleRequest {
-    /// A `ChangingTheStatusOfAPolicyRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(status: Status) -> Self {
         Self { status }
     }
@@ -99,8 +99,8 @@ pub struct ChangingTheStatusOfAPolicyRuleResponse200 {
     pub status: ::std::option::Option<ChangingTheStatusOfAPolicyRuleResponse200Status>,
 }
 impl ChangingTheStatusOfAPolicyRuleResponse200 {
-    /// A `ChangingTheStatusOfAPolicyRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -196,8 +196,8 @@ pub struct ChangingTheStatusOfAPolicyRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ChangingTheStatusOfAPolicyRuleResponse400 {
-    /// A `ChangingTheStatusOfAPolicyRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -30,8 +30,8 @@ pub struct CreatingABlacklistOrWhitelistRuleRequest {
     pub followed_action_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingABlacklistOrWhitelistRuleRequest {
-    /// A `CreatingABlacklistOrWhitelistRuleRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         addr: impl ::std::convert::Into<::std::string::String>,
@@ -171,8 +171,8 @@ pub struct CreatingABlacklistOrWhitelistRuleResponse200 {
     pub followed_action_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingABlacklistOrWhitelistRuleResponse200 {
-    /// A `CreatingABlacklistOrWhitelistRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -299,8 +299,8 @@ pub struct CreatingABlacklistOrWhitelistRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingABlacklistOrWhitelistRuleResponse400 {
-    /// A `CreatingABlacklistOrWhitelistRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

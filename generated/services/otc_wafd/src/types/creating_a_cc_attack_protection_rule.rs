@@ -72,8 +72,8 @@ pub struct CreatingACcAttackProtectionRuleRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACcAttackProtectionRuleRequest {
-    /// A `CreatingACcAttackProtectionRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         mode: CreatingACcAttackProtectionRuleMode,
         url: impl ::std::convert::Into<::std::string::String>,
@@ -494,8 +494,8 @@ pub struct CreatingACcAttackProtectionRuleResponse200 {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl CreatingACcAttackProtectionRuleResponse200 {
-    /// A `CreatingACcAttackProtectionRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -813,8 +813,8 @@ pub struct CreatingACcAttackProtectionRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACcAttackProtectionRuleResponse400 {
-    /// A `CreatingACcAttackProtectionRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct CreatingACertificateRequest {
     pub key: ::std::string::String,
 }
 impl CreatingACertificateRequest {
-    /// A `CreatingACertificateRequest` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         content: impl ::std::convert::Into<::std::string::String>,
@@ -148,8 +148,8 @@ pub struct CreatingACertificateResponse200 {
     pub cert_type: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACertificateResponse200 {
-    /// A `CreatingACertificateResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -235,8 +235,8 @@ pub struct CreatingACertificateResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACertificateResponse400 {
-    /// A `CreatingACertificateResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct CreatingADataMaskingRuleRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADataMaskingRuleRequest {
-    /// A `CreatingADataMaskingRuleRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         url: impl ::std::convert::Into<::std::string::String>,
         category: impl ::std::convert::Into<::std::string::String>,
@@ -140,8 +140,8 @@ pub struct CreatingADataMaskingRuleResponse200 {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADataMaskingRuleResponse200 {
-    /// A `CreatingADataMaskingRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -249,8 +249,8 @@ pub struct CreatingADataMaskingRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADataMaskingRuleResponse400 {
-    /// A `CreatingADataMaskingRuleResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

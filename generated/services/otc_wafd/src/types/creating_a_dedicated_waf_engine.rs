@@ -50,8 +50,8 @@ pub struct CreatingADedicatedWafEngineRequest {
     pub ipv6_enable: ::std::option::Option<bool>,
 }
 impl CreatingADedicatedWafEngineRequest {
-    /// A `CreatingADedicatedWafEngineRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         region: impl ::std::convert::Into<::std::string::String>,
@@ -286,8 +286,8 @@ pub struct CreatingADedicatedWafEngineResponse200 {
     pub instances: ::std::option::Option<::std::vec::Vec<InstanceInfo>>,
 }
 impl CreatingADedicatedWafEngineResponse200 {
-    /// A `CreatingADedicatedWafEngineResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -344,8 +344,8 @@ pub struct CreatingADedicatedWafEngineResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingADedicatedWafEngineResponse400 {
-    /// A `CreatingADedicatedWafEngineResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -399,7 +399,7 @@ pub struct InstanceInfo {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl InstanceInfo {
-    /// A `InstanceInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

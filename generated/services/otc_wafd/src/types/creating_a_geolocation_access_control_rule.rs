@@ -45,8 +45,8 @@ pub struct CreatingAGeolocationAccessControlRuleRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAGeolocationAccessControlRuleRequest {
-    /// A `CreatingAGeolocationAccessControlRuleRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         geoip: impl ::std::convert::Into<::std::string::String>,
         white: White,
@@ -210,8 +210,8 @@ pub struct CreatingAGeolocationAccessControlRuleResponse200 {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAGeolocationAccessControlRuleResponse200 {
-    /// A `CreatingAGeolocationAccessControlRuleResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -350,8 +350,8 @@ pub struct CreatingAGeolocationAccessControlRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAGeolocationAccessControlRuleResponse400 {
-    /// A `CreatingAGeolocationAccessControlRuleResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -44,8 +44,8 @@ pub struct CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleReques
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleRequest {
-    /// A `CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleRequest` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         domain: ::std::vec::Vec<::std::string::String>,
         conditions: ::std::vec::Vec<CreateCondition>,
@@ -267,8 +267,8 @@ pub struct CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleRespon
     pub domain: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse200 {
-    /// A `CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse200` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -428,8 +428,8 @@ pub struct CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleRespon
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse400 {
-    /// A `CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse400` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct CreatingAJavascriptAntiCrawlerRuleRequest {
     pub r#type: ::std::string::String,
 }
 impl CreatingAJavascriptAntiCrawlerRuleRequest {
-    /// A `CreatingAJavascriptAntiCrawlerRuleRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         url: impl ::std::convert::Into<::std::string::String>,
         logic: Logic,
@@ -154,8 +154,8 @@ pub struct CreatingAJavascriptAntiCrawlerRuleResponse200 {
     pub status: ::std::option::Option<Status>,
 }
 impl CreatingAJavascriptAntiCrawlerRuleResponse200 {
-    /// A `CreatingAJavascriptAntiCrawlerRuleResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -277,8 +277,8 @@ pub struct CreatingAJavascriptAntiCrawlerRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAJavascriptAntiCrawlerRuleResponse400 {
-    /// A `CreatingAJavascriptAntiCrawlerRuleResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

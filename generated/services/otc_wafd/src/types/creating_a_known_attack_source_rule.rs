@@ -19,8 +19,8 @@ pub struct CreatingAKnownAttackSourceRuleRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAKnownAttackSourceRuleRequest {
-    /// A `CreatingAKnownAttackSourceRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         category: impl ::std::convert::Into<::std::string::String>,
         block_time: i32,
@@ -127,8 +127,8 @@ pub struct CreatingAKnownAttackSourceRuleResponse200 {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl CreatingAKnownAttackSourceRuleResponse200 {
-    /// A `CreatingAKnownAttackSourceRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -219,8 +219,8 @@ pub struct CreatingAKnownAttackSourceRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAKnownAttackSourceRuleResponse400 {
-    /// A `CreatingAKnownAttackSourceRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct CreatingAPolicyRequest {
     pub name: ::std::string::String,
 }
 impl CreatingAPolicyRequest {
-    /// A `CreatingAPolicyRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { name: name.into() }
     }
@@ -118,8 +118,8 @@ pub struct CreatingAPolicyResponse200 {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl CreatingAPolicyResponse200 {
-    /// A `CreatingAPolicyResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

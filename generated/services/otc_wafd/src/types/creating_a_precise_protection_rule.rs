@@ -36,8 +36,8 @@ pub struct CreatingAPreciseProtectionRuleRequest {
     pub priority: i32,
 }
 impl CreatingAPreciseProtectionRuleRequest {
-    /// A `CreatingAPreciseProtectionRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(time: bool, action: CustomAction, priority: i32) -> Self {
         Self {
             time,
@@ -257,8 +257,8 @@ pub struct CreatingAPreciseProtectionRuleResponse200 {
     pub producer: ::std::option::Option<i32>,
 }
 impl CreatingAPreciseProtectionRuleResponse200 {
-    /// A `CreatingAPreciseProtectionRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -451,8 +451,8 @@ pub struct CreatingAPreciseProtectionRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAPreciseProtectionRuleResponse400 {
-    /// A `CreatingAPreciseProtectionRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct CreatingAReferenceTableRequest {
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 impl CreatingAReferenceTableRequest {
-    /// A `CreatingAReferenceTableRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         r#type: impl ::std::convert::Into<::std::string::String>,
@@ -175,8 +175,8 @@ pub struct CreatingAReferenceTableResponse200 {
     pub producer: ::std::option::Option<i32>,
 }
 impl CreatingAReferenceTableResponse200 {
-    /// A `CreatingAReferenceTableResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -276,8 +276,8 @@ pub struct CreatingAReferenceTableResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAReferenceTableResponse400 {
-    /// A `CreatingAReferenceTableResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

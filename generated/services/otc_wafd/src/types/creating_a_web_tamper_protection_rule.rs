@@ -20,8 +20,8 @@ pub struct CreatingAWebTamperProtectionRuleRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAWebTamperProtectionRuleRequest {
-    /// A `CreatingAWebTamperProtectionRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         hostname: impl ::std::convert::Into<::std::string::String>,
         url: impl ::std::convert::Into<::std::string::String>,
@@ -124,8 +124,8 @@ pub struct CreatingAWebTamperProtectionRuleResponse200 {
     pub url: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAWebTamperProtectionRuleResponse200 {
-    /// A `CreatingAWebTamperProtectionRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -228,8 +228,8 @@ pub struct CreatingAWebTamperProtectionRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAWebTamperProtectionRuleResponse400 {
-    /// A `CreatingAWebTamperProtectionRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct CreatingAnInformationLeakageProtectionRuleAction {
     pub category: ::std::string::String,
 }
 impl CreatingAnInformationLeakageProtectionRuleAction {
-    /// A `CreatingAnInformationLeakageProtectionRuleAction` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(category: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { category: category.into() }
     }
@@ -90,8 +90,8 @@ pub struct CreatingAnInformationLeakageProtectionRuleRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnInformationLeakageProtectionRuleRequest {
-    /// A `CreatingAnInformationLeakageProtectionRuleRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         url: impl ::std::convert::Into<::std::string::String>,
         category: impl ::std::convert::Into<::std::string::String>,
@@ -250,8 +250,8 @@ pub struct CreatingAnInformationLeakageProtectionRuleResponse200 {
     pub status: ::std::option::Option<Status>,
 }
 impl CreatingAnInformationLeakageProtectionRuleResponse200 {
-    /// A `CreatingAnInformationLeakageProtectionRuleResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -366,8 +366,8 @@ pub struct CreatingAnInformationLeakageProtectionRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnInformationLeakageProtectionRuleResponse400 {
-    /// A `CreatingAnInformationLeakageProtectionRuleResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -38,8 +38,8 @@ pub struct DeletingABlacklistOrWhitelistRuleResponse200 {
     pub followed_action_id: ::std::option::Option<::std::string::String>,
 }
 impl DeletingABlacklistOrWhitelistRuleResponse200 {
-    /// A `DeletingABlacklistOrWhitelistRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -166,8 +166,8 @@ pub struct DeletingABlacklistOrWhitelistRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingABlacklistOrWhitelistRuleResponse400 {
-    /// A `DeletingABlacklistOrWhitelistRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -105,8 +105,8 @@ pub struct DeletingACcAttackProtectionRuleResponse200 {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl DeletingACcAttackProtectionRuleResponse200 {
-    /// A `DeletingACcAttackProtectionRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -421,8 +421,8 @@ pub struct DeletingACcAttackProtectionRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingACcAttackProtectionRuleResponse400 {
-    /// A `DeletingACcAttackProtectionRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

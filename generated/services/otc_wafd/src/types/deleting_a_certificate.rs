@@ -25,8 +25,8 @@ pub struct DeletingACertificateResponse200 {
     pub cert_type: ::std::option::Option<::std::string::String>,
 }
 impl DeletingACertificateResponse200 {
-    /// A `DeletingACertificateResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -112,8 +112,8 @@ pub struct DeletingACertificateResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingACertificateResponse400 {
-    /// A `DeletingACertificateResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct DeletingADataMaskingRuleResponse200 {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl DeletingADataMaskingRuleResponse200 {
-    /// A `DeletingADataMaskingRuleResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -144,8 +144,8 @@ pub struct DeletingADataMaskingRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingADataMaskingRuleResponse400 {
-    /// A `DeletingADataMaskingRuleResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -105,8 +105,8 @@ pub struct DeletingADedicatedWafEngineResponse200 {
     pub rollbackable: ::std::option::Option<bool>,
 }
 impl DeletingADedicatedWafEngineResponse200 {
-    /// A `DeletingADedicatedWafEngineResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -388,8 +388,8 @@ pub struct DeletingADedicatedWafEngineResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingADedicatedWafEngineResponse400 {
-    /// A `DeletingADedicatedWafEngineResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -56,8 +56,8 @@ pub struct DeletingADomainNameFromADedicatedWafInstanceResponse200 {
     pub mode: ::std::option::Option<::std::string::String>,
 }
 impl DeletingADomainNameFromADedicatedWafInstanceResponse200 {
-    /// A `DeletingADomainNameFromADedicatedWafInstanceResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -211,8 +211,8 @@ pub struct DeletingADomainNameFromADedicatedWafInstanceResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingADomainNameFromADedicatedWafInstanceResponse400 {
-    /// A `DeletingADomainNameFromADedicatedWafInstanceResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

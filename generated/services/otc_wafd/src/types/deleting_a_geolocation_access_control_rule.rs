@@ -63,8 +63,8 @@ pub struct DeletingAGeolocationAccessControlRuleResponse200 {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAGeolocationAccessControlRuleResponse200 {
-    /// A `DeletingAGeolocationAccessControlRuleResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -203,8 +203,8 @@ pub struct DeletingAGeolocationAccessControlRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAGeolocationAccessControlRuleResponse400 {
-    /// A `DeletingAGeolocationAccessControlRuleResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

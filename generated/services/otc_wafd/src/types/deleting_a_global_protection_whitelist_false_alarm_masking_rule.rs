@@ -55,8 +55,8 @@ pub struct DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
     pub domain: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
-    /// A `DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -211,8 +211,8 @@ pub struct DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {
-    /// A `DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -37,8 +37,8 @@ pub struct DeletingAJavascriptAntiCrawlerRuleResponse200 {
     pub status: ::std::option::Option<Status>,
 }
 impl DeletingAJavascriptAntiCrawlerRuleResponse200 {
-    /// A `DeletingAJavascriptAntiCrawlerRuleResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -160,8 +160,8 @@ pub struct DeletingAJavascriptAntiCrawlerRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAJavascriptAntiCrawlerRuleResponse400 {
-    /// A `DeletingAJavascriptAntiCrawlerRuleResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -28,8 +28,8 @@ pub struct DeletingAKnownAttackSourceRuleResponse200 {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl DeletingAKnownAttackSourceRuleResponse200 {
-    /// A `DeletingAKnownAttackSourceRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -120,8 +120,8 @@ pub struct DeletingAKnownAttackSourceRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAKnownAttackSourceRuleResponse400 {
-    /// A `DeletingAKnownAttackSourceRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

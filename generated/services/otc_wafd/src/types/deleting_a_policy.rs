@@ -62,8 +62,8 @@ pub struct DeletingAPolicyResponse200 {
 }
 #[cfg(feature = "deleting_a_policy")]
 impl DeletingAPolicyResponse200 {
-    /// A `DeletingAPolicyResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -233,8 +233,8 @@ pub struct DeletingAPolicyResponse400 {
 }
 #[cfg(feature = "deleting_a_policy")]
 impl DeletingAPolicyResponse400 {
-    /// A `DeletingAPolicyResponse400` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -341,7 +341,7 @@ pub struct ModulexOptions {
     pub cc_rules_retention: ::std::option::Option<i32>,
 }
 impl ModulexOptions {
-    /// A `ModulexOptions` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -32,8 +32,8 @@ pub struct DeletingAReferenceTableResponse200 {
     pub timestamp: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAReferenceTableResponse200 {
-    /// A `DeletingAReferenceTableResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -95,8 +95,8 @@ pub struct DeletingAReferenceTableResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAReferenceTableResponse400 {
-    /// A `DeletingAReferenceTableResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

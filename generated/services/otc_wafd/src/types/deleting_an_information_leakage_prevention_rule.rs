@@ -38,8 +38,8 @@ pub struct DeletingAnInformationLeakagePreventionRuleResponse200 {
     pub status: ::std::option::Option<Status>,
 }
 impl DeletingAnInformationLeakagePreventionRuleResponse200 {
-    /// A `DeletingAnInformationLeakagePreventionRuleResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -154,8 +154,8 @@ pub struct DeletingAnInformationLeakagePreventionRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DeletingAnInformationLeakagePreventionRuleResponse400 {
-    /// A `DeletingAnInformationLeakagePreventionRuleResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

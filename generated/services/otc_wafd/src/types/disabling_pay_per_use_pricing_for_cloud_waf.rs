@@ -22,8 +22,8 @@ pub struct DisablingPayPerUsePricingForCloudWafResponse200 {
     pub is_new_user: ::std::option::Option<bool>,
 }
 impl DisablingPayPerUsePricingForCloudWafResponse200 {
-    /// A `DisablingPayPerUsePricingForCloudWafResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -113,8 +113,8 @@ pub struct DisablingPayPerUsePricingForCloudWafResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl DisablingPayPerUsePricingForCloudWafResponse400 {
-    /// A `DisablingPayPerUsePricingForCloudWafResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -13,8 +13,8 @@ pub struct EnablingPayPerUseBillingForCloudWafRequest {
     pub console_area: ::std::string::String,
 }
 impl EnablingPayPerUseBillingForCloudWafRequest {
-    /// A `EnablingPayPerUseBillingForCloudWafRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(console_area: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             console_area: console_area.into(),
@@ -83,8 +83,8 @@ pub struct EnablingPayPerUseBillingForCloudWafResponse200 {
     pub is_new_user: ::std::option::Option<bool>,
 }
 impl EnablingPayPerUseBillingForCloudWafResponse200 {
-    /// A `EnablingPayPerUseBillingForCloudWafResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -174,8 +174,8 @@ pub struct EnablingPayPerUseBillingForCloudWafResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl EnablingPayPerUseBillingForCloudWafResponse400 {
-    /// A `EnablingPayPerUseBillingForCloudWafResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct ModifyingACertificateRequest {
     pub key: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingACertificateRequest {
-    /// A `ModifyingACertificateRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -155,8 +155,8 @@ pub struct ModifyingACertificateResponse200 {
     pub cert_type: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingACertificateResponse200 {
-    /// A `ModifyingACertificateResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -242,8 +242,8 @@ pub struct ModifyingACertificateResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingACertificateResponse400 {
-    /// A `ModifyingACertificateResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -76,8 +76,8 @@ pub struct ModifyingADomainNameProtectedByADedicatedWafInstanceRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingADomainNameProtectedByADedicatedWafInstanceRequest {
-    /// A `ModifyingADomainNameProtectedByADedicatedWafInstanceRequest` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -474,8 +474,8 @@ pub struct ModifyingADomainNameProtectedByADedicatedWafInstanceResponse200 {
     pub pool_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ModifyingADomainNameProtectedByADedicatedWafInstanceResponse200 {
-    /// A `ModifyingADomainNameProtectedByADedicatedWafInstanceResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -767,8 +767,8 @@ pub struct ModifyingADomainNameProtectedByADedicatedWafInstanceResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingADomainNameProtectedByADedicatedWafInstanceResponse400 {
-    /// A `ModifyingADomainNameProtectedByADedicatedWafInstanceResponse400` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,8 +25,8 @@ pub struct ModifyingAReferenceTableRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAReferenceTableRequest {
-    /// A `ModifyingAReferenceTableRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         r#type: impl ::std::convert::Into<::std::string::String>,
@@ -189,8 +189,8 @@ pub struct ModifyingAReferenceTableResponse200 {
     pub producer: ::std::option::Option<i32>,
 }
 impl ModifyingAReferenceTableResponse200 {
-    /// A `ModifyingAReferenceTableResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -290,8 +290,8 @@ pub struct ModifyingAReferenceTableResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAReferenceTableResponse400 {
-    /// A `ModifyingAReferenceTableResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

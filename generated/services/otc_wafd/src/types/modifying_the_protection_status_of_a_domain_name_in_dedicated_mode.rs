@@ -12,8 +12,8 @@ pub struct ModifyingTheProtectionStatusOfADomainNameInDedicatedModeRequest {
     pub protect_status: ModifyingTheProtectionStatusOfADomainNameInDedicatedModeProtectStatus,
 }
 impl ModifyingTheProtectionStatusOfADomainNameInDedicatedModeRequest {
-    /// A `ModifyingTheProtectionStatusOfADomainNameInDedicatedModeRequest` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         protect_status: ModifyingTheProtectionStatusOfADomainNameInDedicatedModeProtectStatus,
     ) -> Self {
@@ -97,8 +97,8 @@ pub struct ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
     >,
 }
 impl ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
-    /// A `ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -163,8 +163,8 @@ pub struct ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400 {
-    /// A `ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

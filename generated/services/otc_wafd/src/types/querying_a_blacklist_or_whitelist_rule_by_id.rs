@@ -38,8 +38,8 @@ pub struct QueryingABlacklistOrWhitelistRuleByIdResponse200 {
     pub followed_action_id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingABlacklistOrWhitelistRuleByIdResponse200 {
-    /// A `QueryingABlacklistOrWhitelistRuleByIdResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -167,8 +167,8 @@ pub struct QueryingABlacklistOrWhitelistRuleByIdResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingABlacklistOrWhitelistRuleByIdResponse400 {
-    /// A `QueryingABlacklistOrWhitelistRuleByIdResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

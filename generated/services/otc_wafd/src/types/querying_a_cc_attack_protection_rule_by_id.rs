@@ -105,8 +105,8 @@ pub struct QueryingACcAttackProtectionRuleByIdResponse200 {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl QueryingACcAttackProtectionRuleByIdResponse200 {
-    /// A `QueryingACcAttackProtectionRuleByIdResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -421,8 +421,8 @@ pub struct QueryingACcAttackProtectionRuleByIdResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingACcAttackProtectionRuleByIdResponse400 {
-    /// A `QueryingACcAttackProtectionRuleByIdResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -36,8 +36,8 @@ pub struct QueryingACertificateResponse200 {
     pub cert_type: ::std::option::Option<::std::string::String>,
 }
 impl QueryingACertificateResponse200 {
-    /// A `QueryingACertificateResponse200` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -149,8 +149,8 @@ pub struct QueryingACertificateResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingACertificateResponse400 {
-    /// A `QueryingACertificateResponse400` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

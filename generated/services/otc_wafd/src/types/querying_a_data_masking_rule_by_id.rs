@@ -35,8 +35,8 @@ pub struct QueryingADataMaskingRuleByIdResponse200 {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl QueryingADataMaskingRuleByIdResponse200 {
-    /// A `QueryingADataMaskingRuleByIdResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -144,8 +144,8 @@ pub struct QueryingADataMaskingRuleByIdResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingADataMaskingRuleByIdResponse400 {
-    /// A `QueryingADataMaskingRuleByIdResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

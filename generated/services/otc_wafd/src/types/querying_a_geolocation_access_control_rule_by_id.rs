@@ -63,8 +63,8 @@ pub struct QueryingAGeolocationAccessControlRuleByIdResponse200 {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAGeolocationAccessControlRuleByIdResponse200 {
-    /// A `QueryingAGeolocationAccessControlRuleByIdResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -203,8 +203,8 @@ pub struct QueryingAGeolocationAccessControlRuleByIdResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAGeolocationAccessControlRuleByIdResponse400 {
-    /// A `QueryingAGeolocationAccessControlRuleByIdResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

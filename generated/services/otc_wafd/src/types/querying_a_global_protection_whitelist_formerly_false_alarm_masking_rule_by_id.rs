@@ -58,8 +58,8 @@ pub struct QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdRe
     pub domain: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse200 {
-    /// A `QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse200` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -219,8 +219,8 @@ pub struct QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdRe
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse400 {
-    /// A `QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse400` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

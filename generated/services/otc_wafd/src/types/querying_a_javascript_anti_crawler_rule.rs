@@ -37,8 +37,8 @@ pub struct QueryingAJavascriptAntiCrawlerRuleResponse200 {
     pub status: ::std::option::Option<Status>,
 }
 impl QueryingAJavascriptAntiCrawlerRuleResponse200 {
-    /// A `QueryingAJavascriptAntiCrawlerRuleResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -160,8 +160,8 @@ pub struct QueryingAJavascriptAntiCrawlerRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAJavascriptAntiCrawlerRuleResponse400 {
-    /// A `QueryingAJavascriptAntiCrawlerRuleResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -53,8 +53,8 @@ pub struct QueryingAPreciseProtectionRuleByIdResponse200 {
     pub producer: ::std::option::Option<i32>,
 }
 impl QueryingAPreciseProtectionRuleByIdResponse200 {
-    /// A `QueryingAPreciseProtectionRuleByIdResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -247,8 +247,8 @@ pub struct QueryingAPreciseProtectionRuleByIdResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAPreciseProtectionRuleByIdResponse400 {
-    /// A `QueryingAPreciseProtectionRuleByIdResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -42,8 +42,8 @@ pub struct QueryingAReferenceTableResponse200 {
     pub producer: ::std::option::Option<i32>,
 }
 impl QueryingAReferenceTableResponse200 {
-    /// A `QueryingAReferenceTableResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -143,8 +143,8 @@ pub struct QueryingAReferenceTableResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAReferenceTableResponse400 {
-    /// A `QueryingAReferenceTableResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct QueryingAWebTamperProtectionRuleByIdResponse200 {
     pub url: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAWebTamperProtectionRuleByIdResponse200 {
-    /// A `QueryingAWebTamperProtectionRuleByIdResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -137,8 +137,8 @@ pub struct QueryingAWebTamperProtectionRuleByIdResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAWebTamperProtectionRuleByIdResponse400 {
-    /// A `QueryingAWebTamperProtectionRuleByIdResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

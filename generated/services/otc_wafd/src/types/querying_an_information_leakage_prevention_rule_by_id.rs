@@ -38,8 +38,8 @@ pub struct QueryingAnInformationLeakagePreventionRuleByIdResponse200 {
     pub status: ::std::option::Option<Status>,
 }
 impl QueryingAnInformationLeakagePreventionRuleByIdResponse200 {
-    /// A `QueryingAnInformationLeakagePreventionRuleByIdResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -154,8 +154,8 @@ pub struct QueryingAnInformationLeakagePreventionRuleByIdResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAnInformationLeakagePreventionRuleByIdResponse400 {
-    /// A `QueryingAnInformationLeakagePreventionRuleByIdResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

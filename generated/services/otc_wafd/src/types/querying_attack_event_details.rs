@@ -16,8 +16,8 @@ pub struct QueryingAttackEventDetailsRequest {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAttackEventDetailsRequest {
-    /// A `QueryingAttackEventDetailsRequest` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -101,8 +101,8 @@ pub struct QueryingAttackEventDetailsResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ShowEventItems>>,
 }
 impl QueryingAttackEventDetailsResponse200 {
-    /// A `QueryingAttackEventDetailsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -249,7 +249,7 @@ pub struct ShowEventItems {
     pub request_body: ::std::option::Option<::std::string::String>,
 }
 impl ShowEventItems {
-    /// A `ShowEventItems` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -20,8 +20,8 @@ pub struct ListBandwidthTimelineItem {
     pub timeline: ::std::option::Option<::std::vec::Vec<TimeLineItem>>,
 }
 impl ListBandwidthTimelineItem {
-    /// A `ListBandwidthTimelineItem` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -84,8 +84,8 @@ pub struct QueryingBandwidthUsageStatisticsResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ListBandwidthTimelineItem>>,
 }
 impl QueryingBandwidthUsageStatisticsResponse200 {
-    /// A `QueryingBandwidthUsageStatisticsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -142,8 +142,8 @@ pub struct QueryingBandwidthUsageStatisticsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingBandwidthUsageStatisticsResponse400 {
-    /// A `QueryingBandwidthUsageStatisticsResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

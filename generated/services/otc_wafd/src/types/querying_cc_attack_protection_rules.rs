@@ -105,8 +105,8 @@ pub struct CcrulesListInfo {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl CcrulesListInfo {
-    /// A `CcrulesListInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -421,8 +421,8 @@ pub struct QueryingCcAttackProtectionRulesResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<CcrulesListInfo>>,
 }
 impl QueryingCcAttackProtectionRulesResponse200 {
-    /// A `QueryingCcAttackProtectionRulesResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -494,8 +494,8 @@ pub struct QueryingCcAttackProtectionRulesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingCcAttackProtectionRulesResponse400 {
-    /// A `QueryingCcAttackProtectionRulesResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -99,8 +99,8 @@ pub struct QueryingDetailsAboutADedicatedWafEngineResponse200 {
     pub res_tenant_type: ::std::option::Option<i32>,
 }
 impl QueryingDetailsAboutADedicatedWafEngineResponse200 {
-    /// A `QueryingDetailsAboutADedicatedWafEngineResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -359,8 +359,8 @@ pub struct QueryingDetailsAboutADedicatedWafEngineResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsAboutADedicatedWafEngineResponse400 {
-    /// A `QueryingDetailsAboutADedicatedWafEngineResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

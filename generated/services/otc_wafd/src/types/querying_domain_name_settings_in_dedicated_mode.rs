@@ -132,8 +132,8 @@ pub struct QueryingDomainNameSettingsInDedicatedModeResponse200 {
     pub pool_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingDomainNameSettingsInDedicatedModeResponse200 {
-    /// A `QueryingDomainNameSettingsInDedicatedModeResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -425,8 +425,8 @@ pub struct QueryingDomainNameSettingsInDedicatedModeResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDomainNameSettingsInDedicatedModeResponse400 {
-    /// A `QueryingDomainNameSettingsInDedicatedModeResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<SimplePremiumWafHost>>,
 }
 impl QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200 {
-    /// A `QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -91,8 +91,8 @@ pub struct QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400 {
-    /// A `QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -193,8 +193,8 @@ pub struct SimplePremiumWafHost {
     pub pool_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl SimplePremiumWafHost {
-    /// A `SimplePremiumWafHost` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -53,7 +53,7 @@ pub struct CustomRuleBody {
     pub producer: ::std::option::Option<i32>,
 }
 impl CustomRuleBody {
-    /// A `CustomRuleBody` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -247,8 +247,8 @@ pub struct QueryingPreciseProtectionRulesResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<CustomRuleBody>>,
 }
 impl QueryingPreciseProtectionRulesResponse200 {
-    /// A `QueryingPreciseProtectionRulesResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -320,8 +320,8 @@ pub struct QueryingPreciseProtectionRulesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingPreciseProtectionRulesResponse400 {
-    /// A `QueryingPreciseProtectionRulesResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

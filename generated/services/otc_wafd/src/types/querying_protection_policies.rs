@@ -60,8 +60,8 @@ pub struct ListPolicyResponse {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl ListPolicyResponse {
-    /// A `ListPolicyResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -220,8 +220,8 @@ pub struct QueryingProtectionPoliciesResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ListPolicyResponse>>,
 }
 impl QueryingProtectionPoliciesResponse200 {
-    /// A `QueryingProtectionPoliciesResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

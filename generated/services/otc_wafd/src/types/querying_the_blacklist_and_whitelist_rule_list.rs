@@ -20,8 +20,8 @@ pub struct QueryingTheBlacklistAndWhitelistRuleListResponse200 {
     pub size: ::std::option::Option<i32>,
 }
 impl QueryingTheBlacklistAndWhitelistRuleListResponse200 {
-    /// A `QueryingTheBlacklistAndWhitelistRuleListResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -105,8 +105,8 @@ pub struct QueryingTheBlacklistAndWhitelistRuleListResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheBlacklistAndWhitelistRuleListResponse400 {
-    /// A `QueryingTheBlacklistAndWhitelistRuleListResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -183,8 +183,8 @@ pub struct WhiteBlackIpResponseBody {
     pub followed_action_id: ::std::option::Option<::std::string::String>,
 }
 impl WhiteBlackIpResponseBody {
-    /// A `WhiteBlackIpResponseBody` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -47,8 +47,8 @@ pub struct ListCertificateBody {
     pub cert_type: ::std::option::Option<::std::string::String>,
 }
 impl ListCertificateBody {
-    /// A `ListCertificateBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -196,8 +196,8 @@ pub struct QueryingTheCertificateListResponse200 {
     pub total: ::std::option::Option<i32>,
 }
 impl QueryingTheCertificateListResponse200 {
-    /// A `QueryingTheCertificateListResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -269,8 +269,8 @@ pub struct QueryingTheCertificateListResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheCertificateListResponse400 {
-    /// A `QueryingTheCertificateListResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct PrivacyResponseBody {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl PrivacyResponseBody {
-    /// A `PrivacyResponseBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -144,8 +144,8 @@ pub struct QueryingTheDataMaskingRuleListResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<PrivacyResponseBody>>,
 }
 impl QueryingTheDataMaskingRuleListResponse200 {
-    /// A `QueryingTheDataMaskingRuleListResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -217,8 +217,8 @@ pub struct QueryingTheDataMaskingRuleListResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheDataMaskingRuleListResponse400 {
-    /// A `QueryingTheDataMaskingRuleListResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

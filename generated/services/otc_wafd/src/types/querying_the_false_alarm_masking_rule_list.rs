@@ -57,7 +57,7 @@ pub struct IgnoreRuleBody {
     pub advanced: ::std::option::Option<::std::vec::Vec<Advanced>>,
 }
 impl IgnoreRuleBody {
-    /// A `IgnoreRuleBody` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -218,8 +218,8 @@ pub struct QueryingTheFalseAlarmMaskingRuleListResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<IgnoreRuleBody>>,
 }
 impl QueryingTheFalseAlarmMaskingRuleListResponse200 {
-    /// A `QueryingTheFalseAlarmMaskingRuleListResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -291,8 +291,8 @@ pub struct QueryingTheFalseAlarmMaskingRuleListResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheFalseAlarmMaskingRuleListResponse400 {
-    /// A `QueryingTheFalseAlarmMaskingRuleListResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -37,8 +37,8 @@ pub struct AnticrawlerRule {
     pub status: ::std::option::Option<Status>,
 }
 impl AnticrawlerRule {
-    /// A `AnticrawlerRule` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -160,8 +160,8 @@ pub struct QueryingTheJavascriptAntiCrawlerRuleListResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<AnticrawlerRule>>,
 }
 impl QueryingTheJavascriptAntiCrawlerRuleListResponse200 {
-    /// A `QueryingTheJavascriptAntiCrawlerRuleListResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -234,8 +234,8 @@ pub struct QueryingTheJavascriptAntiCrawlerRuleListResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheJavascriptAntiCrawlerRuleListResponse400 {
-    /// A `QueryingTheJavascriptAntiCrawlerRuleListResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

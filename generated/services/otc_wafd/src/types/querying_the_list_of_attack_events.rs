@@ -91,7 +91,7 @@ pub struct ListEventItems {
     pub request_body: ::std::option::Option<::std::string::String>,
 }
 impl ListEventItems {
-    /// A `ListEventItems` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -272,8 +272,8 @@ pub struct QueryingTheListOfAttackEventsRequest {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfAttackEventsRequest {
-    /// A `QueryingTheListOfAttackEventsRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -357,8 +357,8 @@ pub struct QueryingTheListOfAttackEventsResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ListEventItems>>,
 }
 impl QueryingTheListOfAttackEventsResponse200 {
-    /// A `QueryingTheListOfAttackEventsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

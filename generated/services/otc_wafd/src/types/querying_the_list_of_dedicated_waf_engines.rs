@@ -19,8 +19,8 @@ pub struct IdHostnameEntry {
     pub hostname: ::std::option::Option<::std::string::String>,
 }
 impl IdHostnameEntry {
-    /// A `IdHostnameEntry` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -160,7 +160,7 @@ pub struct ListInstance {
     pub current_version: ::std::option::Option<::std::string::String>,
 }
 impl ListInstance {
-    /// A `ListInstance` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -446,8 +446,8 @@ pub struct QueryingTheListOfDedicatedWafEnginesResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ListInstance>>,
 }
 impl QueryingTheListOfDedicatedWafEnginesResponse200 {
-    /// A `QueryingTheListOfDedicatedWafEnginesResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -530,8 +530,8 @@ pub struct QueryingTheListOfDedicatedWafEnginesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfDedicatedWafEnginesResponse400 {
-    /// A `QueryingTheListOfDedicatedWafEnginesResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

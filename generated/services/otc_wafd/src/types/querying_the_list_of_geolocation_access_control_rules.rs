@@ -63,8 +63,8 @@ pub struct GeOIpItem {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl GeOIpItem {
-    /// A `GeOIpItem` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -202,8 +202,8 @@ pub struct QueryingTheListOfGeolocationAccessControlRulesResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<GeOIpItem>>,
 }
 impl QueryingTheListOfGeolocationAccessControlRulesResponse200 {
-    /// A `QueryingTheListOfGeolocationAccessControlRulesResponse200` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -276,8 +276,8 @@ pub struct QueryingTheListOfGeolocationAccessControlRulesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfGeolocationAccessControlRulesResponse400 {
-    /// A `QueryingTheListOfGeolocationAccessControlRulesResponse400` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

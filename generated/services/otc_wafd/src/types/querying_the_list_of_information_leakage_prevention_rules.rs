@@ -38,8 +38,8 @@ pub struct LeakageListInfo {
     pub status: ::std::option::Option<Status>,
 }
 impl LeakageListInfo {
-    /// A `LeakageListInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -153,8 +153,8 @@ pub struct QueryingTheListOfInformationLeakagePreventionRulesResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<LeakageListInfo>>,
 }
 impl QueryingTheListOfInformationLeakagePreventionRulesResponse200 {
-    /// A `QueryingTheListOfInformationLeakagePreventionRulesResponse200` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -227,8 +227,8 @@ pub struct QueryingTheListOfInformationLeakagePreventionRulesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfInformationLeakagePreventionRulesResponse400 {
-    /// A `QueryingTheListOfInformationLeakagePreventionRulesResponse400` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

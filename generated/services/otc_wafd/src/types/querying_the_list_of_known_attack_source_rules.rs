@@ -28,7 +28,7 @@ pub struct PunishmentInfo {
     pub timestamp: ::std::option::Option<i64>,
 }
 impl PunishmentInfo {
-    /// A `PunishmentInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -120,8 +120,8 @@ pub struct QueryingTheListOfKnownAttackSourceRulesResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<PunishmentInfo>>,
 }
 impl QueryingTheListOfKnownAttackSourceRulesResponse200 {
-    /// A `QueryingTheListOfKnownAttackSourceRulesResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -194,8 +194,8 @@ pub struct QueryingTheListOfKnownAttackSourceRulesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfKnownAttackSourceRulesResponse400 {
-    /// A `QueryingTheListOfKnownAttackSourceRulesResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct AntiTamperRuleResponseBody {
     pub url: ::std::option::Option<::std::string::String>,
 }
 impl AntiTamperRuleResponseBody {
-    /// A `AntiTamperRuleResponseBody` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -137,8 +137,8 @@ pub struct QueryingTheListOfWebTamperProtectionRulesResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<AntiTamperRuleResponseBody>>,
 }
 impl QueryingTheListOfWebTamperProtectionRulesResponse200 {
-    /// A `QueryingTheListOfWebTamperProtectionRulesResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -211,8 +211,8 @@ pub struct QueryingTheListOfWebTamperProtectionRulesResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheListOfWebTamperProtectionRulesResponse400 {
-    /// A `QueryingTheListOfWebTamperProtectionRulesResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

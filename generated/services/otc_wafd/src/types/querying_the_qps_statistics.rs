@@ -23,8 +23,8 @@ pub struct ListQpsTimelineItem {
     pub timeline: ::std::option::Option<::std::vec::Vec<TimeLineItem>>,
 }
 impl ListQpsTimelineItem {
-    /// A `ListQpsTimelineItem` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -87,8 +87,8 @@ pub struct QueryingTheQpsStatisticsResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ListQpsTimelineItem>>,
 }
 impl QueryingTheQpsStatisticsResponse200 {
-    /// A `QueryingTheQpsStatisticsResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -145,8 +145,8 @@ pub struct QueryingTheQpsStatisticsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheQpsStatisticsResponse400 {
-    /// A `QueryingTheQpsStatisticsResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct QueryingTheReferenceTableListResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ValueList>>,
 }
 impl QueryingTheReferenceTableListResponse200 {
-    /// A `QueryingTheReferenceTableListResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -89,8 +89,8 @@ pub struct QueryingTheReferenceTableListResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheReferenceTableListResponse400 {
-    /// A `QueryingTheReferenceTableListResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -167,8 +167,8 @@ pub struct ValueList {
     pub producer: ::std::option::Option<i32>,
 }
 impl ValueList {
-    /// A `ValueList` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct ListStatisticsItem {
     pub num: ::std::option::Option<i32>,
 }
 impl ListStatisticsItem {
-    /// A `ListStatisticsItem` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -82,8 +82,8 @@ pub struct QueryingWebsiteRequestStatisticsResponse200 {
     pub items: ::std::option::Option<::std::vec::Vec<ListStatisticsItem>>,
 }
 impl QueryingWebsiteRequestStatisticsResponse200 {
-    /// A `QueryingWebsiteRequestStatisticsResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -140,8 +140,8 @@ pub struct QueryingWebsiteRequestStatisticsResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl QueryingWebsiteRequestStatisticsResponse400 {
-    /// A `QueryingWebsiteRequestStatisticsResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct RenamingADedicatedWafEngineRequest {
     pub instancename: ::std::string::String,
 }
 impl RenamingADedicatedWafEngineRequest {
-    /// A `RenamingADedicatedWafEngineRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(instancename: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             instancename: instancename.into(),
@@ -166,8 +166,8 @@ pub struct RenamingADedicatedWafEngineResponse200 {
     pub rollbackable: ::std::option::Option<bool>,
 }
 impl RenamingADedicatedWafEngineResponse200 {
-    /// A `RenamingADedicatedWafEngineResponse200` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -449,8 +449,8 @@ pub struct RenamingADedicatedWafEngineResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl RenamingADedicatedWafEngineResponse400 {
-    /// A `RenamingADedicatedWafEngineResponse400` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct UpdatingABlacklistOrWhitelistRuleRequest {
     pub followed_action_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingABlacklistOrWhitelistRuleRequest {
-    /// A `UpdatingABlacklistOrWhitelistRuleRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         addr: impl ::std::convert::Into<::std::string::String>,
         white: impl ::std::convert::Into<::std::string::String>,
@@ -172,8 +172,8 @@ pub struct UpdatingABlacklistOrWhitelistRuleResponse200 {
     pub followed_action_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingABlacklistOrWhitelistRuleResponse200 {
-    /// A `UpdatingABlacklistOrWhitelistRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -300,8 +300,8 @@ pub struct UpdatingABlacklistOrWhitelistRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingABlacklistOrWhitelistRuleResponse400 {
-    /// A `UpdatingABlacklistOrWhitelistRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

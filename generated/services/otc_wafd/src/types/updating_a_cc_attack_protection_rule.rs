@@ -72,8 +72,8 @@ pub struct UpdatingACcAttackProtectionRuleRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingACcAttackProtectionRuleRequest {
-    /// A `UpdatingACcAttackProtectionRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         mode: CreatingACcAttackProtectionRuleMode,
         url: impl ::std::convert::Into<::std::string::String>,
@@ -488,8 +488,8 @@ pub struct UpdatingACcAttackProtectionRuleResponse200 {
     pub producer: ::std::option::Option<i32>,
 }
 impl UpdatingACcAttackProtectionRuleResponse200 {
-    /// A `UpdatingACcAttackProtectionRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -776,8 +776,8 @@ pub struct UpdatingACcAttackProtectionRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingACcAttackProtectionRuleResponse400 {
-    /// A `UpdatingACcAttackProtectionRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

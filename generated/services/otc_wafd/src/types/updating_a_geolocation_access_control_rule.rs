@@ -45,8 +45,8 @@ pub struct UpdatingAGeolocationAccessControlRuleRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAGeolocationAccessControlRuleRequest {
-    /// A `UpdatingAGeolocationAccessControlRuleRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         geoip: impl ::std::convert::Into<::std::string::String>,
         white: White,
@@ -210,8 +210,8 @@ pub struct UpdatingAGeolocationAccessControlRuleResponse200 {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAGeolocationAccessControlRuleResponse200 {
-    /// A `UpdatingAGeolocationAccessControlRuleResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -350,8 +350,8 @@ pub struct UpdatingAGeolocationAccessControlRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAGeolocationAccessControlRuleResponse400 {
-    /// A `UpdatingAGeolocationAccessControlRuleResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -44,8 +44,8 @@ pub struct UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleRequest {
-    /// A `UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleRequest` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         domain: ::std::vec::Vec<::std::string::String>,
         conditions: ::std::vec::Vec<CreateCondition>,
@@ -257,8 +257,8 @@ pub struct UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
     pub domain: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
-    /// A `UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -382,8 +382,8 @@ pub struct UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {
-    /// A `UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

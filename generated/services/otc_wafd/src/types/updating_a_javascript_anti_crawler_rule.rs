@@ -17,8 +17,8 @@ pub struct UpdatingAJavascriptAntiCrawlerRuleRequest {
     pub name: ::std::string::String,
 }
 impl UpdatingAJavascriptAntiCrawlerRuleRequest {
-    /// A `UpdatingAJavascriptAntiCrawlerRuleRequest` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         url: impl ::std::convert::Into<::std::string::String>,
         logic: Logic,
@@ -143,8 +143,8 @@ pub struct UpdatingAJavascriptAntiCrawlerRuleResponse200 {
     pub status: ::std::option::Option<Status>,
 }
 impl UpdatingAJavascriptAntiCrawlerRuleResponse200 {
-    /// A `UpdatingAJavascriptAntiCrawlerRuleResponse200` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -266,8 +266,8 @@ pub struct UpdatingAJavascriptAntiCrawlerRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAJavascriptAntiCrawlerRuleResponse400 {
-    /// A `UpdatingAJavascriptAntiCrawlerRuleResponse400` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

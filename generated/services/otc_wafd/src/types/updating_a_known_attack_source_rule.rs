@@ -17,8 +17,8 @@ pub struct UpdatingAKnownAttackSourceRuleRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAKnownAttackSourceRuleRequest {
-    /// A `UpdatingAKnownAttackSourceRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(block_time: i32) -> Self {
         Self {
             block_time,
@@ -113,8 +113,8 @@ pub struct UpdatingAKnownAttackSourceRuleResponse200 {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAKnownAttackSourceRuleResponse200 {
-    /// A `UpdatingAKnownAttackSourceRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -193,8 +193,8 @@ pub struct UpdatingAKnownAttackSourceRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAKnownAttackSourceRuleResponse400 {
-    /// A `UpdatingAKnownAttackSourceRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

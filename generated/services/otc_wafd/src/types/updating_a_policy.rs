@@ -37,8 +37,8 @@ pub struct UpdatingAPolicyRequest {
     pub full_detection: ::std::option::Option<bool>,
 }
 impl UpdatingAPolicyRequest {
-    /// A `UpdatingAPolicyRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -248,8 +248,8 @@ pub struct UpdatingAPolicyResponse200 {
     pub timestamp: ::std::option::Option<i32>,
 }
 impl UpdatingAPolicyResponse200 {
-    /// A `UpdatingAPolicyResponse200` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

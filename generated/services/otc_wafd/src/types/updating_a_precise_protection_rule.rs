@@ -36,8 +36,8 @@ pub struct UpdatingAPreciseProtectionRuleRequest {
     pub priority: i32,
 }
 impl UpdatingAPreciseProtectionRuleRequest {
-    /// A `UpdatingAPreciseProtectionRuleRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(time: bool, action: CustomAction, priority: i32) -> Self {
         Self {
             time,
@@ -257,8 +257,8 @@ pub struct UpdatingAPreciseProtectionRuleResponse200 {
     pub producer: ::std::option::Option<i32>,
 }
 impl UpdatingAPreciseProtectionRuleResponse200 {
-    /// A `UpdatingAPreciseProtectionRuleResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -451,8 +451,8 @@ pub struct UpdatingAPreciseProtectionRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAPreciseProtectionRuleResponse400 {
-    /// A `UpdatingAPreciseProtectionRuleResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

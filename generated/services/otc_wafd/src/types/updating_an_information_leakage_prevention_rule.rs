@@ -26,8 +26,8 @@ pub struct UpdatingAnInformationLeakagePreventionRuleRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnInformationLeakagePreventionRuleRequest {
-    /// A `UpdatingAnInformationLeakagePreventionRuleRequest` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         url: impl ::std::convert::Into<::std::string::String>,
         category: impl ::std::convert::Into<::std::string::String>,
@@ -159,8 +159,8 @@ pub struct UpdatingAnInformationLeakagePreventionRuleResponse200 {
     pub status: ::std::option::Option<Status>,
 }
 impl UpdatingAnInformationLeakagePreventionRuleResponse200 {
-    /// A `UpdatingAnInformationLeakagePreventionRuleResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -263,8 +263,8 @@ pub struct UpdatingAnInformationLeakagePreventionRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingAnInformationLeakagePreventionRuleResponse400 {
-    /// A `UpdatingAnInformationLeakagePreventionRuleResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

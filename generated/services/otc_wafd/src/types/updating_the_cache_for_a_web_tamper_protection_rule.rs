@@ -32,8 +32,8 @@ pub struct UpdatingTheCacheForAWebTamperProtectionRuleResponse200 {
     pub url: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingTheCacheForAWebTamperProtectionRuleResponse200 {
-    /// A `UpdatingTheCacheForAWebTamperProtectionRuleResponse200` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -137,8 +137,8 @@ pub struct UpdatingTheCacheForAWebTamperProtectionRuleResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingTheCacheForAWebTamperProtectionRuleResponse400 {
-    /// A `UpdatingTheCacheForAWebTamperProtectionRuleResponse400` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

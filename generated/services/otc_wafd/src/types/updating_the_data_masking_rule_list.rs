@@ -21,8 +21,8 @@ pub struct UpdatingTheDataMaskingRuleListRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingTheDataMaskingRuleListRequest {
-    /// A `UpdatingTheDataMaskingRuleListRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         url: impl ::std::convert::Into<::std::string::String>,
         category: impl ::std::convert::Into<::std::string::String>,
@@ -140,8 +140,8 @@ pub struct UpdatingTheDataMaskingRuleListResponse200 {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingTheDataMaskingRuleListResponse200 {
-    /// A `UpdatingTheDataMaskingRuleListResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -249,8 +249,8 @@ pub struct UpdatingTheDataMaskingRuleListResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingTheDataMaskingRuleListResponse400 {
-    /// A `UpdatingTheDataMaskingRuleListResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct UpgradingOnADedicatedWafInstanceRequest {
     pub action: ::std::string::String,
 }
 impl UpgradingOnADedicatedWafInstanceRequest {
-    /// A `UpgradingOnADedicatedWafInstanceRequest` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { action: action.into() }
     }
@@ -157,8 +157,8 @@ pub struct UpgradingOnADedicatedWafInstanceResponse200 {
     pub res_tenant_type: ::std::option::Option<i32>,
 }
 impl UpgradingOnADedicatedWafInstanceResponse200 {
-    /// A `UpgradingOnADedicatedWafInstanceResponse200` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -416,8 +416,8 @@ pub struct UpgradingOnADedicatedWafInstanceResponse400 {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 impl UpgradingOnADedicatedWafInstanceResponse400 {
-    /// A `UpgradingOnADedicatedWafInstanceResponse400` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

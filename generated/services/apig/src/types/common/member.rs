@@ -64,8 +64,8 @@ pub struct MemberGroupCreate {
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 impl MemberGroupCreate {
-    /// A `MemberGroupCreate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         member_group_name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -447,7 +447,7 @@ pub struct MemberInfo {
 }
 #[cfg(any(feature = "update_backend_instances", feature = "update_vpc_channel"))]
 impl MemberInfo {
-    /// A `MemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -815,8 +815,8 @@ pub struct MemberGroupInfo {
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 impl MemberGroupInfo {
-    /// A `MemberGroupInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct MicroserviceLabel {
     pub label_value: ::std::string::String,
 }
 impl MicroserviceLabel {
-    /// A `MicroserviceLabel` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         label_name: impl ::std::convert::Into<::std::string::String>,
         label_value: impl ::std::convert::Into<::std::string::String>,
@@ -198,8 +198,8 @@ pub struct MicroserviceLabelInResponse {
     pub label_value: ::std::option::Option<::std::string::String>,
 }
 impl MicroserviceLabelInResponse {
-    /// A `MicroserviceLabelInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -87,7 +87,7 @@ pub struct ApiForThrottle {
     )
 )]
 impl ApiForThrottle {
-    /// A `ApiForThrottle` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -311,8 +311,8 @@ pub struct ApiFunc {
     )
 )]
 impl ApiFunc {
-    /// A `ApiFunc` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -592,8 +592,8 @@ pub struct ApiGroupCommonInfo {
     )
 )]
 impl ApiGroupCommonInfo {
-    /// A `ApiGroupCommonInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -792,8 +792,8 @@ pub struct ApiMock {
     )
 )]
 impl ApiMock {
-    /// A `ApiMock` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1002,8 +1002,8 @@ pub struct ApiPolicyFunctionResp {
     )
 )]
 impl ApiPolicyFunctionResp {
-    /// A `ApiPolicyFunctionResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1359,8 +1359,8 @@ pub struct ApiPolicyHttpResp {
     )
 )]
 impl ApiPolicyHttpResp {
-    /// A `ApiPolicyHttpResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1686,8 +1686,8 @@ pub struct ApiPolicyMockResp {
     )
 )]
 impl ApiPolicyMockResp {
-    /// A `ApiPolicyMockResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct AttachOrDetachDomainInfo {
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
 }
 impl AttachOrDetachDomainInfo {
-    /// A `AttachOrDetachDomainInfo` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(domain: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             domain: domain.into(),

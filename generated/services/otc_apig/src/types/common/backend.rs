@@ -115,7 +115,7 @@ pub struct BackendApi {
     )
 )]
 impl BackendApi {
-    /// A `BackendApi` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -470,7 +470,7 @@ pub struct BackendParam {
     )
 )]
 impl BackendParam {
-    /// A `BackendParam` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -53,7 +53,7 @@ pub struct CoditionResp {
     pub req_param_location: ::std::option::Option<::std::string::String>,
 }
 impl CoditionResp {
-    /// A `CoditionResp` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -33,8 +33,8 @@ pub struct Identity {
     )
 )]
 impl Identity {
-    /// A `Identity` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         location: Location,
@@ -166,8 +166,8 @@ pub struct IdentityInResponse {
     pub validation: ::std::option::Option<::std::string::String>,
 }
 impl IdentityInResponse {
-    /// A `IdentityInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -92,8 +92,8 @@ pub struct MemberGroupCreate {
     )
 )]
 impl MemberGroupCreate {
-    /// A `MemberGroupCreate` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         member_group_name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -508,8 +508,8 @@ pub struct MemberGroupInfo {
     )
 )]
 impl MemberGroupInfo {
-    /// A `MemberGroupInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -830,7 +830,7 @@ pub struct MemberInfo {
     )
 )]
 impl MemberInfo {
-    /// A `MemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

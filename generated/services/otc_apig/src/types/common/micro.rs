@@ -34,8 +34,8 @@ pub struct MicroServiceInfo {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfo {
-    /// A `MicroServiceInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -176,8 +176,8 @@ pub struct MicroServiceInfoCce {
     pub cluster_name: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCce {
-    /// A `MicroServiceInfoCce` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -403,8 +403,8 @@ pub struct MicroServiceInfoCse {
     pub version: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCse {
-    /// A `MicroServiceInfoCse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

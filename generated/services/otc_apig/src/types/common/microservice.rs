@@ -47,8 +47,8 @@ pub struct MicroserviceLabel {
     )
 )]
 impl MicroserviceLabel {
-    /// A `MicroserviceLabel` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         label_name: impl ::std::convert::Into<::std::string::String>,
         label_value: impl ::std::convert::Into<::std::string::String>,
@@ -256,8 +256,8 @@ pub struct MicroserviceLabelInResponse {
     )
 )]
 impl MicroserviceLabelInResponse {
-    /// A `MicroserviceLabelInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

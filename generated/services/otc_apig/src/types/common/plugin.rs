@@ -103,7 +103,7 @@ pub struct PluginApiInfo {
     )
 )]
 impl PluginApiInfo {
-    /// A `PluginApiInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -416,7 +416,7 @@ pub struct PluginInfo {
     )
 )]
 impl PluginInfo {
-    /// A `PluginInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -104,8 +104,8 @@ pub struct ReqParam {
     )
 )]
 impl ReqParam {
-    /// A `ReqParam` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

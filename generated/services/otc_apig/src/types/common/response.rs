@@ -29,7 +29,7 @@ pub struct ResponseInfo {
     any(feature = "creating_a_group_response", feature = "modifying_a_group_response")
 )]
 impl ResponseInfo {
-    /// A `ResponseInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -166,8 +166,8 @@ pub struct ResponseInfoHeader {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl ResponseInfoHeader {
-    /// A `ResponseInfoHeader` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -279,8 +279,8 @@ pub struct ResponseInfoResp {
     pub default: ::std::option::Option<bool>,
 }
 impl ResponseInfoResp {
-    /// A `ResponseInfoResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

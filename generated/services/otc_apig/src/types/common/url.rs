@@ -47,8 +47,8 @@ pub struct UrlDomain {
     pub is_has_trusted_root_ca: ::std::option::Option<bool>,
 }
 impl UrlDomain {
-    /// A `UrlDomain` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -54,8 +54,8 @@ pub struct VpcInfo {
     )
 )]
 impl VpcInfo {
-    /// A `VpcInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -233,7 +233,7 @@ pub struct VpcMemberInfo {
     )
 )]
 impl VpcMemberInfo {
-    /// A `VpcMemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -31,7 +31,7 @@ pub struct AddonCheckTask {
     pub status: ::std::option::Option<CheckTaskStatus>,
 }
 impl AddonCheckTask {
-    /// A `AddonCheckTask` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -31,7 +31,7 @@ pub struct Autoscaling {
     pub priority: ::std::option::Option<i32>,
 }
 impl Autoscaling {
-    /// A `Autoscaling` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

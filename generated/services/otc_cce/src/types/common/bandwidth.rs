@@ -23,8 +23,8 @@ pub struct Bandwidth {
 }
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
 impl Bandwidth {
-    /// A `Bandwidth` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         size: i32,
         sharetype: impl ::std::convert::Into<::std::string::String>,
@@ -131,8 +131,8 @@ pub struct BandwidthInResponse {
     pub sharetype: ::std::option::Option<::std::string::String>,
 }
 impl BandwidthInResponse {
-    /// A `BandwidthInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -63,8 +63,8 @@ pub struct CheckTaskMetadata {
     pub expire_time_stamp: ::std::option::Option<::std::string::String>,
 }
 impl CheckTaskMetadata {
-    /// A `CheckTaskMetadata` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -171,7 +171,7 @@ pub struct CheckTaskRisk {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl CheckTaskRisk {
-    /// A `CheckTaskRisk` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -237,7 +237,7 @@ pub struct CheckTaskSpec {
     pub addon_target_version: ::std::option::Option<::std::string::String>,
 }
 impl CheckTaskSpec {
-    /// A `CheckTaskSpec` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -304,8 +304,8 @@ pub struct CheckTaskStatus {
     pub risk_list: ::std::option::Option<::std::vec::Vec<CheckTaskRisk>>,
 }
 impl CheckTaskStatus {
-    /// A `CheckTaskStatus` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct ClusterConfigurationsSpec {
 }
 #[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
 impl ClusterConfigurationsSpec {
-    /// A `ClusterConfigurationsSpec` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(packages: ::std::vec::Vec<Packages>) -> Self {
         Self { packages }
     }
@@ -102,8 +102,8 @@ pub struct ClusterConfigurationsSpecInResponse {
     pub packages: ::std::option::Option<::std::vec::Vec<Packages>>,
 }
 impl ClusterConfigurationsSpecInResponse {
-    /// A `ClusterConfigurationsSpecInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct ConfigurationItem {
     pub value: ::std::option::Option<::serde_json::Value>,
 }
 impl ConfigurationItem {
-    /// A `ConfigurationItem` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -129,8 +129,8 @@ pub struct ConfigurationMetadata {
 }
 #[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
 impl ConfigurationMetadata {
-    /// A `ConfigurationMetadata` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -246,8 +246,8 @@ pub struct ConfigurationMetadataInResponse {
     )
 )]
 impl ConfigurationMetadataInResponse {
-    /// A `ConfigurationMetadataInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

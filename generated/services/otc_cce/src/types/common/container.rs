@@ -16,7 +16,7 @@ pub struct ContainerCidr {
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "updating_a_specified_cluster"))]
 impl ContainerCidr {
-    /// A `ContainerCidr` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(cidr: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { cidr: cidr.into() }
@@ -84,8 +84,8 @@ pub struct ContainerCidrInResponse {
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
 impl ContainerCidrInResponse {
-    /// A `ContainerCidrInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -172,8 +172,8 @@ pub struct ContainerNetwork {
 }
 #[cfg(feature = "creating_a_cluster")]
 impl ContainerNetwork {
-    /// A `ContainerNetwork` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(mode: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             mode: mode.into(),
@@ -341,8 +341,8 @@ pub struct ContainerNetworkInResponse {
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
 impl ContainerNetworkInResponse {
-    /// A `ContainerNetworkInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -52,8 +52,8 @@ pub struct Context {
     pub user: ::std::option::Option<::std::string::String>,
 }
 impl Context {
-    /// A `Context` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

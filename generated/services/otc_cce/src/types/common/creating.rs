@@ -18,8 +18,8 @@ pub struct CreatingANodePoolMetadata {
     pub name: ::std::string::String,
 }
 impl CreatingANodePoolMetadata {
-    /// A `CreatingANodePoolMetadata` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { name: name.into() }
     }
@@ -109,8 +109,8 @@ pub struct CreatingANodePoolMetadataInResponse {
 }
 #[cfg(feature = "creating_a_node_pool")]
 impl CreatingANodePoolMetadataInResponse {
-    /// A `CreatingANodePoolMetadataInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

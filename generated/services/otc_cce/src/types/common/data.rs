@@ -26,8 +26,8 @@ pub struct DataVolumeMetadata {
 }
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
 impl DataVolumeMetadata {
-    /// A `DataVolumeMetadata` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(system_cmkid: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             system_encrypted: ::std::option::Option::None,
@@ -122,8 +122,8 @@ pub struct DataVolumeMetadataInResponse {
     pub system_cmkid: ::std::option::Option<::std::string::String>,
 }
 impl DataVolumeMetadataInResponse {
-    /// A `DataVolumeMetadataInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -109,7 +109,7 @@ pub struct DeleteStatus {
     pub deleted: ::std::option::Option<i32>,
 }
 impl DeleteStatus {
-    /// A `DeleteStatus` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -24,8 +24,8 @@ pub struct DeletingANodePoolTaint {
     pub effect: ::std::option::Option<Effect>,
 }
 impl DeletingANodePoolTaint {
-    /// A `DeletingANodePoolTaint` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -116,8 +116,8 @@ pub struct DeletingANodePoolUserTag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl DeletingANodePoolUserTag {
-    /// A `DeletingANodePoolUserTag` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

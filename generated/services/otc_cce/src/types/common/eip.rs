@@ -22,8 +22,8 @@ pub struct Eip {
 }
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
 impl Eip {
-    /// A `Eip` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         iptype: impl ::std::convert::Into<::std::string::String>,
         bandwidth: Bandwidth,
@@ -110,7 +110,7 @@ pub struct EipInResponse {
     pub bandwidth: ::std::option::Option<BandwidthInResponse>,
 }
 impl EipInResponse {
-    /// A `EipInResponse` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

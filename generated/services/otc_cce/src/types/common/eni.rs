@@ -19,7 +19,7 @@ pub struct EniNetwork {
 }
 #[cfg(feature = "creating_a_cluster")]
 impl EniNetwork {
-    /// A `EniNetwork` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         eni_subnet_id: impl ::std::convert::Into<::std::string::String>,
@@ -109,8 +109,8 @@ pub struct EniNetworkInResponse {
     pub eni_subnet_cidr: ::std::option::Option<::std::string::String>,
 }
 impl EniNetworkInResponse {
-    /// A `EniNetworkInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

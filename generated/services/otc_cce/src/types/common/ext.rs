@@ -28,8 +28,8 @@ pub struct ExtNics {
     pub ip_block: ::std::option::Option<::std::string::String>,
 }
 impl ExtNics {
-    /// A `ExtNics` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -25,7 +25,7 @@ pub struct HostNetwork {
 }
 #[cfg(feature = "creating_a_cluster")]
 impl HostNetwork {
-    /// A `HostNetwork` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         vpc: impl ::std::convert::Into<::std::string::String>,
@@ -128,8 +128,8 @@ pub struct HostNetworkInResponse {
     pub security_group: ::std::option::Option<::std::string::String>,
 }
 impl HostNetworkInResponse {
-    /// A `HostNetworkInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

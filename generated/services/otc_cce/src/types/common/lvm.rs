@@ -40,8 +40,8 @@ pub struct LvmConfig {
     )
 )]
 impl LvmConfig {
-    /// A `LvmConfig` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(lv_type: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             lv_type: lv_type.into(),
@@ -197,8 +197,8 @@ pub struct LvmConfigInResponse {
     )
 )]
 impl LvmConfigInResponse {
-    /// A `LvmConfigInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

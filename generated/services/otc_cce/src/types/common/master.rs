@@ -27,7 +27,7 @@ pub struct MasterSpec {
     pub availability_zone: ::std::option::Option<::std::string::String>,
 }
 impl MasterSpec {
-    /// A `MasterSpec` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -38,7 +38,7 @@ pub struct MatchLabels {
     pub count: ::std::option::Option<::std::string::String>,
 }
 impl MatchLabels {
-    /// A `MatchLabels` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -36,8 +36,8 @@ pub struct Metadata {
     pub creation_timestamp: ::std::option::Option<::std::string::String>,
 }
 impl Metadata {
-    /// A `Metadata` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

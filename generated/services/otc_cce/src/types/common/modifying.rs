@@ -42,8 +42,8 @@ pub struct ModifyingTheAccessInformationOfASpecifiedClusterStatus {
     pub public_endpoint: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingTheAccessInformationOfASpecifiedClusterStatus {
-    /// A `ModifyingTheAccessInformationOfASpecifiedClusterStatus` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct NodeItem {
 }
 #[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
 impl NodeItem {
-    /// A `NodeItem` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(uid: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { uid: uid.into() }
     }
@@ -100,8 +100,8 @@ pub struct NodeItemInResponse {
 }
 #[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
 impl NodeItemInResponse {
-    /// A `NodeItemInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -158,8 +158,8 @@ pub struct NodeLifecycleConfig {
 }
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 impl NodeLifecycleConfig {
-    /// A `NodeLifecycleConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -263,7 +263,7 @@ pub struct NodeManagement {
     )
 )]
 impl NodeManagement {
-    /// A `NodeManagement` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -385,7 +385,7 @@ pub struct NodeNicSpec {
     )
 )]
 impl NodeNicSpec {
-    /// A `NodeNicSpec` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -536,8 +536,8 @@ pub struct NodePoolMetadata {
     )
 )]
 impl NodePoolMetadata {
-    /// A `NodePoolMetadata` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -666,8 +666,8 @@ pub struct NodePoolNodeAutoscaling {
     )
 )]
 impl NodePoolNodeAutoscaling {
-    /// A `NodePoolNodeAutoscaling` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -874,7 +874,7 @@ pub struct NodePoolSpec {
     )
 )]
 impl NodePoolSpec {
-    /// A `NodePoolSpec` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -1008,7 +1008,7 @@ pub struct NodePoolStatus {
     )
 )]
 impl NodePoolStatus {
-    /// A `NodePoolStatus` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -28,8 +28,8 @@ pub struct PackageConfiguration {
     pub configurations: ::std::option::Option<::std::vec::Vec<ConfigurationItem>>,
 }
 impl PackageConfiguration {
-    /// A `PackageConfiguration` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct Packages {
     pub configurations: ::std::option::Option<::std::vec::Vec<ConfigurationItem>>,
 }
 impl Packages {
-    /// A `Packages` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -30,7 +30,7 @@ pub struct PublicAccess {
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
 impl PublicAccess {
-    /// A `PublicAccess` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -126,8 +126,8 @@ pub struct PublicIp {
 }
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
 impl PublicIp {
-    /// A `PublicIp` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -269,8 +269,8 @@ pub struct PublicIpInResponse {
     )
 )]
 impl PublicIpInResponse {
-    /// A `PublicIpInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct ReinstallExtendParam {
 }
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 impl ReinstallExtendParam {
-    /// A `ReinstallExtendParam` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -110,8 +110,8 @@ pub struct ReinstallRuntimeConfig {
     )
 )]
 impl ReinstallRuntimeConfig {
-    /// A `ReinstallRuntimeConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(lv_type: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { lv_type: lv_type.into() }
     }
@@ -221,8 +221,8 @@ pub struct ReinstallRuntimeConfigInResponse {
     )
 )]
 impl ReinstallRuntimeConfigInResponse {
-    /// A `ReinstallRuntimeConfigInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -297,8 +297,8 @@ pub struct ReinstallServerConfig {
 }
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 impl ReinstallServerConfig {
-    /// A `ReinstallServerConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -427,8 +427,8 @@ pub struct ReinstallVolumeConfig {
 }
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 impl ReinstallVolumeConfig {
-    /// A `ReinstallVolumeConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -521,8 +521,8 @@ pub struct ReinstallVolumeSpec {
 }
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 impl ReinstallVolumeSpec {
-    /// A `ReinstallVolumeSpec` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -38,8 +38,8 @@ pub struct ReleaseReqBodyParams {
 }
 #[cfg(any(feature = "creating_a_release", feature = "updating_a_release"))]
 impl ReleaseReqBodyParams {
-    /// A `ReleaseReqBodyParams` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -300,7 +300,7 @@ pub struct ReleaseResp {
     )
 )]
 impl ReleaseResp {
-    /// A `ReleaseResp` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

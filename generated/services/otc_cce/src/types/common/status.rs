@@ -31,8 +31,8 @@ pub struct Status {
     pub current_version: ::std::option::Option<CurrentVersion>,
 }
 impl Status {
-    /// A `Status` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

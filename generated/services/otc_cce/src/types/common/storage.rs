@@ -56,8 +56,8 @@ pub struct Storage {
     )
 )]
 impl Storage {
-    /// A `Storage` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         storage_selectors: ::std::vec::Vec<StorageSelectors>,
         storage_groups: ::std::vec::Vec<StorageGroups>,
@@ -228,8 +228,8 @@ pub struct StorageInResponse {
     )
 )]
 impl StorageInResponse {
-    /// A `StorageInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -358,7 +358,7 @@ pub struct StorageGroups {
     )
 )]
 impl StorageGroups {
-    /// A `StorageGroups` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
@@ -558,8 +558,8 @@ pub struct StorageGroupsInResponse {
     )
 )]
 impl StorageGroupsInResponse {
-    /// A `StorageGroupsInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -708,8 +708,8 @@ pub struct StorageSelectors {
     )
 )]
 impl StorageSelectors {
-    /// A `StorageSelectors` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         storage_type: impl ::std::convert::Into<::std::string::String>,
@@ -856,8 +856,8 @@ pub struct StorageSelectorsInResponse {
     )
 )]
 impl StorageSelectorsInResponse {
-    /// A `StorageSelectorsInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

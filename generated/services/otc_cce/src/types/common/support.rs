@@ -105,8 +105,8 @@ pub struct SupportVersions {
     pub cluster_version: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl SupportVersions {
-    /// A `SupportVersions` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

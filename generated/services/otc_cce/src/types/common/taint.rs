@@ -18,8 +18,8 @@ pub struct Taint {
     pub effect: ::std::string::String,
 }
 impl Taint {
-    /// A `Taint` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         effect: impl ::std::convert::Into<::std::string::String>,

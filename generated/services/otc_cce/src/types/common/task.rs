@@ -15,7 +15,7 @@ pub struct TaskStatus {
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 impl TaskStatus {
-    /// A `TaskStatus` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

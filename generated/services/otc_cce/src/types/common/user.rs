@@ -32,8 +32,8 @@ pub struct User {
     )
 )]
 impl User {
-    /// A `User` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -115,8 +115,8 @@ pub struct UserTag {
 }
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 impl UserTag {
-    /// A `UserTag` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct Users {
     pub user: ::std::option::Option<User>,
 }
 impl Users {
-    /// A `Users` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

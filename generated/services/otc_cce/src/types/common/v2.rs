@@ -45,7 +45,7 @@ pub struct V2JobStatus {
     pub completion_time: ::std::option::Option<::std::string::String>,
 }
 impl V2JobStatus {
-    /// A `V2JobStatus` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -131,8 +131,8 @@ pub struct V2JobTypeObject {
     pub update_timestamp: ::std::option::Option<::std::string::String>,
 }
 impl V2JobTypeObject {
-    /// A `V2JobTypeObject` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

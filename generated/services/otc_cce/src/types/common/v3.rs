@@ -36,8 +36,8 @@ pub struct V3NodeBandwidth {
     pub sharetype: ::std::option::Option<::std::string::String>,
 }
 impl V3NodeBandwidth {
-    /// A `V3NodeBandwidth` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -97,7 +97,7 @@ pub struct V3NodeEipSpec {
     pub bandwidth: ::std::option::Option<V3NodeBandwidth>,
 }
 impl V3NodeEipSpec {
-    /// A `V3NodeEipSpec` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -161,7 +161,7 @@ pub struct V3NodePublicIp {
     pub eip: ::std::option::Option<V3NodeEipSpec>,
 }
 impl V3NodePublicIp {
-    /// A `V3NodePublicIp` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -412,7 +412,7 @@ pub struct V3NodeSpec {
     pub runtime: ::std::option::Option<Runtime>,
 }
 impl V3NodeSpec {
-    /// A `V3NodeSpec` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

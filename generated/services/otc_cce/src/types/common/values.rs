@@ -19,8 +19,8 @@ pub struct Values {
     pub image_tag: ::std::option::Option<::std::string::String>,
 }
 impl Values {
-    /// A `Values` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -68,7 +68,7 @@ pub struct VirtualSpace {
     )
 )]
 impl VirtualSpace {
-    /// A `VirtualSpace` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
@@ -247,8 +247,8 @@ pub struct VirtualSpaceInResponse {
     )
 )]
 impl VirtualSpaceInResponse {
-    /// A `VirtualSpaceInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -47,8 +47,8 @@ pub struct Volume {
     pub metadata: ::std::option::Option<DataVolumeMetadataInResponse>,
 }
 impl Volume {
-    /// A `Volume` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

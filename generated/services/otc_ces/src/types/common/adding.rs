@@ -28,8 +28,8 @@ pub struct AddingMonitoringDataDimensions {
     pub value: ::std::string::String,
 }
 impl AddingMonitoringDataDimensions {
-    /// A `AddingMonitoringDataDimensions` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -180,8 +180,8 @@ pub struct AddingMonitoringDataDimensionsInResponse {
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl AddingMonitoringDataDimensionsInResponse {
-    /// A `AddingMonitoringDataDimensionsInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,7 +33,7 @@ pub struct AlarmActions {
 }
 #[cfg(any(feature = "creating_an_alarm_rule", feature = "modifying_an_alarm_rule"))]
 impl AlarmActions {
-    /// A `AlarmActions` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         r#type: impl ::std::convert::Into<::std::string::String>,
@@ -159,8 +159,8 @@ pub struct AlarmActionsInResponse {
     )
 )]
 impl AlarmActionsInResponse {
-    /// A `AlarmActionsInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

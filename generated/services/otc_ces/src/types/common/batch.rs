@@ -34,8 +34,8 @@ pub struct BatchAddingAssociatedResourcesToACustomResourceGroupDimension {
     )
 )]
 impl BatchAddingAssociatedResourcesToACustomResourceGroupDimension {
-    /// A `BatchAddingAssociatedResourcesToACustomResourceGroupDimension` with its mandatory fields,
-    /// in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -143,8 +143,8 @@ pub struct BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInRespon
 }
 #[cfg(feature = "query_resource_groups")]
 impl BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse {
-    /// A `BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse` with its
-    /// mandatory fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

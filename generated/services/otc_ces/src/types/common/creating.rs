@@ -20,8 +20,8 @@ pub struct CreatingAResourceGroupDimensions {
 }
 #[cfg(any(feature = "creating_a_resource_group", feature = "updating_a_resource_group"))]
 impl CreatingAResourceGroupDimensions {
-    /// A `CreatingAResourceGroupDimensions` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -108,8 +108,8 @@ pub struct CreatingAResourceGroupDimensionsInResponse {
 }
 #[cfg(feature = "querying_resources_in_a_resource_group")]
 impl CreatingAResourceGroupDimensionsInResponse {
-    /// A `CreatingAResourceGroupDimensionsInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -177,8 +177,8 @@ pub struct CreatingAnAlarmRuleOkActions {
 }
 #[cfg(any(feature = "creating_an_alarm_rule", feature = "modifying_an_alarm_rule"))]
 impl CreatingAnAlarmRuleOkActions {
-    /// A `CreatingAnAlarmRuleOkActions` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         r#type: impl ::std::convert::Into<::std::string::String>,
         notification_list: ::std::vec::Vec<

@@ -23,7 +23,7 @@ pub struct Dimensions {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl Dimensions {
-    /// A `Dimensions` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -98,8 +98,8 @@ pub struct MetaData {
     pub total: ::std::option::Option<i32>,
 }
 impl MetaData {
-    /// A `MetaData` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -45,7 +45,7 @@ pub struct Notification {
     )
 )]
 impl Notification {
-    /// A `Notification` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         r#type: impl ::std::convert::Into<::std::string::String>,
@@ -199,8 +199,8 @@ pub struct NotificationInResponse {
     )
 )]
 impl NotificationInResponse {
-    /// A `NotificationInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

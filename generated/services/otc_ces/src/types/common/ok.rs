@@ -23,8 +23,8 @@ pub struct OkActions {
     pub notification_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl OkActions {
-    /// A `OkActions` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

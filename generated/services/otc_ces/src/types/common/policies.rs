@@ -111,8 +111,8 @@ pub struct Policies {
     )
 )]
 impl Policies {
-    /// A `Policies` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         namespace: impl ::std::convert::Into<::std::string::String>,
         metric_name: impl ::std::convert::Into<::std::string::String>,
@@ -540,8 +540,8 @@ pub struct PoliciesInResponse {
 }
 #[cfg(feature = "querying_details_of_an_alarm_template")]
 impl PoliciesInResponse {
-    /// A `PoliciesInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

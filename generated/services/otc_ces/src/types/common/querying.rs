@@ -36,8 +36,8 @@ pub struct QueryingAlarmRecordsDimension {
     )
 )]
 impl QueryingAlarmRecordsDimension {
-    /// A `QueryingAlarmRecordsDimension` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -112,8 +112,8 @@ pub struct QueryingAlarmRulesMetaData {
 }
 #[cfg(any(feature = "querying_alarm_rules", feature = "querying_metrics"))]
 impl QueryingAlarmRulesMetaData {
-    /// A `QueryingAlarmRulesMetaData` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -45,8 +45,8 @@ pub struct Resource {
     )
 )]
 impl Resource {
-    /// A `Resource` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         namespace: impl ::std::convert::Into<::std::string::String>,
         dimensions: ::std::vec::Vec<
@@ -203,8 +203,8 @@ pub struct ResourceInResponse {
 }
 #[cfg(feature = "query_resource_groups")]
 impl ResourceInResponse {
-    /// A `ResourceInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -306,8 +306,8 @@ pub struct ResourceGroupTagRelation {
     )
 )]
 impl ResourceGroupTagRelation {
-    /// A `ResourceGroupTagRelation` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(key: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             key: key.into(),
@@ -452,8 +452,8 @@ pub struct ResourceGroupTagRelationInResponse {
 }
 #[cfg(feature = "querying_details_of_a_resource_group")]
 impl ResourceGroupTagRelationInResponse {
-    /// A `ResourceGroupTagRelationInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

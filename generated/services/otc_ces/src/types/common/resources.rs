@@ -18,8 +18,8 @@ pub struct Resources {
     pub dimensions: ::std::vec::Vec<CreatingAResourceGroupDimensions>,
 }
 impl Resources {
-    /// A `Resources` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         namespace: impl ::std::convert::Into<::std::string::String>,
         dimensions: ::std::vec::Vec<CreatingAResourceGroupDimensions>,

@@ -35,8 +35,8 @@ pub struct BackupFilesBody {
 }
 #[cfg(feature = "creating_a_backup_import_task")]
 impl BackupFilesBody {
-    /// A `BackupFilesBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(files: ::std::vec::Vec<Files>) -> Self {
         Self {
             file_source: ::std::option::Option::None,
@@ -191,8 +191,8 @@ pub struct BackupFilesBodyInResponse {
     )
 )]
 impl BackupFilesBodyInResponse {
-    /// A `BackupFilesBodyInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -302,7 +302,7 @@ pub struct BackupPlan {
     )
 )]
 impl BackupPlan {
-    /// A `BackupPlan` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         backup_at: ::std::vec::Vec<i32>,
@@ -453,8 +453,8 @@ pub struct BackupPlanInResponse {
 }
 #[cfg(feature = "querying_a_dcs_instance")]
 impl BackupPlanInResponse {
-    /// A `BackupPlanInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

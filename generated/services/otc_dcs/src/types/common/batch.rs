@@ -19,7 +19,7 @@ pub struct BatchOpsResult {
     pub instance: ::std::option::Option<::std::string::String>,
 }
 impl BatchOpsResult {
-    /// A `BatchOpsResult` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -36,7 +36,7 @@ pub struct BigkeysBody {
     pub unit: ::std::option::Option<::std::string::String>,
 }
 impl BigkeysBody {
-    /// A `BigkeysBody` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

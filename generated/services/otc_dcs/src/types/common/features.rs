@@ -31,8 +31,8 @@ pub struct Features {
     pub support_audit_log: ::std::option::Option<bool>,
 }
 impl Features {
-    /// A `Features` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -22,8 +22,8 @@ pub struct Files {
 }
 #[cfg(feature = "creating_a_backup_import_task")]
 impl Files {
-    /// A `Files` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(file_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             file_name: file_name.into(),
@@ -138,8 +138,8 @@ pub struct FilesInResponse {
     )
 )]
 impl FilesInResponse {
-    /// A `FilesInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

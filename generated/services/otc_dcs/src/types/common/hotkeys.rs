@@ -43,7 +43,7 @@ pub struct HotkeysBody {
     pub freq: ::std::option::Option<i32>,
 }
 impl HotkeysBody {
-    /// A `HotkeysBody` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -17,8 +17,8 @@ pub struct InstanceReplicationDimensionsInfo {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl InstanceReplicationDimensionsInfo {
-    /// A `InstanceReplicationDimensionsInfo` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct Instances {
 }
 #[cfg(any(feature = "creating_a_dcs_instance", feature = "creating_a_dcs_instance_2"))]
 impl Instances {
-    /// A `Instances` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -93,8 +93,8 @@ pub struct InstancesMonitoredObject {
     )
 )]
 impl InstancesMonitoredObject {
-    /// A `InstancesMonitoredObject` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -30,8 +30,8 @@ pub struct RecordsResponse {
     pub finished_at: ::std::option::Option<::std::string::String>,
 }
 impl RecordsResponse {
-    /// A `RecordsResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

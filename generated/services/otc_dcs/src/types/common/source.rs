@@ -40,8 +40,8 @@ pub struct SourceInstanceBody {
 }
 #[cfg(feature = "creating_a_backup_import_task")]
 impl SourceInstanceBody {
-    /// A `SourceInstanceBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(addrs: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             addrs: addrs.into(),
@@ -267,8 +267,8 @@ pub struct SourceInstanceBodyInResponse {
     )
 )]
 impl SourceInstanceBodyInResponse {
-    /// A `SourceInstanceBodyInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

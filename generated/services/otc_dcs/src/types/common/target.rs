@@ -40,8 +40,8 @@ pub struct TargetInstanceBody {
 }
 #[cfg(feature = "creating_a_backup_import_task")]
 impl TargetInstanceBody {
-    /// A `TargetInstanceBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: id.into(),
@@ -267,8 +267,8 @@ pub struct TargetInstanceBodyInResponse {
     )
 )]
 impl TargetInstanceBodyInResponse {
-    /// A `TargetInstanceBodyInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct Whitelist {
 }
 #[cfg(feature = "configuring_ip_whitelist_groups")]
 impl Whitelist {
-    /// A `Whitelist` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         group_name: impl ::std::convert::Into<::std::string::String>,
         ip_list: ::std::vec::Vec<::std::string::String>,
@@ -118,8 +118,8 @@ pub struct WhitelistInResponse {
 }
 #[cfg(feature = "querying_the_ip_whitelist_of_a_dcs_instance")]
 impl WhitelistInResponse {
-    /// A `WhitelistInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -28,8 +28,8 @@ pub struct GroupMessageOffsets {
     pub message_log_end_offset: ::std::option::Option<i64>,
 }
 impl GroupMessageOffsets {
-    /// A `GroupMessageOffsets` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -95,8 +95,8 @@ pub struct SmartConnectTaskRespSinkConfig {
     pub kv_delimiter: ::std::option::Option<::std::string::String>,
 }
 impl SmartConnectTaskRespSinkConfig {
-    /// A `SmartConnectTaskRespSinkConfig` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -391,8 +391,8 @@ pub struct SmartConnectTaskRespSourceConfig {
     pub topics_mapping: ::std::option::Option<::std::string::String>,
 }
 impl SmartConnectTaskRespSourceConfig {
-    /// A `SmartConnectTaskRespSourceConfig` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct TagEntity {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl TagEntity {
-    /// A `TagEntity` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -48,8 +48,8 @@ pub struct Tags {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl Tags {
-    /// A `Tags` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

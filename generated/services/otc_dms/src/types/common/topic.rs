@@ -18,8 +18,8 @@ pub struct TopicOtherConfigs {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl TopicOtherConfigs {
-    /// A `TopicOtherConfigs` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

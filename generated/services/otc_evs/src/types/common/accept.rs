@@ -14,8 +14,8 @@ pub struct Accept {
     pub auth_key: ::std::string::String,
 }
 impl Accept {
-    /// A `Accept` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(auth_key: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { auth_key: auth_key.into() }
     }

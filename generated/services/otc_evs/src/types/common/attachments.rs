@@ -39,7 +39,7 @@ pub struct Attachments {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl Attachments {
-    /// A `Attachments` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -20,8 +20,8 @@ pub struct AvailabilityZoneInfo {
     pub zone_name: ::std::option::Option<::std::string::String>,
 }
 impl AvailabilityZoneInfo {
-    /// A `AvailabilityZoneInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct BatchDeletingTagsForTheSpecifiedEvsDiskResourceTag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl BatchDeletingTagsForTheSpecifiedEvsDiskResourceTag {
-    /// A `BatchDeletingTagsForTheSpecifiedEvsDiskResourceTag` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(key: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             key: key.into(),

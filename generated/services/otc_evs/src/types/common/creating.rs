@@ -19,8 +19,8 @@ pub struct CreatingADiskTransferTransfer {
 }
 #[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
 impl CreatingADiskTransferTransfer {
-    /// A `CreatingADiskTransferTransfer` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         volume_id: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -104,8 +104,8 @@ pub struct CreatingADiskTransferTransferInResponse {
 }
 #[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
 impl CreatingADiskTransferTransferInResponse {
-    /// A `CreatingADiskTransferTransferInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -250,8 +250,8 @@ pub struct CreatingEvsDisks2Volume {
 }
 #[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
 impl CreatingEvsDisks2Volume {
-    /// A `CreatingEvsDisks2Volume` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         availability_zone: impl ::std::convert::Into<::std::string::String>,
         size: i32,
@@ -600,8 +600,8 @@ pub struct CreatingEvsDisks2VolumeInResponse {
 }
 #[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
 impl CreatingEvsDisks2VolumeInResponse {
-    /// A `CreatingEvsDisks2VolumeInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -67,8 +67,8 @@ pub struct Error {
     pub code: ::std::option::Option<::std::string::String>,
 }
 impl Error {
-    /// A `Error` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -28,7 +28,7 @@ pub struct ExtraSpecs {
     pub reskey_availability_zones: ::std::option::Option<::std::string::String>,
 }
 impl ExtraSpecs {
-    /// A `ExtraSpecs` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -39,8 +39,8 @@ pub struct OsExtend {
     )
 )]
 impl OsExtend {
-    /// A `OsExtend` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(new_size: i32) -> Self {
         Self { new_size }
     }
@@ -136,7 +136,7 @@ pub struct OsSetBootable {
     )
 )]
 impl OsSetBootable {
-    /// A `OsSetBootable` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(bootable: bool) -> Self {
         Self { bootable }
@@ -230,8 +230,8 @@ pub struct OsUpdateReadonlyFlag {
     )
 )]
 impl OsUpdateReadonlyFlag {
-    /// A `OsUpdateReadonlyFlag` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(readonly: bool) -> Self {
         Self { readonly }
     }
@@ -360,8 +360,8 @@ pub struct OsVolumeUploadImage {
     )
 )]
 impl OsVolumeUploadImage {
-    /// A `OsVolumeUploadImage` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(image_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             disk_format: ::std::option::Option::None,
@@ -636,8 +636,8 @@ pub struct OsVolumeUploadImageInResponse {
     )
 )]
 impl OsVolumeUploadImageInResponse {
-    /// A `OsVolumeUploadImageInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -60,8 +60,8 @@ pub struct QueryingAllDiskTransfersTransfer {
     )
 )]
 impl QueryingAllDiskTransfersTransfer {
-    /// A `QueryingAllDiskTransfersTransfer` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -265,8 +265,8 @@ pub struct QueryingDetailsAboutADisk2Volume {
     )
 )]
 impl QueryingDetailsAboutADisk2Volume {
-    /// A `QueryingDetailsAboutADisk2Volume` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -523,8 +523,8 @@ pub struct QueryingDetailsAboutAnEvsDiskTypeVolumeType {
     )
 )]
 impl QueryingDetailsAboutAnEvsDiskTypeVolumeType {
-    /// A `QueryingDetailsAboutAnEvsDiskTypeVolumeType` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -676,8 +676,8 @@ pub struct QueryingDetailsAboutAnEvsSnapshotSnapshot {
     )
 )]
 impl QueryingDetailsAboutAnEvsSnapshotSnapshot {
-    /// A `QueryingDetailsAboutAnEvsSnapshotSnapshot` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -826,8 +826,8 @@ pub struct QueryingDetailsOfADiskTransferTransfer {
     )
 )]
 impl QueryingDetailsOfADiskTransferTransfer {
-    /// A `QueryingDetailsOfADiskTransferTransfer` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -948,8 +948,8 @@ pub struct QueryingDetailsOfAllDiskTransfersTransfer {
     )
 )]
 impl QueryingDetailsOfAllDiskTransfersTransfer {
-    /// A `QueryingDetailsOfAllDiskTransfersTransfer` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1050,8 +1050,8 @@ pub struct QueryingEvsDisksVolumes {
 }
 #[cfg(any(feature = "querying_evs_disks", feature = "querying_evs_disks_3"))]
 impl QueryingEvsDisksVolumes {
-    /// A `QueryingEvsDisksVolumes` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1139,8 +1139,8 @@ pub struct QueryingInformationOfAnApiVersionLinks {
     )
 )]
 impl QueryingInformationOfAnApiVersionLinks {
-    /// A `QueryingInformationOfAnApiVersionLinks` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1223,8 +1223,8 @@ pub struct QueryingTagsOfAnEvsDiskResourceTag {
     )
 )]
 impl QueryingTagsOfAnEvsDiskResourceTag {
-    /// A `QueryingTagsOfAnEvsDiskResourceTag` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct Resource {
     )
 )]
 impl Resource {
-    /// A `Resource` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -134,7 +134,7 @@ pub struct ResourceTag {
     )
 )]
 impl ResourceTag {
-    /// A `ResourceTag` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,

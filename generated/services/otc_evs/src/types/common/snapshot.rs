@@ -40,8 +40,8 @@ pub struct Snapshot {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl Snapshot {
-    /// A `Snapshot` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(volume_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             volume_id: volume_id.into(),
@@ -203,8 +203,8 @@ pub struct SnapshotInResponse {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl SnapshotInResponse {
-    /// A `SnapshotInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -44,8 +44,8 @@ pub struct Snapshots {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl Snapshots {
-    /// A `Snapshots` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

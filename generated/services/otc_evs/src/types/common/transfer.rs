@@ -24,8 +24,8 @@ pub struct Transfer {
     pub links: ::std::option::Option<::std::vec::Vec<AcceptingADiskTransferLinks>>,
 }
 impl Transfer {
-    /// A `Transfer` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -35,8 +35,8 @@ pub struct UpdatingAnEvsDisk2Volume {
 }
 #[cfg(any(feature = "updating_an_evs_disk_2", feature = "updating_an_evs_disk_3"))]
 impl UpdatingAnEvsDisk2Volume {
-    /// A `UpdatingAnEvsDisk2Volume` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -186,8 +186,8 @@ pub struct UpdatingAnEvsSnapshotSnapshot {
     )
 )]
 impl UpdatingAnEvsSnapshotSnapshot {
-    /// A `UpdatingAnEvsSnapshotSnapshot` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

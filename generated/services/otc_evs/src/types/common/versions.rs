@@ -45,8 +45,8 @@ pub struct Versions {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl Versions {
-    /// A `Versions` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

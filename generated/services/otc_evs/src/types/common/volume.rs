@@ -143,8 +143,8 @@ pub struct Volume {
 }
 #[cfg(any(feature = "creating_evs_disks", feature = "creating_evs_disks_3"))]
 impl Volume {
-    /// A `Volume` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         availability_zone: impl ::std::convert::Into<::std::string::String>,
         size: i32,
@@ -428,7 +428,7 @@ pub struct VolumeTypes {
 }
 #[cfg(any(feature = "querying_evs_disk_types", feature = "querying_evs_disk_types_2"))]
 impl VolumeTypes {
-    /// A `VolumeTypes` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

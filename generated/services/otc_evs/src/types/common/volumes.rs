@@ -133,8 +133,8 @@ pub struct Volumes {
     pub wwn: ::std::option::Option<::std::string::String>,
 }
 impl Volumes {
-    /// A `Volumes` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -16,8 +16,8 @@ pub struct ZoneState {
     pub available: ::std::option::Option<bool>,
 }
 impl ZoneState {
-    /// A `ZoneState` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

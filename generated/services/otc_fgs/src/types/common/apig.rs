@@ -35,8 +35,8 @@ pub struct ApigTriggerFuncInfo {
 }
 #[cfg(feature = "creating_a_trigger")]
 impl ApigTriggerFuncInfo {
-    /// A `ApigTriggerFuncInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(timeout: i32) -> Self {
         Self {
             function_urn: ::std::option::Option::None,
@@ -195,8 +195,8 @@ pub struct ApigTriggerFuncInfoInResponse {
     pub version: ::std::option::Option<::std::string::String>,
 }
 impl ApigTriggerFuncInfoInResponse {
-    /// A `ApigTriggerFuncInfoInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

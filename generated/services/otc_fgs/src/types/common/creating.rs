@@ -45,8 +45,8 @@ pub struct CreatingAFunctionFuncMount {
     )
 )]
 impl CreatingAFunctionFuncMount {
-    /// A `CreatingAFunctionFuncMount` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         mount_type: MountType,
         mount_resource: impl ::std::convert::Into<::std::string::String>,
@@ -244,8 +244,8 @@ pub struct CreatingAFunctionFuncMountInResponse {
     )
 )]
 impl CreatingAFunctionFuncMountInResponse {
-    /// A `CreatingAFunctionFuncMountInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -373,8 +373,8 @@ pub struct CreatingAFunctionMountConfig {
     )
 )]
 impl CreatingAFunctionMountConfig {
-    /// A `CreatingAFunctionMountConfig` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         mount_user: MountUser,
         func_mounts: ::std::vec::Vec<CreatingAFunctionFuncMount>,
@@ -508,8 +508,8 @@ pub struct CreatingAFunctionMountConfigInResponse {
     )
 )]
 impl CreatingAFunctionMountConfigInResponse {
-    /// A `CreatingAFunctionMountConfigInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

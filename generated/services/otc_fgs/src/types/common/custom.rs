@@ -33,7 +33,7 @@ pub struct CustomImage {
     pub gid: ::std::option::Option<::std::string::String>,
 }
 impl CustomImage {
-    /// A `CustomImage` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -54,7 +54,7 @@ pub struct Dependency {
     pub last_modified: ::std::option::Option<i32>,
 }
 impl Dependency {
-    /// A `Dependency` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -58,8 +58,8 @@ pub struct FuncAsyncDestinationConfig {
     )
 )]
 impl FuncAsyncDestinationConfig {
-    /// A `FuncAsyncDestinationConfig` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -202,8 +202,8 @@ pub struct FuncCode {
     )
 )]
 impl FuncCode {
-    /// A `FuncCode` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -336,8 +336,8 @@ pub struct FuncDestinationConfig {
     )
 )]
 impl FuncDestinationConfig {
-    /// A `FuncDestinationConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -481,7 +481,7 @@ pub struct FuncLogConfig {
     )
 )]
 impl FuncLogConfig {
-    /// A `FuncLogConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -638,8 +638,8 @@ pub struct FuncMount {
     )
 )]
 impl FuncMount {
-    /// A `FuncMount` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -768,8 +768,8 @@ pub struct FuncVpc {
     )
 )]
 impl FuncVpc {
-    /// A `FuncVpc` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         vpc_id: impl ::std::convert::Into<::std::string::String>,
         subnet_id: impl ::std::convert::Into<::std::string::String>,
@@ -1020,8 +1020,8 @@ pub struct FuncVpcInResponse {
     )
 )]
 impl FuncVpcInResponse {
-    /// A `FuncVpcInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct FunctionAsyncConfig {
     pub last_modified: ::std::option::Option<::std::string::String>,
 }
 impl FunctionAsyncConfig {
-    /// A `FunctionAsyncConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -40,7 +40,7 @@ pub struct MountConfig {
     )
 )]
 impl MountConfig {
-    /// A `MountConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -140,8 +140,8 @@ pub struct MountUser {
     )
 )]
 impl MountUser {
-    /// A `MountUser` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         user_id: impl ::std::convert::Into<::std::string::String>,
         user_group_id: impl ::std::convert::Into<::std::string::String>,
@@ -242,8 +242,8 @@ pub struct MountUserInResponse {
     pub user_group_id: ::std::option::Option<::std::string::String>,
 }
 impl MountUserInResponse {
-    /// A `MountUserInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -19,8 +19,8 @@ pub struct NetworkControlConfig {
     pub trigger_access_vpcs: ::std::option::Option<::std::vec::Vec<VpcConfig>>,
 }
 impl NetworkControlConfig {
-    /// A `NetworkControlConfig` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

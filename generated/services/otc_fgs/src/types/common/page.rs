@@ -22,8 +22,8 @@ pub struct PageInfo {
     pub current_count: ::std::option::Option<i64>,
 }
 impl PageInfo {
-    /// A `PageInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

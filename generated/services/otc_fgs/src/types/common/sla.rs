@@ -19,8 +19,8 @@ pub struct SlaReportsValue {
     pub value: ::std::option::Option<f64>,
 }
 impl SlaReportsValue {
-    /// A `SlaReportsValue` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

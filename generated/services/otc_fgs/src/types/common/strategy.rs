@@ -26,7 +26,7 @@ pub struct StrategyConfig {
 }
 #[cfg(feature = "modifying_the_metadata_of_a_function")]
 impl StrategyConfig {
-    /// A `StrategyConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(concurrency: Concurrency, concurrent_num: i32) -> Self {
         Self {
@@ -162,8 +162,8 @@ pub struct StrategyConfigInResponse {
     pub concurrent_num: ::std::option::Option<i32>,
 }
 impl StrategyConfigInResponse {
-    /// A `StrategyConfigInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct TagItem {
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl TagItem {
-    /// A `TagItem` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -250,8 +250,8 @@ pub struct TriggerEventDataResponseBody {
     pub secret_key: ::std::option::Option<::std::string::String>,
 }
 impl TriggerEventDataResponseBody {
-    /// A `TriggerEventDataResponseBody` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

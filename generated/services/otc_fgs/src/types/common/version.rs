@@ -19,8 +19,8 @@ pub struct VersionStrategy {
     pub combine_type: ::std::option::Option<CombineType>,
 }
 impl VersionStrategy {
-    /// A `VersionStrategy` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -145,8 +145,8 @@ pub struct VersionStrategyRules {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl VersionStrategyRules {
-    /// A `VersionStrategyRules` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -30,8 +30,8 @@ pub struct AllowAddressNetmasks {
     )
 )]
 impl AllowAddressNetmasks {
-    /// A `AllowAddressNetmasks` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         address_netmask: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -153,8 +153,8 @@ pub struct AllowAddressNetmasksInResponse {
     )
 )]
 impl AllowAddressNetmasksInResponse {
-    /// A `AllowAddressNetmasksInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -227,8 +227,8 @@ pub struct AllowAddressNetmasksIpv6 {
 }
 #[cfg(feature = "modifying_the_acl_for_console_access")]
 impl AllowAddressNetmasksIpv6 {
-    /// A `AllowAddressNetmasksIpv6` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         address_netmask: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -330,8 +330,8 @@ pub struct AllowAddressNetmasksIpv6InResponse {
     )
 )]
 impl AllowAddressNetmasksIpv6InResponse {
-    /// A `AllowAddressNetmasksIpv6InResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -411,7 +411,7 @@ pub struct AllowIpRanges {
     )
 )]
 impl AllowIpRanges {
-    /// A `AllowIpRanges` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(ip_range: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -531,8 +531,8 @@ pub struct AllowIpRangesInResponse {
     )
 )]
 impl AllowIpRangesInResponse {
-    /// A `AllowIpRangesInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -606,8 +606,8 @@ pub struct AllowIpRangesIpv6 {
 }
 #[cfg(feature = "modifying_the_acl_for_console_access")]
 impl AllowIpRangesIpv6 {
-    /// A `AllowIpRangesIpv6` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(ip_range: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             description: ::std::option::Option::None,
@@ -708,8 +708,8 @@ pub struct AllowIpRangesIpv6InResponse {
     )
 )]
 impl AllowIpRangesIpv6InResponse {
-    /// A `AllowIpRangesIpv6InResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -797,7 +797,7 @@ pub struct AllowUserBody {
     )
 )]
 impl AllowUserBody {
-    /// A `AllowUserBody` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

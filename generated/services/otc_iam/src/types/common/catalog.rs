@@ -27,8 +27,8 @@ pub struct Catalog {
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl Catalog {
-    /// A `Catalog` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -42,8 +42,8 @@ pub struct ConsoleAclPolicy {
 }
 #[cfg(feature = "modifying_the_acl_for_console_access")]
 impl ConsoleAclPolicy {
-    /// A `ConsoleAclPolicy` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -252,8 +252,8 @@ pub struct ConsoleAclPolicyInResponse {
     >,
 }
 impl ConsoleAclPolicyInResponse {
-    /// A `ConsoleAclPolicyInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct CreatingACustomPolicyPolicy {
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl CreatingACustomPolicyPolicy {
-    /// A `CreatingACustomPolicyPolicy` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         version: impl ::std::convert::Into<::std::string::String>,
         statement: ::std::vec::Vec<CreatingACustomPolicyStatement>,
@@ -138,8 +138,8 @@ pub struct CreatingACustomPolicyPolicyInResponse {
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl CreatingACustomPolicyPolicyInResponse {
-    /// A `CreatingACustomPolicyPolicyInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -228,8 +228,8 @@ pub struct CreatingACustomPolicyStatement {
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl CreatingACustomPolicyStatement {
-    /// A `CreatingACustomPolicyStatement` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(action: ::std::vec::Vec<::std::string::String>, effect: Effect) -> Self {
         Self {
             action,
@@ -372,8 +372,8 @@ pub struct CreatingACustomPolicyStatementInResponse {
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl CreatingACustomPolicyStatementInResponse {
-    /// A `CreatingACustomPolicyStatementInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -466,8 +466,8 @@ pub struct CreatingAnIdentityProviderLinks {
 }
 #[cfg(feature = "querying_an_identity_provider")]
 impl CreatingAnIdentityProviderLinks {
-    /// A `CreatingAnIdentityProviderLinks` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

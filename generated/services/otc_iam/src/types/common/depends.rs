@@ -20,8 +20,8 @@ pub struct Depends {
     pub display_name: ::std::option::Option<::std::string::String>,
 }
 impl Depends {
-    /// A `Depends` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

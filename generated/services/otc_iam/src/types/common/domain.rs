@@ -18,8 +18,8 @@ pub struct Domain {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl Domain {
-    /// A `Domain` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

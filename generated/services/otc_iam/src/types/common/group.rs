@@ -14,8 +14,8 @@ pub struct Group {
     pub name: ::std::string::String,
 }
 impl Group {
-    /// A `Group` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { name: name.into() }
     }
@@ -93,8 +93,8 @@ pub struct GroupInResponse {
     )
 )]
 impl GroupInResponse {
-    /// A `GroupInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

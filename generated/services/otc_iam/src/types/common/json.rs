@@ -23,8 +23,8 @@ pub struct Json {
     pub next: ::std::option::Option<::std::string::String>,
 }
 impl Json {
-    /// A `Json` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -84,8 +84,8 @@ pub struct ListingCustomPoliciesLinks {
     )
 )]
 impl ListingCustomPoliciesLinks {
-    /// A `ListingCustomPoliciesLinks` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -203,8 +203,8 @@ pub struct ListingCustomPoliciesPolicy {
     any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
 )]
 impl ListingCustomPoliciesPolicy {
-    /// A `ListingCustomPoliciesPolicy` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -307,8 +307,8 @@ pub struct ListingCustomPoliciesStatement {
     any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
 )]
 impl ListingCustomPoliciesStatement {
-    /// A `ListingCustomPoliciesStatement` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -27,8 +27,8 @@ pub struct Locales {
     pub es_es: ::std::option::Option<::std::string::String>,
 }
 impl Locales {
-    /// A `Locales` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

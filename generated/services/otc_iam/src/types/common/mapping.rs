@@ -54,8 +54,8 @@ pub struct Mapping {
     pub rules: ::std::vec::Vec<Rules>,
 }
 impl Mapping {
-    /// A `Mapping` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(rules: ::std::vec::Vec<Rules>) -> Self {
         Self { rules }
     }
@@ -172,8 +172,8 @@ pub struct MappingInResponse {
     pub rules: ::std::option::Option<::std::vec::Vec<RulesInResponse>>,
 }
 impl MappingInResponse {
-    /// A `MappingInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

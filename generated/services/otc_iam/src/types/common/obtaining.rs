@@ -35,8 +35,8 @@ pub struct ObtainingAScopedTokenCatalog {
 }
 #[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
 impl ObtainingAScopedTokenCatalog {
-    /// A `ObtainingAScopedTokenCatalog` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -116,8 +116,8 @@ pub struct ObtainingAScopedTokenDomain {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingAScopedTokenDomain {
-    /// A `ObtainingAScopedTokenDomain` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -237,8 +237,8 @@ pub struct ObtainingAScopedTokenEndpoints {
 }
 #[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
 impl ObtainingAScopedTokenEndpoints {
-    /// A `ObtainingAScopedTokenEndpoints` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -326,8 +326,8 @@ pub struct ObtainingATokenWithAnOpenidConnectIdTokenDomain {
     )
 )]
 impl ObtainingATokenWithAnOpenidConnectIdTokenDomain {
-    /// A `ObtainingATokenWithAnOpenidConnectIdTokenDomain` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -446,8 +446,8 @@ pub struct ObtainingATokenWithAnOpenidConnectIdTokenOsFederation {
     )
 )]
 impl ObtainingATokenWithAnOpenidConnectIdTokenOsFederation {
-    /// A `ObtainingATokenWithAnOpenidConnectIdTokenOsFederation` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -554,8 +554,8 @@ pub struct ObtainingATokenWithAnOpenidConnectIdTokenUser {
     )
 )]
 impl ObtainingATokenWithAnOpenidConnectIdTokenUser {
-    /// A `ObtainingATokenWithAnOpenidConnectIdTokenUser` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -657,8 +657,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationDomain {
     )
 )]
 impl ObtainingAUserTokenThroughPasswordAuthenticationDomain {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationDomain` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { name: name.into() }
     }
@@ -752,8 +752,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse {
     )
 )]
 impl ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -833,8 +833,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationUser {
     )
 )]
 impl ObtainingAUserTokenThroughPasswordAuthenticationUser {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationUser` with its mandatory fields, in the
-    /// order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         domain: ObtainingAUserTokenThroughPasswordAuthenticationDomain,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -981,8 +981,8 @@ pub struct ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse {
     )
 )]
 impl ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse {
-    /// A `ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse` with its mandatory
-    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

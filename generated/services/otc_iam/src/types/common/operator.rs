@@ -15,8 +15,8 @@ pub struct Operator {
     pub attribute: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl Operator {
-    /// A `Operator` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

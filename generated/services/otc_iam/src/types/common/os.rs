@@ -22,7 +22,7 @@ pub struct OsFederation {
     pub protocol: ::std::option::Option<Protocol>,
 }
 impl OsFederation {
-    /// A `OsFederation` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

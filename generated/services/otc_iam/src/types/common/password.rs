@@ -15,8 +15,8 @@ pub struct Password {
     pub user: ObtainingAUserTokenThroughPasswordAuthenticationUser,
 }
 impl Password {
-    /// A `Password` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(user: ObtainingAUserTokenThroughPasswordAuthenticationUser) -> Self {
         Self { user }
     }

@@ -33,8 +33,8 @@ pub struct Policy {
     pub version: ::std::option::Option<::std::string::String>,
 }
 impl Policy {
-    /// A `Policy` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

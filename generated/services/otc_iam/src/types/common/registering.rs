@@ -14,8 +14,8 @@ pub struct RegisteringAProtocolProtocol {
     pub mapping_id: ::std::option::Option<::std::string::String>,
 }
 impl RegisteringAProtocolProtocol {
-    /// A `RegisteringAProtocolProtocol` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct Remote {
     pub not_any_of: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl Remote {
-    /// A `Remote` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(r#type: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -167,8 +167,8 @@ pub struct RemoteInResponse {
     )
 )]
 impl RemoteInResponse {
-    /// A `RemoteInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -15,8 +15,8 @@ pub struct Resource {
     pub uri: ::std::vec::Vec<::std::string::String>,
 }
 impl Resource {
-    /// A `Resource` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(uri: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { uri }
     }
@@ -88,8 +88,8 @@ pub struct ResourceInResponse {
     pub uri: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ResourceInResponse {
-    /// A `ResourceInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

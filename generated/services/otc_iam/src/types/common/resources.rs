@@ -41,8 +41,8 @@ pub struct Resources {
     pub used: ::std::option::Option<i32>,
 }
 impl Resources {
-    /// A `Resources` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

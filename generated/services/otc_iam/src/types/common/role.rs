@@ -33,8 +33,8 @@ pub struct Role {
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl Role {
-    /// A `Role` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         display_name: impl ::std::convert::Into<::std::string::String>,
         r#type: impl ::std::convert::Into<::std::string::String>,
@@ -181,7 +181,7 @@ pub struct RoleInResponse {
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl RoleInResponse {
-    /// A `RoleInResponse` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -286,8 +286,8 @@ pub struct RoleAssignments {
     )
 )]
 impl RoleAssignments {
-    /// A `RoleAssignments` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         agency_id: impl ::std::convert::Into<::std::string::String>,
         enterprise_project_id: impl ::std::convert::Into<::std::string::String>,

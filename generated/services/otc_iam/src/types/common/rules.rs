@@ -24,8 +24,8 @@ pub struct Rules {
 }
 #[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
 impl Rules {
-    /// A `Rules` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         local: ::std::vec::Vec<RulesLocal>,
         remote: ::std::vec::Vec<Remote>,
@@ -144,8 +144,8 @@ pub struct RulesInResponse {
     pub remote: ::std::option::Option<::std::vec::Vec<RemoteInResponse>>,
 }
 impl RulesInResponse {
-    /// A `RulesInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -224,7 +224,7 @@ pub struct RulesLocal {
 }
 #[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
 impl RulesLocal {
-    /// A `RulesLocal` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -317,8 +317,8 @@ pub struct RulesLocalInResponse {
     pub group: ::std::option::Option<GroupInResponse>,
 }
 impl RulesLocalInResponse {
-    /// A `RulesLocalInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct Scope {
     pub project: ::std::option::Option<Project>,
 }
 impl Scope {
-    /// A `Scope` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

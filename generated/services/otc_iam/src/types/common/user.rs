@@ -14,8 +14,8 @@ pub struct User {
     pub name: ::std::string::String,
 }
 impl User {
-    /// A `User` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { name: name.into() }
     }
@@ -93,7 +93,7 @@ pub struct UserInResponse {
     )
 )]
 impl UserInResponse {
-    /// A `UserInResponse` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

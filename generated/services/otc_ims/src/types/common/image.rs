@@ -16,8 +16,8 @@ pub struct ImageTags {
     pub value: ::std::string::String,
 }
 impl ImageTags {
-    /// A `ImageTags` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,

@@ -20,8 +20,8 @@ pub struct QueryingAllImageTagsTags {
 }
 #[cfg(feature = "querying_images_by_tag")]
 impl QueryingAllImageTagsTags {
-    /// A `QueryingAllImageTagsTags` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         values: ::std::vec::Vec<::std::string::String>,
@@ -114,8 +114,8 @@ pub struct QueryingAllImageTagsTagsInResponse {
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl QueryingAllImageTagsTagsInResponse {
-    /// A `QueryingAllImageTagsTagsInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

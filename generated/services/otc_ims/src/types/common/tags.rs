@@ -18,8 +18,8 @@ pub struct Tags {
 }
 #[cfg(feature = "adding_or_deleting_image_tags_in_a_batch")]
 impl Tags {
-    /// A `Tags` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -103,7 +103,7 @@ pub struct TagsInResponse {
 }
 #[cfg(feature = "querying_tags_of_an_image")]
 impl TagsInResponse {
-    /// A `TagsInResponse` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

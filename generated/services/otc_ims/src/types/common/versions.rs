@@ -27,8 +27,8 @@ pub struct Versions {
     pub links: ::std::option::Option<::std::vec::Vec<Links>>,
 }
 impl Versions {
-    /// A `Versions` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -115,8 +115,8 @@ pub struct AccessConfigDeatilResponse {
     >,
 }
 impl AccessConfigDeatilResponse {
-    /// A `AccessConfigDeatilResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -376,8 +376,8 @@ pub struct AccessConfigFormatCreate {
     pub multi: ::std::option::Option<AccessConfigFormatMutilCreate>,
 }
 impl AccessConfigFormatCreate {
-    /// A `AccessConfigFormatCreate` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -484,8 +484,8 @@ pub struct AccessConfigFormatMutilCreate {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl AccessConfigFormatMutilCreate {
-    /// A `AccessConfigFormatMutilCreate` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -577,8 +577,8 @@ pub struct AccessConfigFormatSingleCreate {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl AccessConfigFormatSingleCreate {
-    /// A `AccessConfigFormatSingleCreate` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -663,8 +663,8 @@ pub struct AccessConfigHostGroupIdList {
 }
 #[cfg(feature = "modifying_a_log_ingestion_configuration")]
 impl AccessConfigHostGroupIdList {
-    /// A `AccessConfigHostGroupIdList` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(host_group_id_list: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { host_group_id_list }
     }
@@ -744,8 +744,8 @@ pub struct AccessConfigHostGroupIdListInResponse {
     >,
 }
 impl AccessConfigHostGroupIdListInResponse {
-    /// A `AccessConfigHostGroupIdListInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -845,8 +845,8 @@ pub struct AccessConfigInfo {
     )
 )]
 impl AccessConfigInfo {
-    /// A `AccessConfigInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1028,8 +1028,8 @@ pub struct AccessConfigQueryLogInfo {
     pub log_stream_name_alias: ::std::option::Option<::std::string::String>,
 }
 impl AccessConfigQueryLogInfo {
-    /// A `AccessConfigQueryLogInfo` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1127,8 +1127,8 @@ pub struct AccessConfigTag {
     )
 )]
 impl AccessConfigTag {
-    /// A `AccessConfigTag` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(key: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             key: key.into(),
@@ -1265,8 +1265,8 @@ pub struct AccessConfigTagResponse {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl AccessConfigTagResponse {
-    /// A `AccessConfigTagResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1339,8 +1339,8 @@ pub struct AccessConfigTimeOffset {
     )
 )]
 impl AccessConfigTimeOffset {
-    /// A `AccessConfigTimeOffset` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         offset: i64,
         unit: impl ::std::convert::Into<::std::string::String>,
@@ -1449,8 +1449,8 @@ pub struct AccessConfigTimeOffsetInResponse {
     pub unit: ::std::option::Option<::std::string::String>,
 }
 impl AccessConfigTimeOffsetInResponse {
-    /// A `AccessConfigTimeOffsetInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1527,8 +1527,8 @@ pub struct AccessConfigWindowsLogInfoCreate {
 }
 #[cfg(feature = "creating_a_log_ingestion_configuration")]
 impl AccessConfigWindowsLogInfoCreate {
-    /// A `AccessConfigWindowsLogInfoCreate` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         categorys: ::std::vec::Vec<::std::string::String>,
         time_offset: AccessConfigTimeOffset,
@@ -1672,8 +1672,8 @@ pub struct AccessConfigWindowsLogInfoCreateInResponse {
     pub event_level: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl AccessConfigWindowsLogInfoCreateInResponse {
-    /// A `AccessConfigWindowsLogInfoCreateInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

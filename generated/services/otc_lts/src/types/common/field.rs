@@ -19,7 +19,7 @@ pub struct FieldModel {
     pub is_analysis: ::std::option::Option<bool>,
 }
 impl FieldModel {
-    /// A `FieldModel` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(field_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {

@@ -55,8 +55,8 @@ pub struct Frequency {
     )
 )]
 impl Frequency {
-    /// A `Frequency` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(r#type: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -290,8 +290,8 @@ pub struct FrequencyInResponse {
 }
 #[cfg(feature = "querying_a_keyword_alarm_rule")]
 impl FrequencyInResponse {
-    /// A `FrequencyInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

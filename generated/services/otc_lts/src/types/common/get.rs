@@ -42,8 +42,8 @@ pub struct GetHostGroupInfo {
 }
 #[cfg(any(feature = "deleting_a_host_group", feature = "querying_host_groups"))]
 impl GetHostGroupInfo {
-    /// A `GetHostGroupInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -204,8 +204,8 @@ pub struct GetQuerySearchCriteriasBody {
     )
 )]
 impl GetQuerySearchCriteriasBody {
-    /// A `GetQuerySearchCriteriasBody` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -37,7 +37,7 @@ pub struct HostGroupTag {
     )
 )]
 impl HostGroupTag {
-    /// A `HostGroupTag` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(key: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -185,8 +185,8 @@ pub struct HostGroupTagInResponse {
 }
 #[cfg(feature = "modifying_a_host_group")]
 impl HostGroupTagInResponse {
-    /// A `HostGroupTagInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -288,8 +288,8 @@ pub struct HostGroupTagResBody {
     )
 )]
 impl HostGroupTagResBody {
-    /// A `HostGroupTagResBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -45,8 +45,8 @@ pub struct KeywordsRequest {
     )
 )]
 impl KeywordsRequest {
-    /// A `KeywordsRequest` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         log_stream_id: impl ::std::convert::Into<::std::string::String>,
         log_group_id: impl ::std::convert::Into<::std::string::String>,
@@ -258,8 +258,8 @@ pub struct KeywordsRequestInResponse {
 }
 #[cfg(feature = "querying_a_keyword_alarm_rule")]
 impl KeywordsRequestInResponse {
-    /// A `KeywordsRequestInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -29,8 +29,8 @@ pub struct LogAgencyTransfer {
 }
 #[cfg(feature = "creating_a_log_transfer_task_new_version")]
 impl LogAgencyTransfer {
-    /// A `LogAgencyTransfer` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         agency_domain_id: impl ::std::convert::Into<::std::string::String>,
         agency_domain_name: impl ::std::convert::Into<::std::string::String>,
@@ -168,8 +168,8 @@ pub struct LogAgencyTransferInResponse {
     pub be_agency_project_id: ::std::option::Option<::std::string::String>,
 }
 impl LogAgencyTransferInResponse {
-    /// A `LogAgencyTransferInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -272,7 +272,7 @@ pub struct LogStreams {
     )
 )]
 impl LogStreams {
-    /// A `LogStreams` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -402,8 +402,8 @@ pub struct LogTransferDetail {
     )
 )]
 impl LogTransferDetail {
-    /// A `LogTransferDetail` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         obs_period: i32,
         obs_period_unit: impl ::std::convert::Into<::std::string::String>,
@@ -775,8 +775,8 @@ pub struct LogTransferInfoRespBody {
     pub log_transfer_type: ::std::option::Option<::std::string::String>,
 }
 impl LogTransferInfoRespBody {
-    /// A `LogTransferInfoRespBody` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -30,8 +30,8 @@ pub struct Metadata {
 }
 #[cfg(feature = "deleting_an_active_alarm")]
 impl Metadata {
-    /// A `Metadata` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         event_type: impl ::std::convert::Into<::std::string::String>,
@@ -191,8 +191,8 @@ pub struct MetadataInResponse {
 }
 #[cfg(feature = "querying_the_active_or_historical_alarm_list")]
 impl MetadataInResponse {
-    /// A `MetadataInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct SqlNotificationSaveRule {
     pub template_name: ::std::string::String,
 }
 impl SqlNotificationSaveRule {
-    /// A `SqlNotificationSaveRule` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         language: impl ::std::convert::Into<::std::string::String>,
         user_name: impl ::std::convert::Into<::std::string::String>,

@@ -35,8 +35,8 @@ pub struct Topics {
     )
 )]
 impl Topics {
-    /// A `Topics` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         topic_urn: impl ::std::convert::Into<::std::string::String>,
@@ -189,8 +189,8 @@ pub struct TopicsInResponse {
     )
 )]
 impl TopicsInResponse {
-    /// A `TopicsInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

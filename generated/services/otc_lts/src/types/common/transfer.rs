@@ -66,7 +66,7 @@ pub struct TransferDetail {
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl TransferDetail {
-    /// A `TransferDetail` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -27,8 +27,8 @@ pub struct Label {
     pub r#type: ::std::option::Option<i32>,
 }
 impl Label {
-    /// A `Label` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -166,7 +166,7 @@ pub struct LabelAttribute {
     pub values: ::std::option::Option<::std::vec::Vec<LabelAttributeValue>>,
 }
 impl LabelAttribute {
-    /// A `LabelAttribute` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -308,8 +308,8 @@ pub struct LabelAttributeValue {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl LabelAttributeValue {
-    /// A `LabelAttributeValue` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -421,7 +421,7 @@ pub struct LabelProperty {
     pub modelarts_to_type: ::std::option::Option<::std::string::String>,
 }
 impl LabelProperty {
-    /// A `LabelProperty` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -38,7 +38,7 @@ pub struct BackupPolicy {
 }
 #[cfg(feature = "setting_an_automated_backup_policy_2")]
 impl BackupPolicy {
-    /// A `BackupPolicy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(keep_days: i32) -> Self {
         Self {
@@ -167,8 +167,8 @@ pub struct BackupPolicyInResponse {
 }
 #[cfg(feature = "obtaining_an_automated_backup_policy_2")]
 impl BackupPolicyInResponse {
-    /// A `BackupPolicyInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -246,7 +246,7 @@ pub struct BackupStrategy {
 }
 #[cfg(feature = "creating_a_db_instance")]
 impl BackupStrategy {
-    /// A `BackupStrategy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(start_time: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -348,8 +348,8 @@ pub struct BackupStrategyInResponse {
 }
 #[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]
 impl BackupStrategyInResponse {
-    /// A `BackupStrategyInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct ChangingDbInstanceVolumeResize {
     )
 )]
 impl ChangingDbInstanceVolumeResize {
-    /// A `ChangingDbInstanceVolumeResize` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -122,8 +122,8 @@ pub struct ChangingDbInstanceVolumeVolume {
     pub size: i32,
 }
 impl ChangingDbInstanceVolumeVolume {
-    /// A `ChangingDbInstanceVolumeVolume` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(size: i32) -> Self {
         Self { size }
     }
@@ -193,8 +193,8 @@ pub struct ChangingDbInstanceVolumeVolumeInResponse {
 }
 #[cfg(feature = "restoring_data_to_a_new_db_instance")]
 impl ChangingDbInstanceVolumeVolumeInResponse {
-    /// A `ChangingDbInstanceVolumeVolumeInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

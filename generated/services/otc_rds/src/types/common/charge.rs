@@ -16,7 +16,7 @@ pub struct ChargeInfo {
 }
 #[cfg(feature = "creating_a_db_instance_2")]
 impl ChargeInfo {
-    /// A `ChargeInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(charge_mode: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -86,8 +86,8 @@ pub struct ChargeInfoInResponse {
     pub charge_mode: ::std::option::Option<::std::string::String>,
 }
 impl ChargeInfoInResponse {
-    /// A `ChargeInfoInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

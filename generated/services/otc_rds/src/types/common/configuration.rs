@@ -38,8 +38,8 @@ pub struct ConfigurationParameters {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl ConfigurationParameters {
-    /// A `ConfigurationParameters` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -40,8 +40,8 @@ pub struct CreatingADbInstance2BackupStrategy {
     )
 )]
 impl CreatingADbInstance2BackupStrategy {
-    /// A `CreatingADbInstance2BackupStrategy` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(start_time: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             start_time: start_time.into(),
@@ -173,8 +173,8 @@ pub struct CreatingADbInstance2BackupStrategyInResponse {
     )
 )]
 impl CreatingADbInstance2BackupStrategyInResponse {
-    /// A `CreatingADbInstance2BackupStrategyInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -268,8 +268,8 @@ pub struct CreatingADbInstance2Ha {
     )
 )]
 impl CreatingADbInstance2Ha {
-    /// A `CreatingADbInstance2Ha` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         mode: impl ::std::convert::Into<::std::string::String>,
         replication_mode: impl ::std::convert::Into<::std::string::String>,
@@ -389,8 +389,8 @@ pub struct CreatingADbInstance2HaInResponse {
     )
 )]
 impl CreatingADbInstance2HaInResponse {
-    /// A `CreatingADbInstance2HaInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -480,8 +480,8 @@ pub struct CreatingADbInstanceVolume {
     )
 )]
 impl CreatingADbInstanceVolume {
-    /// A `CreatingADbInstanceVolume` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         r#type: impl ::std::convert::Into<::std::string::String>,
         size: i32,
@@ -610,8 +610,8 @@ pub struct CreatingADbInstanceVolumeInResponse {
     )
 )]
 impl CreatingADbInstanceVolumeInResponse {
-    /// A `CreatingADbInstanceVolumeInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

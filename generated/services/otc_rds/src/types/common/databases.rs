@@ -15,8 +15,8 @@ pub struct Databases {
 }
 #[cfg(feature = "creating_a_manual_backup_2")]
 impl Databases {
-    /// A `Databases` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { name: name.into() }
     }
@@ -80,8 +80,8 @@ pub struct DatabasesInResponse {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl DatabasesInResponse {
-    /// A `DatabasesInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

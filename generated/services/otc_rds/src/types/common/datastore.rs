@@ -46,8 +46,8 @@ pub struct Datastore {
     )
 )]
 impl Datastore {
-    /// A `Datastore` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         r#type: impl ::std::convert::Into<::std::string::String>,
         version: impl ::std::convert::Into<::std::string::String>,
@@ -189,8 +189,8 @@ pub struct DatastoreInResponse {
     )
 )]
 impl DatastoreInResponse {
-    /// A `DatastoreInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -27,8 +27,8 @@ pub struct Ha {
     pub replication_mode: ::std::string::String,
 }
 impl Ha {
-    /// A `Ha` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         enable: bool,
         replication_mode: impl ::std::convert::Into<::std::string::String>,
@@ -128,7 +128,7 @@ pub struct HaInResponse {
     pub replication_mode: ::std::option::Option<::std::string::String>,
 }
 impl HaInResponse {
-    /// A `HaInResponse` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

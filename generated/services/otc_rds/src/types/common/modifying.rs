@@ -19,8 +19,8 @@ pub struct ModifyingParametersOfASpecifiedDbInstanceValues {
 }
 #[cfg(feature = "modifying_parameters_of_a_specified_db_instance")]
 impl ModifyingParametersOfASpecifiedDbInstanceValues {
-    /// A `ModifyingParametersOfASpecifiedDbInstanceValues` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -106,8 +106,8 @@ pub struct ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
 }
 #[cfg(feature = "obtaining_a_parameter_template")]
 impl ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
-    /// A `ModifyingParametersOfASpecifiedDbInstanceValuesInResponse` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -20,8 +20,8 @@ pub struct Nics {
 }
 #[cfg(feature = "creating_a_db_instance")]
 impl Nics {
-    /// A `Nics` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(subnet_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             subnet_id: subnet_id.into(),
@@ -94,7 +94,7 @@ pub struct NicsInResponse {
     pub subnet_id: ::std::option::Option<::std::string::String>,
 }
 impl NicsInResponse {
-    /// A `NicsInResponse` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -30,8 +30,8 @@ pub struct ObtainingADbInstanceList2Flavor {
     )
 )]
 impl ObtainingADbInstanceList2Flavor {
-    /// A `ObtainingADbInstanceList2Flavor` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -112,8 +112,8 @@ pub struct ObtainingADbInstanceList2Links {
     pub href: ::std::option::Option<::std::string::String>,
 }
 impl ObtainingADbInstanceList2Links {
-    /// A `ObtainingADbInstanceList2Links` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -24,8 +24,8 @@ pub struct Policy {
 }
 #[cfg(feature = "setting_an_automated_backup_policy")]
 impl Policy {
-    /// A `Policy` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         keepday: i32,
         starttime: impl ::std::convert::Into<::std::string::String>,
@@ -122,8 +122,8 @@ pub struct PolicyInResponse {
 }
 #[cfg(feature = "obtaining_an_automated_backup_policy")]
 impl PolicyInResponse {
-    /// A `PolicyInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,7 +18,7 @@ pub struct SecurityGroup {
 }
 #[cfg(feature = "creating_a_db_instance")]
 impl SecurityGroup {
-    /// A `SecurityGroup` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { id: id.into() }
@@ -86,8 +86,8 @@ pub struct SecurityGroupInResponse {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl SecurityGroupInResponse {
-    /// A `SecurityGroupInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -14,8 +14,8 @@ pub struct Target {
     pub instance_id: ::std::string::String,
 }
 impl Target {
-    /// A `Target` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(instance_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             instance_id: instance_id.into(),

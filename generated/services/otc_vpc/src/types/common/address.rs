@@ -112,7 +112,7 @@ pub struct AddressGroup {
     pub ip_extra_set: ::std::option::Option<::std::vec::Vec<IpExtraSetRespOption>>,
 }
 impl AddressGroup {
-    /// A `AddressGroup` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -18,7 +18,7 @@ pub struct AllocationPool {
     pub end: ::std::option::Option<::std::string::String>,
 }
 impl AllocationPool {
-    /// A `AllocationPool` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

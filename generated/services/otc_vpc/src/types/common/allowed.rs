@@ -27,8 +27,8 @@ pub struct AllowedAddressPairs {
 }
 #[cfg(any(feature = "creating_a_port", feature = "updating_a_port"))]
 impl AllowedAddressPairs {
-    /// A `AllowedAddressPairs` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(ip_address: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             ip_address: ip_address.into(),
@@ -124,8 +124,8 @@ pub struct AllowedAddressPairsInResponse {
     pub mac_address: ::std::option::Option<::std::string::String>,
 }
 impl AllowedAddressPairsInResponse {
-    /// A `AllowedAddressPairsInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

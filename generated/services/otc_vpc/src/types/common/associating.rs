@@ -51,8 +51,8 @@ pub struct AssociatingSubnetsWithARouteTableRoute {
 }
 #[cfg(feature = "creating_a_route_table")]
 impl AssociatingSubnetsWithARouteTableRoute {
-    /// A `AssociatingSubnetsWithARouteTableRoute` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         r#type: impl ::std::convert::Into<::std::string::String>,
         destination: impl ::std::convert::Into<::std::string::String>,
@@ -214,8 +214,8 @@ pub struct AssociatingSubnetsWithARouteTableRouteInResponse {
     )
 )]
 impl AssociatingSubnetsWithARouteTableRouteInResponse {
-    /// A `AssociatingSubnetsWithARouteTableRouteInResponse` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -320,8 +320,8 @@ pub struct AssociatingSubnetsWithARouteTableSubnet {
     )
 )]
 impl AssociatingSubnetsWithARouteTableSubnet {
-    /// A `AssociatingSubnetsWithARouteTableSubnet` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -36,8 +36,8 @@ pub struct BandwidthInfoResp {
 }
 #[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
 impl BandwidthInfoResp {
-    /// A `BandwidthInfoResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

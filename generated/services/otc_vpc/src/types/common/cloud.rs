@@ -21,7 +21,7 @@ pub struct CloudResource {
     pub resource_count: ::std::option::Option<i32>,
 }
 impl CloudResource {
-    /// A `CloudResource` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -102,8 +102,8 @@ pub struct CreatingASecurityGroup2SecurityGroupRule {
     )
 )]
 impl CreatingASecurityGroup2SecurityGroupRule {
-    /// A `CreatingASecurityGroup2SecurityGroupRule` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -404,8 +404,8 @@ pub struct CreatingASecurityGroup3SecurityGroupRule {
     )
 )]
 impl CreatingASecurityGroup3SecurityGroupRule {
-    /// A `CreatingASecurityGroup3SecurityGroupRule` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -565,8 +565,8 @@ pub struct CreatingASubnet2ExtraDhcpOpt {
 }
 #[cfg(any(feature = "creating_a_subnet_2", feature = "updating_subnet_information"))]
 impl CreatingASubnet2ExtraDhcpOpt {
-    /// A `CreatingASubnet2ExtraDhcpOpt` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(opt_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             opt_value: ::std::option::Option::None,
@@ -678,8 +678,8 @@ pub struct CreatingASubnet2ExtraDhcpOptInResponse {
     )
 )]
 impl CreatingASubnet2ExtraDhcpOptInResponse {
-    /// A `CreatingASubnet2ExtraDhcpOptInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,7 +21,7 @@ pub struct DnsAssignment {
     pub fqdn: ::std::option::Option<::std::string::String>,
 }
 impl DnsAssignment {
-    /// A `DnsAssignment` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

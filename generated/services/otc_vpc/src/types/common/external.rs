@@ -25,8 +25,8 @@ pub struct ExternalGatewayInfo {
     pub enable_snat: ::std::option::Option<bool>,
 }
 impl ExternalGatewayInfo {
-    /// A `ExternalGatewayInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,7 +18,7 @@ pub struct ExtraDhcpOpt {
     pub opt_value: ::std::option::Option<::std::string::String>,
 }
 impl ExtraDhcpOpt {
-    /// A `ExtraDhcpOpt` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -36,8 +36,8 @@ pub struct FirewallAssociation {
 }
 #[cfg(feature = "disassociating_a_subnet_from_a_network_acl")]
 impl FirewallAssociation {
-    /// A `FirewallAssociation` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(virsubnet_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             virsubnet_id: virsubnet_id.into(),
@@ -140,8 +140,8 @@ pub struct FirewallAssociationInResponse {
     )
 )]
 impl FirewallAssociationInResponse {
-    /// A `FirewallAssociationInResponse` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -326,7 +326,7 @@ pub struct FirewallDetail {
     )
 )]
 impl FirewallDetail {
-    /// A `FirewallDetail` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -570,7 +570,7 @@ pub struct FirewallGroup {
 }
 #[cfg(any(feature = "creating_a_firewall_group", feature = "updating_a_firewall_group"))]
 impl FirewallGroup {
-    /// A `FirewallGroup` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -781,7 +781,7 @@ pub struct FirewallPolicy {
     any(feature = "creating_a_firewall_policy", feature = "updating_a_firewall_policy")
 )]
 impl FirewallPolicy {
-    /// A `FirewallPolicy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -994,7 +994,7 @@ pub struct FirewallRule {
 }
 #[cfg(any(feature = "querying_a_firewall_rule", feature = "querying_firewall_rules"))]
 impl FirewallRule {
-    /// A `FirewallRule` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -1261,8 +1261,8 @@ pub struct FirewallRuleDetail {
     )
 )]
 impl FirewallRuleDetail {
-    /// A `FirewallRuleDetail` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

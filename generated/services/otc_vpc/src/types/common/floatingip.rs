@@ -60,7 +60,7 @@ pub struct Floatingip {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl Floatingip {
-    /// A `Floatingip` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

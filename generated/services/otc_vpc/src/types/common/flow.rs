@@ -77,8 +77,8 @@ pub struct FlowLog {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl FlowLog {
-    /// A `FlowLog` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -18,8 +18,8 @@ pub struct HostRoute {
     pub nexthop: ::std::option::Option<::std::string::String>,
 }
 impl HostRoute {
-    /// A `HostRoute` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -44,8 +44,8 @@ pub struct IpExtraSetOption {
     )
 )]
 impl IpExtraSetOption {
-    /// A `IpExtraSetOption` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(ip: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             ip: ip.into(),
@@ -168,8 +168,8 @@ pub struct IpExtraSetRespOption {
     )
 )]
 impl IpExtraSetRespOption {
-    /// A `IpExtraSetRespOption` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct ListTag {
     )
 )]
 impl ListTag {
-    /// A `ListTag` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         values: ::std::vec::Vec<::std::string::String>,
@@ -142,8 +142,8 @@ pub struct ListTagInResponse {
 }
 #[cfg(feature = "querying_tags_of_network_acls_in_a_project")]
 impl ListTagInResponse {
-    /// A `ListTagInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

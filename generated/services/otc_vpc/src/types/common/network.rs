@@ -89,8 +89,8 @@ pub struct Network {
     pub updated_at: ::std::option::Option<::std::string::String>,
 }
 impl Network {
-    /// A `Network` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -31,8 +31,8 @@ pub struct PageInfo {
     pub next_marker: ::std::option::Option<::std::string::String>,
 }
 impl PageInfo {
-    /// A `PageInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -48,8 +48,8 @@ pub struct Privateip {
     pub ip_address: ::std::option::Option<::std::string::String>,
 }
 impl Privateip {
-    /// A `Privateip` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -60,8 +60,8 @@ pub struct PublicipBandwidthInfo {
 }
 #[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
 impl PublicipBandwidthInfo {
-    /// A `PublicipBandwidthInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -206,7 +206,7 @@ pub struct PublicipInfo {
 }
 #[cfg(any(feature = "querying_a_bandwidth", feature = "querying_bandwidths"))]
 impl PublicipInfo {
-    /// A `PublicipInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -426,8 +426,8 @@ pub struct PublicipInstanceResp {
 }
 #[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
 impl PublicipInstanceResp {
-    /// A `PublicipInstanceResp` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

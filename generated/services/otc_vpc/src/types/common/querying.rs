@@ -76,8 +76,8 @@ pub struct QueryingAFirewallGroupFirewallGroup {
 }
 #[cfg(any(feature = "querying_a_firewall_group", feature = "querying_firewall_groups"))]
 impl QueryingAFirewallGroupFirewallGroup {
-    /// A `QueryingAFirewallGroupFirewallGroup` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -241,8 +241,8 @@ pub struct QueryingAFirewallPolicyFirewallPolicy {
     any(feature = "querying_a_firewall_policy", feature = "querying_firewall_policies")
 )]
 impl QueryingAFirewallPolicyFirewallPolicy {
-    /// A `QueryingAFirewallPolicyFirewallPolicy` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -402,8 +402,8 @@ pub struct QueryingARouteTableRoutetable {
 }
 #[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
 impl QueryingARouteTableRoutetable {
-    /// A `QueryingARouteTableRoutetable` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -582,8 +582,8 @@ pub struct QueryingASecurityGroupSecurityGroup {
 }
 #[cfg(any(feature = "querying_a_security_group", feature = "querying_security_groups"))]
 impl QueryingASecurityGroupSecurityGroup {
-    /// A `QueryingASecurityGroupSecurityGroup` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -757,8 +757,8 @@ pub struct QueryingASubnetSubnet {
 }
 #[cfg(any(feature = "querying_a_subnet", feature = "querying_subnets"))]
 impl QueryingASubnetSubnet {
-    /// A `QueryingASubnetSubnet` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -965,8 +965,8 @@ pub struct QueryingAVpcRouteRoute {
 }
 #[cfg(any(feature = "querying_a_vpc_route", feature = "querying_vpc_routes"))]
 impl QueryingAVpcRouteRoute {
-    /// A `QueryingAVpcRouteRoute` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1087,8 +1087,8 @@ pub struct QueryingAllEipsPublicipBandwidthInfo {
 }
 #[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
 impl QueryingAllEipsPublicipBandwidthInfo {
-    /// A `QueryingAllEipsPublicipBandwidthInfo` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1243,8 +1243,8 @@ pub struct QueryingEipTagsInASpecifiedProjectTag {
     )
 )]
 impl QueryingEipTagsInASpecifiedProjectTag {
-    /// A `QueryingEipTagsInASpecifiedProjectTag` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1374,8 +1374,8 @@ pub struct QueryingSecurityGroupDetailsSecurityGroup {
     )
 )]
 impl QueryingSecurityGroupDetailsSecurityGroup {
-    /// A `QueryingSecurityGroupDetailsSecurityGroup` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1567,8 +1567,8 @@ pub struct QueryingSubnetDetailsSubnet {
 }
 #[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
 impl QueryingSubnetDetailsSubnet {
-    /// A `QueryingSubnetDetailsSubnet` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1835,8 +1835,8 @@ pub struct QueryingSubnetTagsTag {
 }
 #[cfg(any(feature = "querying_subnet_tags", feature = "querying_vpc_tags"))]
 impl QueryingSubnetTagsTag {
-    /// A `QueryingSubnetTagsTag` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -1939,8 +1939,8 @@ pub struct QueryingSubnetsByTagTag {
 }
 #[cfg(any(feature = "querying_subnets_by_tag", feature = "querying_vpcs_by_tag"))]
 impl QueryingSubnetsByTagTag {
-    /// A `QueryingSubnetsByTagTag` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         values: ::std::vec::Vec<::std::string::String>,

@@ -40,7 +40,7 @@ pub struct RequestTag {
     pub value: ::std::string::String,
 }
 impl RequestTag {
-    /// A `RequestTag` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,

@@ -44,7 +44,7 @@ pub struct ResponseTag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl ResponseTag {
-    /// A `ResponseTag` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -17,7 +17,7 @@ pub struct Routetable {
     pub subnets: AssociatingSubnetsWithARouteTableSubnet,
 }
 impl Routetable {
-    /// A `Routetable` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(subnets: AssociatingSubnetsWithARouteTableSubnet) -> Self {
         Self { subnets }
@@ -93,8 +93,8 @@ pub struct RoutetableInResponse {
     pub subnets: ::std::option::Option<AssociatingSubnetsWithARouteTableSubnet>,
 }
 impl RoutetableInResponse {
-    /// A `RoutetableInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

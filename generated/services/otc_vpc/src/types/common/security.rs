@@ -27,7 +27,7 @@ pub struct SecurityGroup {
 }
 #[cfg(any(feature = "creating_a_security_group", feature = "updating_a_security_group"))]
 impl SecurityGroup {
-    /// A `SecurityGroup` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -170,8 +170,8 @@ pub struct SecurityGroupInfo {
     )
 )]
 impl SecurityGroupInfo {
-    /// A `SecurityGroupInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -395,8 +395,8 @@ pub struct SecurityGroupRule {
     )
 )]
 impl SecurityGroupRule {
-    /// A `SecurityGroupRule` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

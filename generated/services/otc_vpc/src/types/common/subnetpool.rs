@@ -78,7 +78,7 @@ pub struct Subnetpool {
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl Subnetpool {
-    /// A `Subnetpool` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

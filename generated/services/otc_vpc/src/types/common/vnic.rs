@@ -82,8 +82,8 @@ pub struct VnicInfo {
     pub port_vif_details: ::std::option::Option<::std::string::String>,
 }
 impl VnicInfo {
-    /// A `VnicInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

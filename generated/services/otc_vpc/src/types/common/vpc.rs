@@ -114,8 +114,8 @@ pub struct Vpc {
     )
 )]
 impl Vpc {
-    /// A `Vpc` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -304,8 +304,8 @@ pub struct VpcInfo {
 }
 #[cfg(feature = "creating_a_vpc_peering_connection")]
 impl VpcInfo {
-    /// A `VpcInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(vpc_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             vpc_id: vpc_id.into(),
@@ -415,8 +415,8 @@ pub struct VpcInfoInResponse {
     )
 )]
 impl VpcInfoInResponse {
-    /// A `VpcInfoInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -43,8 +43,8 @@ pub struct ConnectionMonitorInfo {
     pub proto_type: ::std::option::Option<::std::string::String>,
 }
 impl ConnectionMonitorInfo {
-    /// A `ConnectionMonitorInfo` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

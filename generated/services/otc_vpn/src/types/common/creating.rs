@@ -37,8 +37,8 @@ pub struct CreatingAVpnConnectionDpd {
     pub msg: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAVpnConnectionDpd {
-    /// A `CreatingAVpnConnectionDpd` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -249,8 +249,8 @@ pub struct CreatingAVpnConnectionIkePolicy {
     pub dpd: ::std::option::Option<CreatingAVpnConnectionDpd>,
 }
 impl CreatingAVpnConnectionIkePolicy {
-    /// A `CreatingAVpnConnectionIkePolicy` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -607,8 +607,8 @@ pub struct CreatingAVpnConnectionIpsecPolicy {
     pub encapsulation_mode: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAVpnConnectionIpsecPolicy {
-    /// A `CreatingAVpnConnectionIpsecPolicy` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

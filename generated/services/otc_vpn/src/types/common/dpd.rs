@@ -29,8 +29,8 @@ pub struct Dpd {
     pub timeout: ::std::option::Option<i32>,
 }
 impl Dpd {
-    /// A `Dpd` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

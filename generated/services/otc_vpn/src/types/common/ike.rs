@@ -74,8 +74,8 @@ pub struct IkePolicy {
     pub dpd: ::std::option::Option<QueryingASpecifiedVpnConnectionDpd>,
 }
 impl IkePolicy {
-    /// A `IkePolicy` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

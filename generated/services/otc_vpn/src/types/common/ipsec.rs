@@ -40,7 +40,7 @@ pub struct IpsecPolicy {
     pub encapsulation_mode: ::std::option::Option<::std::string::String>,
 }
 impl IpsecPolicy {
-    /// A `IpsecPolicy` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

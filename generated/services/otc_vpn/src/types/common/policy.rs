@@ -24,7 +24,7 @@ pub struct PolicyRule {
     pub destination: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl PolicyRule {
-    /// A `PolicyRule` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

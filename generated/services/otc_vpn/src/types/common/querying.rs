@@ -65,8 +65,8 @@ pub struct QueryingASpecifiedCustomerGatewayResponseCustomerGateway {
 }
 #[cfg(feature = "querying_a_specified_customer_gateway")]
 impl QueryingASpecifiedCustomerGatewayResponseCustomerGateway {
-    /// A `QueryingASpecifiedCustomerGatewayResponseCustomerGateway` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -233,8 +233,8 @@ pub struct QueryingASpecifiedVpnConnectionDpd {
     )
 )]
 impl QueryingASpecifiedVpnConnectionDpd {
-    /// A `QueryingASpecifiedVpnConnectionDpd` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -70,8 +70,8 @@ pub struct ResponseCustomerGateway {
     any(feature = "creating_a_customer_gateway", feature = "updating_a_customer_gateway")
 )]
 impl ResponseCustomerGateway {
-    /// A `ResponseCustomerGateway` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -271,7 +271,7 @@ pub struct ResponseEip {
     )
 )]
 impl ResponseEip {
-    /// A `ResponseEip` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -580,8 +580,8 @@ pub struct ResponseVpnConnection {
 }
 #[cfg(feature = "querying_a_specified_vpn_connection")]
 impl ResponseVpnConnection {
-    /// A `ResponseVpnConnection` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

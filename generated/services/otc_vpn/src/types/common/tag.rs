@@ -20,8 +20,8 @@ pub struct Tag {
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 impl Tag {
-    /// A `Tag` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
         values: ::std::vec::Vec<::std::string::String>,

@@ -25,7 +25,7 @@ pub struct VpnResourceTag {
     pub value: ::std::string::String,
 }
 impl VpnResourceTag {
-    /// A `VpnResourceTag` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         key: impl ::std::convert::Into<::std::string::String>,
@@ -144,8 +144,8 @@ pub struct VpnResourceTagInResponse {
     )
 )]
 impl VpnResourceTagInResponse {
-    /// A `VpnResourceTagInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

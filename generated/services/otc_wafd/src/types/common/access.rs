@@ -41,7 +41,7 @@ pub struct AccessProgress {
     )
 )]
 impl AccessProgress {
-    /// A `AccessProgress` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

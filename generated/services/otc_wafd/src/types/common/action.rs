@@ -44,8 +44,8 @@ pub struct Action {
     )
 )]
 impl Action {
-    /// A `Action` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(category: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             category: category.into(),
@@ -161,8 +161,8 @@ pub struct ActionInResponse {
     pub detail: ::std::option::Option<Detail>,
 }
 impl ActionInResponse {
-    /// A `ActionInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -26,8 +26,8 @@ pub struct Advanced {
     pub contents: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl Advanced {
-    /// A `Advanced` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

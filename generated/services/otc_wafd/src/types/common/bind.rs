@@ -23,8 +23,8 @@ pub struct BindHost {
     pub waf_type: ::std::option::Option<::std::string::String>,
 }
 impl BindHost {
-    /// A `BindHost` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

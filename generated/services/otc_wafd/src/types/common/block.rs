@@ -44,8 +44,8 @@ pub struct BlockPage {
     )
 )]
 impl BlockPage {
-    /// A `BlockPage` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(template: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             template: template.into(),
@@ -167,8 +167,8 @@ pub struct BlockPageInResponse {
     pub redirect_url: ::std::option::Option<::std::string::String>,
 }
 impl BlockPageInResponse {
-    /// A `BlockPageInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -54,7 +54,7 @@ pub struct CcCondition {
     )
 )]
 impl CcCondition {
-    /// A `CcCondition` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         category: Category,
@@ -257,8 +257,8 @@ pub struct CcConditionInResponse {
     pub index: ::std::option::Option<::std::string::String>,
 }
 impl CcConditionInResponse {
-    /// A `CcConditionInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

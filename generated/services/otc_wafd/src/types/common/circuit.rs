@@ -48,7 +48,7 @@ pub struct CircuitBreaker {
     pub sus_block_time: ::std::option::Option<i32>,
 }
 impl CircuitBreaker {
-    /// A `CircuitBreaker` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -40,8 +40,8 @@ pub struct Condition {
     pub index: ::std::option::Option<::std::string::String>,
 }
 impl Condition {
-    /// A `Condition` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -37,8 +37,8 @@ pub struct CreateCondition {
     pub index: ::std::option::Option<support::Nullable<::std::string::String>>,
 }
 impl CreateCondition {
-    /// A `CreateCondition` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

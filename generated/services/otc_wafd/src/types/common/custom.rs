@@ -41,7 +41,7 @@ pub struct CustomAction {
     )
 )]
 impl CustomAction {
-    /// A `CustomAction` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(category: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -167,8 +167,8 @@ pub struct CustomActionInResponse {
     )
 )]
 impl CustomActionInResponse {
-    /// A `CustomActionInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -288,8 +288,8 @@ pub struct CustomConditions {
     )
 )]
 impl CustomConditions {
-    /// A `CustomConditions` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
@@ -486,7 +486,7 @@ pub struct CustomPage {
     )
 )]
 impl CustomPage {
-    /// A `CustomPage` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new(
         status_code: impl ::std::convert::Into<::std::string::String>,
@@ -615,8 +615,8 @@ pub struct CustomPageInResponse {
     )
 )]
 impl CustomPageInResponse {
-    /// A `CustomPageInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,8 +17,8 @@ pub struct Detail {
     pub response: ::std::option::Option<CreatingACcAttackProtectionRuleResponse>,
 }
 impl Detail {
-    /// A `Detail` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -33,8 +33,8 @@ pub struct Flag {
     pub pci_dss: ::std::option::Option<::std::string::String>,
 }
 impl Flag {
-    /// A `Flag` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -17,7 +17,7 @@ pub struct PolicyAction {
     pub category: ::std::option::Option<::std::string::String>,
 }
 impl PolicyAction {
-    /// A `PolicyAction` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -92,7 +92,7 @@ pub struct PolicyExtend {
     pub extend: ::std::option::Option<::std::string::String>,
 }
 impl PolicyExtend {
-    /// A `PolicyExtend` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
@@ -240,7 +240,7 @@ pub struct PolicyOption {
     pub modulex_enabled: ::std::option::Option<bool>,
 }
 impl PolicyOption {
-    /// A `PolicyOption` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

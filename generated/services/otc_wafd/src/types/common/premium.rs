@@ -47,8 +47,8 @@ pub struct PremiumWafServer {
     )
 )]
 impl PremiumWafServer {
-    /// A `PremiumWafServer` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new(
         front_protocol: impl ::std::convert::Into<::std::string::String>,
         back_protocol: impl ::std::convert::Into<::std::string::String>,
@@ -237,8 +237,8 @@ pub struct PremiumWafServerInResponse {
     pub weight: ::std::option::Option<i32>,
 }
 impl PremiumWafServerInResponse {
-    /// A `PremiumWafServerInResponse` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -55,8 +55,8 @@ pub struct ResourceResponse {
     pub relative_type: ::std::option::Option<i32>,
 }
 impl ResourceResponse {
-    /// A `ResourceResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

@@ -21,8 +21,8 @@ pub struct ShareInfo {
     pub process_status: ::std::option::Option<i32>,
 }
 impl ShareInfo {
-    /// A `ShareInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }

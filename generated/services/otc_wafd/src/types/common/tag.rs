@@ -19,7 +19,7 @@ pub struct TagCondition {
     pub contents: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl TagCondition {
-    /// A `TagCondition` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -19,7 +19,7 @@ pub struct TimeLineItem {
     pub num: ::std::option::Option<i32>,
 }
 impl TimeLineItem {
-    /// A `TimeLineItem` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

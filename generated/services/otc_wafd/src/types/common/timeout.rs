@@ -21,7 +21,7 @@ pub struct TimeoutConfig {
     pub read_timeout: ::std::option::Option<i32>,
 }
 impl TimeoutConfig {
-    /// A `TimeoutConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()

@@ -25,7 +25,7 @@ pub struct TrafficMark {
     pub params: ::std::option::Option<::std::string::String>,
 }
 impl TrafficMark {
-    /// A `TrafficMark` with its mandatory fields, in the order the page lists them; the optional
+    /// Creates a value from its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
