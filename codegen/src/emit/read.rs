@@ -11,7 +11,7 @@ use super::rule_checks::{
 };
 use super::tokens::{ident, rust_type_in};
 use super::validate::checker_call;
-use crate::ir::{rule_checks, Condition, Field, FieldPath, RuleCheck, Struct, Type};
+use crate::ir::{rule_checks, Condition, Field, FieldPath, Presence, RuleCheck, Struct, Type};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,9 +32,9 @@ impl<'s> Facts<'s> {
         let (mut compared, mut nested) = (BTreeSet::new(), BTreeMap::new());
         for check in &checks {
             match check {
-                RuleCheck::Presence { target, finals, .. } if target.steps.len() == 2 => {
-                    let mask = finals.iter().fold(0, |mask, f| mask | bit(f.position));
-                    *nested.entry(target.steps[0].field.position).or_default() |= mask;
+                RuleCheck::Presence(p) if p.target.steps.len() == 2 => {
+                    let mask = p.finals.iter().fold(0, |mask, f| mask | bit(f.position));
+                    *nested.entry(p.target.steps[0].field.position).or_default() |= mask;
                 }
                 RuleCheck::LessThan { field, than } => {
                     compared.extend([field.position, than.position]);
@@ -54,7 +54,7 @@ impl<'s> Facts<'s> {
     fn notes(&self, position: usize) -> TokenStream {
         let mut notes = TokenStream::new();
         for (k, check) in self.checks.iter().enumerate() {
-            if let RuleCheck::Presence { condition, .. } = check {
+            if let RuleCheck::Presence(Presence { condition, .. }) = check {
                 if condition.field.position == position {
                     let (holds, test) = (holds(k), condition_test(condition, quote! { value }));
                     notes.extend(quote! { #holds = ::std::option::Option::Some(#test); });
@@ -73,7 +73,7 @@ impl<'s> Facts<'s> {
             .checks
             .iter()
             .enumerate()
-            .filter(|(_, c)| matches!(c, RuleCheck::Presence { .. }))
+            .filter(|(_, c)| matches!(c, RuleCheck::Presence(_)))
             .map(|(k, _)| holds(k));
         let numbers = self.compared.iter().map(|&position| number(position));
         let seen = self.nested.keys().map(|&position| seen(position));
@@ -315,15 +315,10 @@ fn value_reader(
 
 fn emit_rule(k: usize, check: &RuleCheck<'_>) -> TokenStream {
     match check {
-        RuleCheck::Presence {
-            target,
-            finals,
-            condition,
-            required,
-        } => {
-            let (holds, absent) = (holds(k), condition.absent_holds);
-            let walk = walk(target, finals, *required, condition);
-            presence_check(*required, quote! { #holds.unwrap_or(#absent) }, walk)
+        RuleCheck::Presence(p) => {
+            let (holds, absent) = (holds(k), p.condition.absent_holds);
+            let walk = walk(p.target, &p.finals, p.required, p.condition);
+            presence_check(p.required, quote! { #holds.unwrap_or(#absent) }, walk)
         }
         RuleCheck::LessThan { field, than } => {
             less_than_check(field, than, number(field.position), number(than.position))

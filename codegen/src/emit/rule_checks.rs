@@ -3,7 +3,7 @@
 //! call, each giving the values from where it keeps them.
 
 use super::tokens::ident;
-use crate::ir::{rule_checks, Condition, FieldPath, FieldRef, Literal, Rule, RuleCheck};
+use crate::ir::{rule_checks, Condition, FieldRef, Literal, Presence, Rule, RuleCheck};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -14,22 +14,9 @@ pub(super) fn emit_rules(rules: &[Rule]) -> Vec<TokenStream> {
 
 fn emit_rule(check: &RuleCheck<'_>) -> TokenStream {
     match check {
-        RuleCheck::Presence {
-            target,
-            finals,
-            condition,
-            required,
-        } => {
-            let walk = walk_path(
-                target,
-                finals,
-                quote! { self },
-                quote! { path },
-                0,
-                condition,
-                *required,
-            );
-            presence_check(*required, condition_expr(condition), walk)
+        RuleCheck::Presence(p) => {
+            let walk = walk_path(p, quote! { self }, quote! { path }, 0);
+            presence_check(p.required, condition_expr(p.condition), walk)
         }
         RuleCheck::LessThan { field, than } => {
             less_than_check(field, than, number(field), number(than))
@@ -122,25 +109,19 @@ fn present(owner: TokenStream, field: &FieldRef) -> TokenStream {
     }
 }
 
-/// Walks `path` from `owner` (at JSON path `at`) through optional objects and arrays to the object
-/// that holds its last field, reporting there whether each of `finals` is present.
-fn walk_path(
-    path: &FieldPath,
-    finals: &[&FieldRef],
-    owner: TokenStream,
-    at: TokenStream,
-    step: usize,
-    condition: &Condition,
-    required: bool,
-) -> TokenStream {
-    if step + 1 == path.steps.len() {
-        let reports = finals.iter().map(|field| {
+/// Walks the rule's target path from `owner` (at JSON path `at`) through optional objects and
+/// arrays to the object that holds its last field, reporting there whether each of its finals is
+/// present.
+fn walk_path(rule: &Presence<'_>, owner: TokenStream, at: TokenStream, step: usize) -> TokenStream {
+    let steps = &rule.target.steps;
+    if step + 1 == steps.len() {
+        let reports = rule.finals.iter().map(|field| {
             let present = present(owner.clone(), field);
-            presence_report(required, &at, &field.wire, present, condition)
+            presence_report(rule.required, &at, &field.wire, present, rule.condition)
         });
         return quote! { #(#reports)* };
     }
-    let current = &path.steps[step];
+    let current = &steps[step];
     let wire = &current.field.wire;
     let name = ident(&current.field.ident);
     let depth = proc_macro2::Literal::usize_unsuffixed(step);
@@ -148,15 +129,7 @@ fn walk_path(
     let here = quote::format_ident!("at{}", depth.to_string());
     let inner_at = quote::format_ident!("item{}", depth.to_string());
     let inner = if current.array {
-        let inner = walk_path(
-            path,
-            finals,
-            quote! { item },
-            quote! { #inner_at },
-            step + 1,
-            condition,
-            required,
-        );
+        let inner = walk_path(rule, quote! { item }, quote! { #inner_at }, step + 1);
         quote! {
             for (i, item) in #value.iter().enumerate() {
                 let #inner_at = #here.index(i);
@@ -164,15 +137,7 @@ fn walk_path(
             }
         }
     } else {
-        walk_path(
-            path,
-            finals,
-            quote! { #value },
-            quote! { #here },
-            step + 1,
-            condition,
-            required,
-        )
+        walk_path(rule, quote! { #value }, quote! { #here }, step + 1)
     };
     let bind = quote! { let #here = #at.field(#wire); };
     if current.field.optional {

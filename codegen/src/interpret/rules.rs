@@ -4,18 +4,10 @@
 
 use super::values::{enum_wire, integer, variant};
 use super::{Checked, Interpreter, Place, Violation};
-use crate::ir::{rule_checks, Condition, FieldPath, FieldRef, Literal, RuleCheck, Struct};
+use crate::ir::{rule_checks, Condition, FieldRef, Literal, Presence, RuleCheck, Struct};
 use serde_json::{Map, Value};
 
 type Object = Map<String, Value>;
-
-/// A presence rule being walked to the objects that hold its fields.
-struct Presence<'r> {
-    target: &'r FieldPath,
-    finals: &'r [&'r FieldRef],
-    required: bool,
-    condition: &'r str,
-}
 
 impl Interpreter<'_> {
     pub(super) fn check_rules(
@@ -27,21 +19,10 @@ impl Interpreter<'_> {
     ) {
         for check in rule_checks(&s.rules) {
             match check {
-                RuleCheck::Presence {
-                    target,
-                    finals,
-                    condition,
-                    required,
-                } => {
+                RuleCheck::Presence(presence) => {
                     // `required_if` walks while the condition holds, `forbidden_unless` while it
                     // does not.
-                    if self.holds(condition, object) == required {
-                        let presence = Presence {
-                            target,
-                            finals: &finals,
-                            required,
-                            condition: &condition.text,
-                        };
+                    if self.holds(presence.condition, object) == presence.required {
                         presence.walk(object, path, 0, out);
                     }
                 }
@@ -117,20 +98,21 @@ fn present(field: &FieldRef, object: &Object) -> bool {
     !field.optional || object.contains_key(&field.wire)
 }
 
+/// A presence rule, walked to the objects that hold its fields.
 impl Presence<'_> {
     /// Walks from `object` (at `path`) through the steps from `step` on, into each item of an
     /// array, to the objects that hold the final fields, and reports there.
     fn walk(&self, object: &Object, path: Place<'_>, step: usize, out: &mut Vec<Violation>) {
         let steps = &self.target.steps;
         if step + 1 >= steps.len() {
-            for field in self.finals {
+            for field in &self.finals {
                 let rule = match (self.required, present(field, object)) {
                     (true, false) => Checked::RequiredIf {
-                        condition: self.condition.to_owned(),
+                        condition: self.condition.text.clone(),
                     }
                     .into(),
                     (false, true) => Checked::ForbiddenUnless {
-                        condition: self.condition.to_owned(),
+                        condition: self.condition.text.clone(),
                     }
                     .into(),
                     _ => continue,

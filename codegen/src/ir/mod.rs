@@ -10,7 +10,7 @@ pub use checks::{
     ASCII_LOWER, CLASSES, DIGIT, HAN, LETTER,
 };
 pub use graph::{feature_gates, reachable};
-pub use rules::{rule_checks, Condition, FieldPath, FieldRef, Rule, RuleCheck, Step};
+pub use rules::{rule_checks, Condition, FieldPath, FieldRef, Presence, Rule, RuleCheck, Step};
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -23,17 +23,20 @@ pub enum Rule {
     },
 }
 
+/// Whether each of `finals`, fields of the object `target` leads to, is present, while `condition`
+/// holds (`required`) or does not.
+#[derive(Debug, Clone)]
+pub struct Presence<'a> {
+    pub target: &'a FieldPath,
+    pub finals: Vec<&'a FieldRef>,
+    pub condition: &'a Condition,
+    pub required: bool,
+}
+
 /// One check of an object's rules, in the order `validate` makes them.
 #[derive(Debug, Clone)]
 pub enum RuleCheck<'a> {
-    /// Whether each of `finals`, fields of the object `target` leads to, is present, while
-    /// `condition` holds (`required`) or does not.
-    Presence {
-        target: &'a FieldPath,
-        finals: Vec<&'a FieldRef>,
-        condition: &'a Condition,
-        required: bool,
-    },
+    Presence(Presence<'a>),
     LessThan {
         field: &'a FieldRef,
         than: &'a FieldRef,
@@ -80,12 +83,12 @@ pub fn rule_checks(rules: &[Rule]) -> Vec<RuleCheck<'_>> {
                 _ => None,
             })
             .collect();
-        out.push(RuleCheck::Presence {
+        out.push(RuleCheck::Presence(Presence {
             target,
             finals,
             condition,
             required,
-        });
+        }));
         rest = &after[shared..];
     }
     out
