@@ -149,6 +149,12 @@ mod tests {
         )
     }
 
+    /// The names of the request body's fields and which are required.
+    fn body_fields(spec: &Value) -> Vec<(String, bool)> {
+        let body = spec["operation"]["body"].as_str().unwrap();
+        fields(spec, body)
+    }
+
     /// The names of an object's fields and which are required.
     fn fields(spec: &Value, object: &str) -> Vec<(String, bool)> {
         spec["objects"][object]["fields"]
@@ -181,12 +187,8 @@ mod tests {
             ],
         );
         let imported = import_text(&page(&[ecs, obs]), "otc_ims", "creating_an_image");
-        let body = imported.spec_json()["operation"]["body"]
-            .as_str()
-            .unwrap()
-            .to_owned();
         assert_eq!(
-            fields(&imported.spec_json(), &body),
+            body_fields(&imported.spec_json()),
             [
                 ("name".into(), true),
                 ("instance_id".into(), false),
@@ -205,14 +207,7 @@ mod tests {
         let body = table("Request parameters", &[["name", "Yes", "String", "n"]]);
         let other = table("Resource_tag structure", &[["key", "Yes", "String", "k"]]);
         let imported = import_text(&page(&[body, other]), "otc_smn", "adding_a_tag");
-        let body = imported.spec_json()["operation"]["body"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        assert_eq!(
-            fields(&imported.spec_json(), &body),
-            [("name".into(), true)]
-        );
+        assert_eq!(body_fields(&imported.spec_json()), [("name".into(), true)]);
         assert!(imported.report.iter().any(|r| r.text.contains("skipped")));
     }
 
