@@ -1,7 +1,7 @@
 //! Snapshot tests: small valid specs under `fixtures/good/<case>/`, rendered as one `models.rs`, must give
 //! exactly `fixtures/good/<case>.expected.rs` (`UPDATE_EXPECTED=1` rewrites it). The run-time support
 //! module, the same in every output, is left out of those: the checked-in generated crates hold it
-//! (`generated/support/src/lib.rs`, which `generate --check` keeps current), so that a change of the
+//! (`generated/support/src/`, which `generate --check` keeps current), so that a change of the
 //! runtime shows once.
 //!
 //! The expected files are also compiled into this test as modules (each with that support as its
@@ -59,13 +59,27 @@ fn the_snapshots_support_is_the_runtime_the_generator_writes() {
         .rerun_if_changed(false)
         .render()
         .expect("renders");
-    let checked_in =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/support/src/lib.rs");
-    let checked_in = std::fs::read_to_string(&checked_in).expect("the generated support crate");
-    assert!(
-        files["src/support.rs"] == checked_in,
-        "the runtime changed: run `cargo run -p codegen -- generate`"
-    );
+    let crate_dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/support/src");
+    let mut compared = 0;
+    for (path, text) in &files {
+        let checked_in = match path.strip_prefix("src/support") {
+            Some(".rs") => "lib.rs",
+            Some(module) => match module.strip_prefix('/') {
+                Some(module) => module,
+                None => continue,
+            },
+            None => continue,
+        };
+        let checked_in = std::fs::read_to_string(crate_dir.join(checked_in)).expect(path);
+        assert!(
+            *text == checked_in,
+            "the runtime changed ({path}): run `cargo run -p codegen -- generate`"
+        );
+        compared += 1;
+    }
+    let modules = std::fs::read_dir(&crate_dir).expect("the generated support crate");
+    assert_eq!(compared, modules.count(), "every file of the support crate");
 }
 
 /// One test per case, plus `CASES` listing them.

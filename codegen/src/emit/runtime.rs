@@ -9,11 +9,11 @@ use std::sync::OnceLock;
 /// The run-time support module, copied into every generated crate.
 const SUPPORT: &str = include_str!("../../runtime/support.rs");
 
-/// The support module's own modules, copied in inside it: violations and their catalogue of
-/// messages, the checks, the character classes, the JSON reader (tokens and deserializer), JSON errors, undocumented fields, the strict and
-/// the one-pass reading of request bodies (and a request type's `Deserialize` through it), a documented null, the parts of a form, the closest
-/// documented name to a misspelled one, bounds in words and how the checks read a string (the
-/// catalogue, the classes and the last three the generator shares).
+/// The support module's own modules: violations and their catalogue of messages, the checks, the
+/// character classes, the JSON reader (tokens and deserializer), JSON errors, the strict and the
+/// one-pass reading of bodies (and a type's `Deserialize` through it), a documented null, the parts
+/// of a form, the closest documented name to a misspelled one, bounds in words and how the checks
+/// read a string (the catalogue, the classes and the last three the generator shares).
 const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("violation", include_str!("../../runtime/violation.rs")),
     ("messages", include_str!("../../runtime/messages.rs")),
@@ -43,19 +43,13 @@ const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("request_de", include_str!("../../runtime/request_de.rs")),
 ];
 
-/// The support module's items, its modules inside it.
+/// The support module's items, its modules inside it (for the layout of one file).
 pub(super) fn support_tokens() -> Result<TokenStream, EmitBug> {
-    let parse = |name: &str, text: &str| {
-        syn::parse_str::<syn::File>(text).map_err(|e| EmitBug {
-            file: format!("{name}.rs"),
-            error: e.to_string(),
-        })
-    };
-    let support = parse("support", SUPPORT)?;
+    let support = parse_runtime("support", SUPPORT)?;
     let (attrs, items) = (support.attrs, support.items);
     let mut modules = Vec::new();
     for (name, text) in SUPPORT_MODULES {
-        let file = parse(name, text)?;
+        let file = parse_runtime(name, text)?;
         let (name, attrs, items) = (ident(name), file.attrs, file.items);
         modules.push(quote! { mod #name { #(#attrs)* #(#items)* } });
     }
@@ -66,16 +60,60 @@ pub(super) fn support_tokens() -> Result<TokenStream, EmitBug> {
     })
 }
 
-/// The support module's file `name`, formatted and headed. Its text is the same in every crate, so
-/// it is parsed and formatted once per process: a run that renders many crates (or the same crate
-/// many times, as the fuzz target does) pays for it once.
-pub(super) fn support_text(name: &str, command: &str) -> Result<String, EmitBug> {
-    static FORMATTED: OnceLock<Result<String, EmitBug>> = OnceLock::new();
-    let formatted = FORMATTED.get_or_init(|| {
-        let file = parse_file(name, support_tokens()?)?;
-        Ok(prettyplease::unparse(&file))
-    });
-    Ok(header(&[], command, "//") + formatted.as_ref().map_err(Clone::clone)?)
+/// The support module's files, each formatted and headed: its root (`support.rs`, with a `mod` item
+/// for each of its modules) at `root`, and each module in a file of its own beside it, where Rust
+/// looks for a child module of `root`. Their text is the same in every crate, so it is parsed and
+/// formatted once per process: a run that renders many crates (or the same crate many times, as
+/// the fuzz target does) pays for it once.
+pub(super) fn support_files(root: &str) -> Vec<(String, SupportFile)> {
+    let dir = match root.rsplit_once('/') {
+        Some((dir, "lib.rs" | "mod.rs")) => dir.to_owned(),
+        _ => root.trim_end_matches(".rs").to_owned(),
+    };
+    let modules = SUPPORT_MODULES.iter().enumerate();
+    std::iter::once((root.to_owned(), SupportFile(None)))
+        .chain(modules.map(|(i, (name, _))| (format!("{dir}/{name}.rs"), SupportFile(Some(i)))))
+        .collect()
+}
+
+/// One file of the support module: its root, or the module at that position of `SUPPORT_MODULES`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct SupportFile(Option<usize>);
+
+impl SupportFile {
+    /// The file's text, headed for `command`.
+    pub(super) fn text(self, command: &str) -> Result<String, EmitBug> {
+        static FORMATTED: OnceLock<Result<Vec<String>, EmitBug>> = OnceLock::new();
+        let formatted = FORMATTED.get_or_init(format_support).as_ref();
+        let texts = formatted.map_err(Clone::clone)?;
+        let text = &texts[self.0.map_or(0, |i| i + 1)];
+        Ok(header(&[], command, "//") + text)
+    }
+}
+
+/// The support module's root, then each of its modules, formatted.
+fn format_support() -> Result<Vec<String>, EmitBug> {
+    let support = parse_runtime("support", SUPPORT)?;
+    let (attrs, items) = (support.attrs, support.items);
+    let names = SUPPORT_MODULES.iter().map(|(name, _)| ident(name));
+    let root = quote! {
+        #(#attrs)*
+        #(#items)*
+        #(mod #names;)*
+    };
+    let mut texts = vec![prettyplease::unparse(&parse_file("support.rs", root)?)];
+    for (name, text) in SUPPORT_MODULES {
+        texts.push(prettyplease::unparse(&parse_runtime(name, text)?));
+    }
+    Ok(texts)
+}
+
+/// The runtime's file `name.rs`, parsed.
+fn parse_runtime(name: &str, text: &str) -> Result<syn::File, EmitBug> {
+    syn::parse_str::<syn::File>(text).map_err(|e| EmitBug {
+        file: format!("{name}.rs"),
+        error: e.to_string(),
+    })
 }
 
 /// The glue of the operations to the `http` crate, the root of its own crate in the layout for many

@@ -17,7 +17,7 @@ pub(super) use per_service::PerService;
 use super::crate_root::emit_validate_bin;
 use super::dispatch::{dispatches, service_dispatch};
 use super::parallel::{self, Job};
-use super::runtime::{rustfmt_toml, support_text};
+use super::runtime::{rustfmt_toml, support_files};
 use super::tokens::{format_file, format_parsed};
 use super::type_files::TypeGroups;
 use super::{openapi, operation, schema};
@@ -45,11 +45,12 @@ pub(super) fn jobs<'a>(
             let tokens = emit_validate_bin(layout.library());
             format_file("src/bin/validate.rs", all_specs, command, tokens)
         }),
-        Job::new(support_file.to_owned(), move || {
-            support_text(support_file, command)
-        })
-        .made_from(&()),
     ];
+    jobs.extend(
+        support_files(support_file)
+            .into_iter()
+            .map(|(path, file)| Job::new(path, move || file.text(command)).made_from(&())),
+    );
     jobs.extend(layout.manifests(model, run));
 
     for service in &model.services {
