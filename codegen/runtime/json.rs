@@ -105,18 +105,21 @@ fn offset_of(input: &[u8], line: usize, column: usize) -> usize {
     (start + column).min(input.len())
 }
 
+/// Where the scan of [`path_at`] is: in an object (at its current key, and whether that key's value
+/// has begun) or in an array (at its current item).
+enum Frame {
+    Object {
+        key: Option<String>,
+        after_value: bool,
+    },
+    Array {
+        index: usize,
+    },
+}
+
 /// The JSON path of the value that encloses byte `offset`, found by a light scan of the text before
 /// it.
 fn path_at(input: &[u8], offset: usize) -> String {
-    enum Frame {
-        Object {
-            key: Option<String>,
-            after_value: bool,
-        },
-        Array {
-            index: usize,
-        },
-    }
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     let end = offset.min(input.len());
@@ -124,24 +127,10 @@ fn path_at(input: &[u8], offset: usize) -> String {
         match input[i] {
             b'"' => {
                 let start = i + 1;
-                i += 1;
-                while i < input.len() && input[i] != b'"' {
-                    i += if input[i] == b'\\' { 2 } else { 1 };
-                }
-                let text = &input[start..i.min(input.len())];
+                i = string_end(input, start);
                 if let Some(Frame::Object { key, after_value }) = stack.last_mut() {
-                    let is_key = input[i.saturating_add(1).min(input.len())..]
-                        .iter()
-                        .find(|b| !b.is_ascii_whitespace())
-                        .is_some_and(|&b| b == b':');
-                    if is_key && !*after_value {
-                        let raw = String::from_utf8_lossy(text);
-                        *key = Some(
-                            super::json_deserializer::JsonDeserializer::read::<String>(
-                                format!("\"{raw}\"").as_bytes(),
-                            )
-                            .unwrap_or_else(|_| raw.into_owned()),
-                        );
+                    if !*after_value && colon_follows(input, i) {
+                        *key = Some(key_text(&input[start..i.min(input.len())]));
                     }
                 }
             }
@@ -170,8 +159,39 @@ fn path_at(input: &[u8], offset: usize) -> String {
         }
         i += 1;
     }
+    path_of(&stack)
+}
+
+/// The position of the quote that closes the string whose text begins at `start` (or the end of
+/// the input).
+fn string_end(input: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < input.len() && input[i] != b'"' {
+        i += if input[i] == b'\\' { 2 } else { 1 };
+    }
+    i
+}
+
+/// Whether the next character after the string that closes at `close` is a colon: the string is a
+/// key.
+fn colon_follows(input: &[u8], close: usize) -> bool {
+    input[close.saturating_add(1).min(input.len())..]
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b':')
+}
+
+/// A key's text, its escapes decoded where they can be.
+fn key_text(raw: &[u8]) -> String {
+    let raw = String::from_utf8_lossy(raw);
+    super::json_deserializer::JsonDeserializer::read::<String>(format!("\"{raw}\"").as_bytes())
+        .unwrap_or_else(|_| raw.into_owned())
+}
+
+/// The path the scan's open objects and arrays make.
+fn path_of(stack: &[Frame]) -> String {
     let mut path = String::new();
-    for frame in &stack {
+    for frame in stack {
         match frame {
             Frame::Object { key: Some(key), .. } => {
                 if !path.is_empty() {
