@@ -10,20 +10,20 @@ fn replicated_specs_generate_without_diagnostics() {
         Seeds::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")).expect("the seeds");
     let one = seeds.size();
     for services in [Services::PerCopy, Services::Shared] {
-        let dir = std::env::temp_dir().join(format!(
-            "bench-synth-test-{}-{services:?}",
-            std::process::id()
-        ));
-        let size = seeds.write_copies(3, services, &dir).expect("writable");
+        let scratch = tempfile::Builder::new()
+            .prefix("bench-synth-test-")
+            .tempdir()
+            .expect("a scratch folder");
+        let dir = scratch.path();
+        let size = seeds.write_copies(3, services, dir).expect("writable");
         assert_eq!(
             (size.operations, size.fields),
             (3 * one.operations, 3 * one.fields)
         );
-        let rendered = codegen::Config::new(&dir)
+        let rendered = codegen::Config::new(dir)
             .layout(codegen::Layout::Crate)
             .rerun_if_changed(false)
             .render();
-        let _ = std::fs::remove_dir_all(&dir);
         let (files, _) = rendered
             .unwrap_or_else(|e| panic!("{services:?}: the synthetic spec does not generate: {e}"));
         let operations = files

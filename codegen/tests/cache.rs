@@ -1,26 +1,23 @@
 //! `generate` skips the files whose inputs did not change since its last run, and what it leaves is always
 //! what a full run writes: after an edit to one service, a hand edit to a generated file, a broken cache.
 
+#[path = "common/scratch.rs"]
+mod scratch;
+
 use codegen::{Config, Layout};
+use scratch::{copy_dir, TempDir};
 use std::path::{Path, PathBuf};
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("readable") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
-    }
-}
-
-/// The seeds' two services in a scratch directory, and where their crates go.
-fn scratch(label: &str) -> (PathBuf, PathBuf) {
-    let work = std::env::temp_dir().join(format!("codegen-cache-{label}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
+/// The seeds' two services in a scratch folder (removed when the first is dropped), and where their
+/// specs and their crates go.
+fn scratch(label: &str) -> (TempDir, PathBuf, PathBuf) {
+    let work = scratch::scratch(&format!("cache-{label}"));
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
     for service in ["apig", "roma"] {
-        copy_dir(&repo.join(service), &work.join("spec").join(service));
+        copy_dir(&repo.join(service), &work.path().join("spec").join(service));
     }
-    (work.join("spec"), work.join("out"))
+    let (spec, out) = (work.path().join("spec"), work.path().join("out"));
+    (work, spec, out)
 }
 
 fn config(spec: &Path, out: &Path) -> Config {
@@ -32,7 +29,7 @@ fn config(spec: &Path, out: &Path) -> Config {
 
 #[test]
 fn a_second_run_renders_only_the_files_whose_inputs_changed() {
-    let (spec, out) = scratch("edit");
+    let (_work, spec, out) = scratch("edit");
     let first = config(&spec, &out).generate().expect("generates");
     assert_eq!(first.skipped, 0, "nothing to skip on a first run");
     let files = first.written.len();
@@ -73,12 +70,11 @@ fn a_second_run_renders_only_the_files_whose_inputs_changed() {
     config(&spec, &out)
         .check()
         .expect("what the cached run left is what a full run makes");
-    let _ = std::fs::remove_dir_all(spec.parent().expect("scratch"));
 }
 
 #[test]
 fn a_generated_file_edited_by_hand_or_a_broken_cache_is_rendered_again() {
-    let (spec, out) = scratch("tamper");
+    let (_work, spec, out) = scratch("tamper");
     config(&spec, &out).generate().expect("generates");
     let lib = out.join("services/apig/src/lib.rs");
     let text = std::fs::read_to_string(&lib).expect("generated");
@@ -100,5 +96,4 @@ fn a_generated_file_edited_by_hand_or_a_broken_cache_is_rendered_again() {
     std::fs::remove_file(&lib).expect("remove");
     let report = config(&spec, &out).generate().expect("generates");
     assert_eq!(report.written, vec![lib], "a deleted file is written again");
-    let _ = std::fs::remove_dir_all(spec.parent().expect("scratch"));
 }

@@ -3,17 +3,19 @@
 //! exit status gates CI; a version that does not load is its diagnostics and nothing on stdout.
 
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[path = "common/command.rs"]
 mod command;
+#[path = "common/scratch.rs"]
+mod scratch;
 use command::{codegen, repo};
+use scratch::{scratch, TempDir};
 
 /// A copy of `spec/` in a scratch folder, with `edit` applied to its JSON files (by name).
-fn edited_spec(label: &str, edit: impl Fn(&str, &mut Value)) -> PathBuf {
-    let work = std::env::temp_dir().join(format!("codegen-changes-{label}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
-    copy_dir(&repo().join("spec"), &work, &edit);
+fn edited_spec(label: &str, edit: impl Fn(&str, &mut Value)) -> TempDir {
+    let work = scratch(&format!("changes-{label}"));
+    copy_dir(&repo().join("spec"), work.path(), &edit);
     work
 }
 
@@ -90,7 +92,7 @@ fn the_checked_in_spec_against_itself_has_no_changes() {
 #[test]
 fn an_additive_edit_is_compatible_and_minor() {
     let spec = edited_spec("additive", additive);
-    let new = spec.to_string_lossy();
+    let new = spec.path().to_string_lossy();
     let (code, stdout, stderr) = codegen(&["changes", "spec", &new, "--fail-on", "breaking"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(
@@ -108,7 +110,7 @@ fn an_additive_edit_is_compatible_and_minor() {
 #[test]
 fn a_breaking_edit_in_json_and_its_exit_status() {
     let spec = edited_spec("breaking", breaking);
-    let new = spec.to_string_lossy();
+    let new = spec.path().to_string_lossy();
     let (code, stdout, stderr) = codegen(&["changes", "spec", &new, "--format", "json"]);
     assert_eq!(
         code, 0,
@@ -189,10 +191,10 @@ fn a_version_that_does_not_load_is_reported_and_nothing_is_printed() {
             request_fields(json)[0]["type"] = json!("strin");
         }
     });
-    let new = spec.to_string_lossy();
+    let new = spec.path().to_string_lossy();
     let (code, stdout, stderr) = codegen(&["changes", "spec", &new]);
     assert_eq!((code, stdout.as_str()), (2, ""));
-    let file = spec.join("otc_apig/creating_an_api_group.json");
+    let file = spec.path().join("otc_apig/creating_an_api_group.json");
     assert!(
         stderr.contains(&format!("{}:", file.display()))
             && stderr

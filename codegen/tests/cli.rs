@@ -1,31 +1,20 @@
 //! The `codegen` command: `generate --check` passes on the repository and fails after a spec edit,
 //! `generate` writes only what changed, and `schema` prints an operation's schema.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[path = "common/command.rs"]
 mod command;
+#[path = "common/scratch.rs"]
+mod scratch;
 use command::{codegen, repo};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("readable") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
-}
+use scratch::{copy_dir, scratch, TempDir};
 
 /// A scratch copy of `spec/` and `generated/`, so that a test may edit them.
-fn copy_of_repository(label: &str) -> PathBuf {
-    let work = std::env::temp_dir().join(format!("codegen-cli-{label}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
-    copy_dir(&repo().join("spec"), &work.join("spec"));
-    copy_dir(&repo().join("generated"), &work.join("generated"));
+fn copy_of_repository(label: &str) -> TempDir {
+    let work = scratch(&format!("cli-{label}"));
+    copy_dir(&repo().join("spec"), &work.path().join("spec"));
+    copy_dir(&repo().join("generated"), &work.path().join("generated"));
     work
 }
 
@@ -37,7 +26,8 @@ fn check_passes_on_the_repository() {
 
 #[test]
 fn check_fails_after_a_spec_edit_and_generate_writes_only_what_changed() {
-    let work = copy_of_repository("edit");
+    let scratch = copy_of_repository("edit");
+    let work = scratch.path();
     let (spec, out) = (work.join("spec"), work.join("generated"));
     let args = |extra: &[&str]| -> Vec<String> {
         let mut args: Vec<String> = vec![
@@ -112,7 +102,6 @@ fn check_fails_after_a_spec_edit_and_generate_writes_only_what_changed() {
         snapshot,
         "nothing written"
     );
-    let _ = std::fs::remove_dir_all(&work);
 }
 
 #[test]
@@ -135,7 +124,8 @@ fn schema_prints_an_operations_json_schema() {
 
 #[test]
 fn check_reads_a_crlf_checkout_as_fresh_and_crate_name_names_the_crate_in_the_binary() {
-    let work = copy_of_repository("crlf");
+    let scratch = copy_of_repository("crlf");
+    let work = scratch.path();
     let (spec, out) = (
         work.join("spec").display().to_string(),
         work.join("generated").display().to_string(),
@@ -165,7 +155,6 @@ fn check_reads_a_crlf_checkout_as_fresh_and_crate_name_names_the_crate_in_the_bi
     let (code, _, stderr) = codegen(&["generate", "--check", "--spec", &spec, "--out", &out]);
     assert_eq!(code, 1, "the default crate name differs again: {stderr}");
     assert!(stderr.contains("changed: src/bin/validate.rs"), "{stderr}");
-    let _ = std::fs::remove_dir_all(&work);
 }
 
 /// A copy of the checked-in API Gateway page "Creating a Plug-in" (whose overlay makes
@@ -187,8 +176,8 @@ fn plug_in_page(path: &Path, uri: Option<&str>) {
 
 #[test]
 fn a_page_imported_into_a_new_service_takes_no_overlay_or_name_of_another() {
-    let work = std::env::temp_dir().join(format!("codegen-cli-foreign-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
+    let scratch = scratch("cli-foreign");
+    let work = scratch.path();
     let page = work.join("pages/creating_a_plug-in.txt");
     plug_in_page(&page, None);
     let out = work.join("otc_new");
@@ -215,7 +204,6 @@ fn a_page_imported_into_a_new_service_takes_no_overlay_or_name_of_another() {
     // One page, without --service: a page of that title with another path is not otc_apig's.
     plug_in_page(&page, Some("/v1/{project_id}/functions/plugins"));
     let (code, spec, stderr) = codegen(&["import", page.to_str().expect("a UTF-8 path")]);
-    let _ = std::fs::remove_dir_all(&work);
     assert_eq!(code, 0, "{stderr}");
     assert!(!spec.contains("otc_apig"), "{spec}");
     assert!(

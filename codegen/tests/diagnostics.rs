@@ -6,8 +6,11 @@
 //! user relies on, so that a careless update of the expected file cannot quietly drop them.
 
 mod common;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use common::{assert_expected, fixtures};
+use scratch::scratch;
 
 /// The error text for the bad spec `case`, which must fail with spec diagnostics.
 fn diagnose(case: &str) -> (Vec<codegen::Diagnostic>, String) {
@@ -165,55 +168,36 @@ fn every_fixture_directory_is_a_case() {
     common::assert_every_fixture_is_a_case("bad", CASES);
 }
 
-/// A scratch directory that is removed when dropped.
-struct ScratchDir(std::path::PathBuf);
-
-impl ScratchDir {
-    fn new(label: &str) -> ScratchDir {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let dir =
-            std::env::temp_dir().join(format!("codegen-{label}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        ScratchDir(dir)
-    }
-
-    fn listing(&self) -> Vec<(String, String)> {
-        let mut files: Vec<(String, String)> = std::fs::read_dir(&self.0)
-            .expect("readable")
-            .map(|entry| {
-                let path = entry.expect("readable").path();
-                let content = std::fs::read_to_string(&path).unwrap_or_default();
-                (
-                    path.file_name()
-                        .expect("a name")
-                        .to_string_lossy()
-                        .into_owned(),
-                    content,
-                )
-            })
-            .collect();
-        files.sort();
-        files
-    }
-}
-
-impl Drop for ScratchDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// The files of the folder `dir` with their text, by name.
+fn listing(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("readable")
+        .map(|entry| {
+            let path = entry.expect("readable").path();
+            let content = std::fs::read_to_string(&path).unwrap_or_default();
+            (
+                path.file_name()
+                    .expect("a name")
+                    .to_string_lossy()
+                    .into_owned(),
+                content,
+            )
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 #[test]
 fn a_bad_spec_writes_nothing_and_leaves_the_previous_output_alone() {
     for case in CASES {
-        let out = ScratchDir::new(&format!("bad-{case}"));
-        std::fs::write(out.0.join("models.rs"), "// the previous, good output\n")
+        let scratch = scratch(&format!("bad-{case}"));
+        let out = scratch.path();
+        std::fs::write(out.join("models.rs"), "// the previous, good output\n")
             .expect("seed the out dir");
-        let before = out.listing();
+        let before = listing(out);
         let result = codegen::Config::new(fixtures("bad").join(case))
-            .out_dir(&out.0)
+            .out_dir(out)
             .rerun_if_changed(false)
             .generate();
         assert!(
@@ -221,7 +205,7 @@ fn a_bad_spec_writes_nothing_and_leaves_the_previous_output_alone() {
             "{case}: {result:?}"
         );
         assert_eq!(
-            out.listing(),
+            listing(out),
             before,
             "{case}: the output directory was touched"
         );

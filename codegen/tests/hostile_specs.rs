@@ -1,32 +1,20 @@
 //! Malformed and hostile spec trees get diagnostics, never a panic or a hang.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// A spec tree in a scratch directory, removed when dropped.
-struct SpecDir(PathBuf);
+#[path = "common/scratch.rs"]
+mod scratch;
+use scratch::TempDir;
 
-impl std::ops::Deref for SpecDir {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for SpecDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn spec_dir(name: &str, files: &[(&str, String)]) -> SpecDir {
-    let dir = std::env::temp_dir().join(format!("codegen-hostile-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// A spec tree of `files` in a scratch folder, removed when dropped.
+fn spec_dir(name: &str, files: &[(&str, String)]) -> TempDir {
+    let dir = scratch::scratch(&format!("hostile-{name}"));
     for (file, text) in files {
-        let path = dir.join(file);
+        let path = dir.path().join(file);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, text).expect("write");
     }
-    SpecDir(dir)
+    dir
 }
 
 fn problems(dir: &Path) -> Vec<codegen::Diagnostic> {
@@ -45,7 +33,7 @@ fn deeply_nested_json_is_a_diagnostic() {
         "]".repeat(100_000)
     );
     let dir = spec_dir("deep", &[("s/a.json", text)]);
-    let found = problems(&dir);
+    let found = problems(dir.path());
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].message.contains("recursion limit"), "{}", found[0]);
     assert_eq!(found[0].line, 1);
@@ -58,7 +46,7 @@ fn ten_thousand_character_names_are_handled() {
         r#"{{"service": "s", "objects": {{"{long}": {{"fields": [{{"name": "{long}", "type": "string"}}, {{"name": "x", "type": "B{long}"}}]}}}}}}"#
     );
     let dir = spec_dir("long", &[("s/a.json", text)]);
-    let found = problems(&dir);
+    let found = problems(dir.path());
     assert_eq!(found.len(), 1, "only the unknown type: {found:?}");
     assert!(
         found[0].message.starts_with("unknown type `B"),
@@ -74,7 +62,7 @@ fn legal_cycles_generate_boxed_or_vec_fields() {
         "Other": {"fields": [{"name": "back", "type": "Node"}]}
     }}"#;
     let dir = spec_dir("cycle", &[("s/a.json", text.to_owned())]);
-    let (files, _) = codegen::Config::new(&*dir)
+    let (files, _) = codegen::Config::new(dir.path())
         .rerun_if_changed(false)
         .render()
         .expect("a legal cycle generates");
@@ -107,7 +95,7 @@ fn a_spec_that_is_not_an_object_or_misses_keys_is_reported_per_file() {
             ),
         ],
     );
-    let found = problems(&dir);
+    let found = problems(dir.path());
     let files: Vec<&str> = found
         .iter()
         .map(|d| d.file.rsplit_once("/s/").map_or("", |(_, name)| name))
@@ -136,7 +124,7 @@ fn a_large_spec_generates() {
         objects.join(",")
     );
     let dir = spec_dir("large", &[("s/a.json", text)]);
-    let (files, _) = codegen::Config::new(&*dir)
+    let (files, _) = codegen::Config::new(dir.path())
         .rerun_if_changed(false)
         .render()
         .expect("generates");
@@ -178,7 +166,7 @@ fn a_body_of_any_shape_is_a_diagnostic_or_a_body_never_a_panic() {
                 &format!("body-{side}-{}", body.len()),
                 &[("s/op.json", text)],
             );
-            let found = problems(&dir);
+            let found = problems(dir.path());
             // `null` is an absent body, as for every optional key of the format.
             let fine = (side == "response" && body == r#""file""#) || body == "null";
             assert_eq!(found.is_empty(), fine, "{side} body {body}: {found:#?}");
@@ -194,7 +182,7 @@ fn a_body_of_any_shape_is_a_diagnostic_or_a_body_never_a_panic() {
 fn a_map_of_its_own_type_needs_no_box() {
     let text = r#"{"service": "s", "objects": {"Node": {"fields": [{"name": "children", "type": "map", "items": "Node", "required": true}]}}}"#;
     let dir = spec_dir("map-cycle", &[("s/a.json", text.to_owned())]);
-    let (files, _) = codegen::Config::new(&*dir)
+    let (files, _) = codegen::Config::new(dir.path())
         .rerun_if_changed(false)
         .render()
         .expect("a map of itself generates");

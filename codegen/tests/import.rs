@@ -9,6 +9,10 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "common/scratch.rs"]
+mod scratch;
+use scratch::{scratch, TempDir};
+
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -230,25 +234,22 @@ fn diff_of_unchanged_pages_is_clean() {
     }
 }
 
-/// A file of its own in the temporary directory, removed when dropped.
-struct TempFile(PathBuf);
+/// A file named `name` in a scratch folder of its own, removed when dropped.
+struct TempFile {
+    _dir: TempDir,
+    path: PathBuf,
+}
 
 impl TempFile {
     fn new(name: &str, text: &str) -> TempFile {
-        let path =
-            std::env::temp_dir().join(format!("codegen-import-test-{}-{name}", std::process::id()));
+        let dir = scratch("import-test");
+        let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
-        TempFile(path)
+        TempFile { _dir: dir, path }
     }
 
     fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
+        self.path.to_str().unwrap()
     }
 }
 
@@ -434,7 +435,7 @@ fn an_overlay_with_an_unknown_key_is_an_error() {
     match import::run(
         &spec_dir(),
         &page("apig_update_vpc_channel.txt"),
-        Some(&overlay.0),
+        Some(&overlay.path),
         false,
     ) {
         Err(ImportError::Overlay { message, .. }) => {
@@ -494,20 +495,18 @@ fn a_query_parameter_table_becomes_typed_query_parameters_that_generate() {
 /// the service's module, with every space and line break removed (so that fragments do not depend on
 /// how prettyplease breaks lines).
 fn generate_imported(operation: &str, spec_text: &str) -> String {
-    let dir =
-        std::env::temp_dir().join(format!("codegen-import-{operation}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let scratch = scratch(&format!("import-{operation}"));
+    let dir = scratch.path();
     std::fs::create_dir_all(dir.join("otc")).expect("mkdir");
     // The page's own service, whichever it was imported as (a page of a checked-in service takes its name).
     let mut spec: Value = serde_json::from_str(spec_text).expect("the import writes JSON");
     spec["service"] = Value::from("otc");
     let text = serde_json::to_string_pretty(&spec).expect("serializes");
     std::fs::write(dir.join(format!("otc/{operation}.json")), text).expect("write");
-    let rendered = codegen::Config::new(&dir)
+    let rendered = codegen::Config::new(dir)
         .layout(codegen::Layout::Crate)
         .rerun_if_changed(false)
         .render();
-    let _ = std::fs::remove_dir_all(&dir);
     let (files, _) = rendered
         .unwrap_or_else(|e| panic!("the spec imported as {operation} does not generate: {e}"));
     let module = |suffix: &str| {
@@ -788,33 +787,30 @@ fn example_lines(outcome: &import::Outcome) -> Vec<&str> {
         .collect()
 }
 
-/// A spec directory in the temporary directory holding only `apig/update_backend_instances.overlay.json`
-/// with `overlay`, removed when dropped.
-struct TempSpec(PathBuf);
+/// A spec folder in a scratch folder, removed when dropped, holding only
+/// `apig/update_backend_instances.overlay.json` with `overlay`.
+struct TempSpec(TempDir);
 
 impl TempSpec {
     fn with_overlay(name: &str, overlay: &str) -> TempSpec {
-        let dir = std::env::temp_dir().join(format!(
-            "codegen-import-examples-{}-{name}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(dir.join("apig")).unwrap();
+        let dir = scratch(&format!("import-examples-{name}"));
+        std::fs::create_dir_all(dir.path().join("apig")).unwrap();
         std::fs::write(
-            dir.join("apig/update_backend_instances.overlay.json"),
+            dir.path()
+                .join("apig/update_backend_instances.overlay.json"),
             overlay,
         )
         .unwrap();
         TempSpec(dir)
     }
 
-    fn overlay(&self) -> PathBuf {
-        self.0.join("apig/update_backend_instances.overlay.json")
+    fn dir(&self) -> &Path {
+        self.0.path()
     }
-}
 
-impl Drop for TempSpec {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+    fn overlay(&self) -> PathBuf {
+        self.dir()
+            .join("apig/update_backend_instances.overlay.json")
     }
 }
 
@@ -843,7 +839,7 @@ fn an_overlay_marking_the_example_invalid_silences_it_and_carries_the_reason() {
     );
     let spec = TempSpec::with_overlay("silenced", &overlay);
     let page = page("apig_update_backend_instances_example_breaks_table.txt");
-    let outcome = import::run(&spec.0, &page, Some(&spec.overlay()), false).unwrap();
+    let outcome = import::run(spec.dir(), &page, Some(&spec.overlay()), false).unwrap();
     assert_eq!(
         example_lines(&outcome),
         Vec::<&str>::new(),
@@ -874,7 +870,7 @@ fn a_mark_on_a_valid_example_or_on_no_example_is_reported() {
     let overlay = r#"{"invalid_examples": {"Updating all backend instances of a VPC channel": "thought wrong", "Example 9": "no such example"}}"#;
     let spec = TempSpec::with_overlay("stale", overlay);
     let outcome = import::run(
-        &spec.0,
+        spec.dir(),
         &page("apig_update_backend_instances.txt"),
         Some(&spec.overlay()),
         false,
@@ -906,7 +902,7 @@ fn a_spec_that_does_not_lower_leaves_the_examples_unchecked_with_the_reason() {
         r#"{"fields": {"MemberInfo.weight": {"type": "Wieght"}}}"#,
     );
     let outcome = import::run(
-        &spec.0,
+        spec.dir(),
         &page("apig_update_backend_instances_example_breaks_table.txt"),
         Some(&spec.overlay()),
         false,

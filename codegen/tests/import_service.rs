@@ -6,6 +6,10 @@ use codegen::internal::import::service::{differences, import_service, write, Ser
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+#[path = "common/scratch.rs"]
+mod scratch;
+use scratch::TempDir;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -36,30 +40,25 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// A scratch service directory, removed when dropped.
-struct Scratch(PathBuf);
+/// A service folder, not yet made, in a scratch folder removed when dropped.
+struct Scratch {
+    _root: TempDir,
+    dir: PathBuf,
+}
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!(
-            "codegen-import-service-{name}-{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        Scratch(dir)
+        let root = scratch::scratch(&format!("import-service-{name}"));
+        let dir = root.path().join("otc_apig");
+        Scratch { _root: root, dir }
     }
 
     fn import(&self, pages: &[PathBuf]) -> ServiceOutcome {
-        let outcome = import_service("otc_apig", &self.0, pages).unwrap_or_else(|e| panic!("{e}"));
+        let outcome =
+            import_service("otc_apig", &self.dir, pages).unwrap_or_else(|e| panic!("{e}"));
         assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
-        write(&outcome, &self.0).unwrap_or_else(|e| panic!("{e}"));
+        write(&outcome, &self.dir).unwrap_or_else(|e| panic!("{e}"));
         outcome
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -119,14 +118,14 @@ fn importing_again_gives_the_same_files_byte_for_byte() {
     let scratch = Scratch::new("again");
     let pages: Vec<PathBuf> = VPC_PAGES.iter().map(|p| page(p)).collect();
     scratch.import(&pages);
-    let first = files(&scratch.0);
+    let first = files(&scratch.dir);
     assert!(
         first.contains_key("common.json"),
         "the pages share types: {:?}",
         first.keys()
     );
     let outcome = scratch.import(&pages);
-    assert_eq!(files(&scratch.0), first);
+    assert_eq!(files(&scratch.dir), first);
     assert_eq!(differences(&outcome, true).unwrap(), Vec::<String>::new());
 }
 
@@ -135,11 +134,11 @@ fn one_more_page_reuses_the_shared_types_and_leaves_the_other_files_alone() {
     let scratch = Scratch::new("more");
     let pages: Vec<PathBuf> = VPC_PAGES.iter().map(|p| page(p)).collect();
     scratch.import(&pages);
-    let before = files(&scratch.0);
+    let before = files(&scratch.dir);
     let common_before: serde_json::Value = serde_json::from_slice(&before["common.json"]).unwrap();
 
     scratch.import(&[page("querying_backend_servers_of_a_vpc_channel")]);
-    let after = files(&scratch.0);
+    let after = files(&scratch.dir);
     for (name, bytes) in before.iter().filter(|(name, _)| *name != "common.json") {
         assert_eq!(&after[name], bytes, "{name} was rewritten");
     }
@@ -172,11 +171,11 @@ fn one_more_page_reuses_the_shared_types_and_leaves_the_other_files_alone() {
 #[test]
 fn a_page_that_cannot_be_imported_is_listed_and_the_others_are_imported() {
     let scratch = Scratch::new("bad");
-    let bad = scratch.0.with_extension("txt");
+    let bad = scratch.dir.with_extension("txt");
     std::fs::write(&bad, "Nothing\n\nFunction\n\nNo URI here.\n").unwrap();
     let outcome = import_service(
         "otc_apig",
-        &scratch.0,
+        &scratch.dir,
         &[bad.clone(), page("querying_vpc_channels")],
     )
     .unwrap();
@@ -257,12 +256,12 @@ fn import_diff_on_every_page_reports_nothing() {
 fn pages_the_generator_would_reject_import_into_a_service_that_generates() {
     let scratch = Scratch::new("mixed");
     let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/mixed_service");
-    let dir = scratch.0.join("otc_mixed");
+    let dir = scratch.dir.join("otc_mixed");
     let outcome = import_service("otc_mixed", &dir, &[pages]).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(outcome.failed, Vec::<String>::new());
     assert_eq!(outcome.counts.operations, 8);
     write(&outcome, &dir).unwrap_or_else(|e| panic!("{e}"));
-    let rendered = codegen::Config::new(&scratch.0)
+    let rendered = codegen::Config::new(&scratch.dir)
         .layout(codegen::Layout::Crate)
         .rerun_if_changed(false)
         .render();

@@ -9,29 +9,23 @@ use std::path::{Path, PathBuf};
 
 #[path = "common/command.rs"]
 mod command;
+#[path = "common/scratch.rs"]
+mod scratch;
 use command::{codegen, repo};
+use scratch::{copy_dir, TempDir};
 
 /// A scratch folder with `old/` and `new/`: copies of the seeds' services (`apig`, `roma`).
-fn scratch(label: &str) -> PathBuf {
-    let work = std::env::temp_dir().join(format!("codegen-release-{label}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
+fn scratch(label: &str) -> TempDir {
+    let work = scratch::scratch(&format!("release-{label}"));
     for version in ["old", "new"] {
         for service in ["apig", "roma"] {
             copy_dir(
                 &repo().join("spec").join(service),
-                &work.join(version).join(service),
+                &work.path().join(version).join(service),
             );
         }
     }
     work
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("readable") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
-    }
 }
 
 /// Applies `edit` to the JSON of `file` under `spec`.
@@ -90,9 +84,10 @@ fn history(work: &Path) -> Value {
 
 #[test]
 fn an_additive_edit_is_a_patch_release_before_one_and_recording_again_replaces_it() {
-    let work = scratch("additive");
+    let scratch = scratch("additive");
+    let work = scratch.path();
     edit(&work.join("new"), "apig/update_vpc_channel.json", additive);
-    let (code, stdout, stderr) = release(&work, "old", "2026-12-04");
+    let (code, stdout, stderr) = release(work, "old", "2026-12-04");
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(
         stdout.contains("request-field-added-optional")
@@ -101,9 +96,9 @@ fn an_additive_edit_is_a_patch_release_before_one_and_recording_again_replaces_i
             && stdout.contains("apig: 0.1.0 -> 0.1.1 (minor), recorded in "),
         "{stdout}"
     );
-    assert_eq!(version(&work, "apig"), "0.1.1");
+    assert_eq!(version(work, "apig"), "0.1.1");
     assert_eq!(
-        version(&work, "roma"),
+        version(work, "roma"),
         "0.1.0",
         "an unchanged service keeps its version"
     );
@@ -121,9 +116,9 @@ fn an_additive_edit_is_a_patch_release_before_one_and_recording_again_replaces_i
     assert!(!work.join("out/services/roma/CHANGELOG.md").exists());
 
     // The same base again, another day: the release is replaced, not stacked.
-    let (code, _, stderr) = release(&work, "old", "2026-12-05");
+    let (code, _, stderr) = release(work, "old", "2026-12-05");
     assert_eq!(code, 0, "{stderr}");
-    let releases = &history(&work)["releases"];
+    let releases = &history(work)["releases"];
     assert_eq!(releases.as_array().map(Vec::len), Some(1), "{releases:#}");
     assert_eq!(
         (
@@ -148,20 +143,21 @@ fn an_additive_edit_is_a_patch_release_before_one_and_recording_again_replaces_i
 
 #[test]
 fn a_breaking_edit_after_a_release_moves_the_minor_number_and_stacks() {
-    let work = scratch("breaking");
+    let scratch = scratch("breaking");
+    let work = scratch.path();
     edit(&work.join("new"), "apig/update_vpc_channel.json", additive);
-    assert_eq!(release(&work, "old", "2026-12-04").0, 0);
+    assert_eq!(release(work, "old", "2026-12-04").0, 0);
     // The released spec is the next base; a field is removed from it.
     copy_dir(&work.join("new/apig"), &work.join("released/apig"));
     copy_dir(&work.join("new/roma"), &work.join("released/roma"));
     edit(&work.join("new"), "apig/update_vpc_channel.json", |json| {
         vpc_fields(json).retain(|f| f["name"] != "remark");
     });
-    let (code, stdout, stderr) = release(&work, "released", "2026-12-11");
+    let (code, stdout, stderr) = release(work, "released", "2026-12-11");
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("apig: 0.1.1 -> 0.2.0 (major)"), "{stdout}");
-    assert_eq!(version(&work, "apig"), "0.2.0");
-    let history = history(&work);
+    assert_eq!(version(work, "apig"), "0.2.0");
+    let history = history(work);
     let versions: Vec<&str> = history["releases"]
         .as_array()
         .expect("releases")
@@ -183,8 +179,9 @@ fn a_breaking_edit_after_a_release_moves_the_minor_number_and_stacks() {
 
 #[test]
 fn no_change_records_nothing() {
-    let work = scratch("none");
-    let (code, stdout, stderr) = release(&work, "old", "2026-12-04");
+    let scratch = scratch("none");
+    let work = scratch.path();
+    let (code, stdout, stderr) = release(work, "old", "2026-12-04");
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.ends_with("nothing to release\n"), "{stdout}");
     assert!(!work.join("new/apig/releases.json").exists());
@@ -193,9 +190,10 @@ fn no_change_records_nothing() {
 
 #[test]
 fn a_bad_history_or_date_is_reported_and_nothing_is_written() {
-    let work = scratch("bad");
+    let scratch = scratch("bad");
+    let work = scratch.path();
     edit(&work.join("new"), "apig/update_vpc_channel.json", additive);
-    let (code, _, stderr) = release(&work, "old", "4 December");
+    let (code, _, stderr) = release(work, "old", "4 December");
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("is not a date YYYY-MM-DD"), "{stderr}");
 
@@ -205,14 +203,14 @@ fn a_bad_history_or_date_is_reported_and_nothing_is_written() {
         "{\"service\": \"apig\",\n \"releases\": [{\"version\": 1}]}\n",
     )
     .expect("write");
-    let (code, stdout, stderr) = release(&work, "old", "2026-12-04");
+    let (code, stdout, stderr) = release(work, "old", "2026-12-04");
     assert_eq!((code, stdout.as_str()), (1, ""), "{stderr}");
     assert!(
         stderr.contains("releases.json:2:") && stderr.contains("not a release history"),
         "{stderr}"
     );
     std::fs::write(&history, "{\"service\": \"apig\", \"releases\": [{\"version\": \"1.0\", \"date\": \"2026-01-01\", \"semver\": \"major\"}]}\n").expect("write");
-    let (code, _, stderr) = release(&work, "old", "2026-12-04");
+    let (code, _, stderr) = release(work, "old", "2026-12-04");
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains("releases[0].version: `1.0` is not a version MAJOR.MINOR.PATCH"),

@@ -5,9 +5,13 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn run(operation: &str, content: &[u8]) -> (i32, String, String) {
-    let dir = std::env::temp_dir().join(format!("validate-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file: PathBuf = dir.join(format!("{}.json", operation.replace('/', "_")));
+    let dir = tempfile::Builder::new()
+        .prefix("validate-cli-")
+        .tempdir()
+        .expect("a scratch folder");
+    let file: PathBuf = dir
+        .path()
+        .join(format!("{}.json", operation.replace('/', "_")));
     std::fs::write(&file, content).expect("write body");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
@@ -25,7 +29,6 @@ fn run(operation: &str, content: &[u8]) -> (i32, String, String) {
         .current_dir(model_tests::root())
         .output()
         .expect("cargo runs");
-    let _ = std::fs::remove_file(&file);
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
