@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints the benchmark tables for the README, in one run of each binary (about 2 minutes on 2 cores):
+# Prints the benchmark tables for the README, in one run of each binary (the run-time part about 5 minutes
+# on 2 cores; the generator at x100 of spec/ most of an hour and 10 GB):
 # the run-time cases (deserialize, validate, jsonschema, typify; then the response cases) and the generator's phases on synthetic specs,
 # with typify's time on the same number of fields.
 #   bash bench/report.sh            # everything
