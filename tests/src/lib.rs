@@ -156,14 +156,18 @@ impl Spec {
         spec
     }
 
-    /// The page's example request body of `operation` (`service/name`) that `pick` chooses.
-    pub fn example_request(&self, operation: &str, pick: impl Fn(&Value) -> bool) -> Value {
-        let op = self
-            .operations
+    /// The operation `operation` (`service/name`).
+    pub fn operation(&self, operation: &str) -> &Operation {
+        self.operations
             .iter()
             .find(|op| op.qualified() == operation)
-            .unwrap_or_else(|| panic!("spec/ has {operation}"));
-        let (_, body) = op
+            .unwrap_or_else(|| panic!("spec/ has {operation}"))
+    }
+
+    /// The page's example request body of `operation` (`service/name`) that `pick` chooses.
+    pub fn example_request(&self, operation: &str, pick: impl Fn(&Value) -> bool) -> Value {
+        let (_, body) = self
+            .operation(operation)
             .example_requests()
             .into_iter()
             .find(|(_, body)| pick(body))

@@ -38,11 +38,7 @@ fn allocations_during(f: impl FnOnce()) -> usize {
 #[test]
 fn validating_a_valid_body_allocates_nothing() {
     let spec = model_tests::Spec::load();
-    let op = spec
-        .operations
-        .iter()
-        .find(|op| op.name == "update_vpc_channel")
-        .expect("documented");
+    let op = spec.operation("apig/update_vpc_channel");
     for (title, example) in op.example_requests() {
         let mut body: apig::VpcCreate = serde_json::from_value(example).expect("fits");
         // Many members, so that a per-item allocation could not hide.
@@ -72,11 +68,7 @@ fn invalid_bodies_do_allocate_their_report() {
 #[test]
 fn checking_a_valid_body_in_one_pass_allocates_nothing() {
     let spec = model_tests::Spec::load();
-    let op = spec
-        .operations
-        .iter()
-        .find(|op| op.name == "update_vpc_channel")
-        .expect("documented");
+    let op = spec.operation("apig/update_vpc_channel");
     for (title, mut example) in op.example_requests() {
         // Many members, so that a per-item allocation could not hide; member_type after them, so that
         // their rules wait for it.

@@ -84,6 +84,18 @@ fn found<'a>(doc: &'a Value, op: &model_tests::Operation) -> &'a Value {
     &item[op.value["method"].as_str().unwrap().to_ascii_lowercase()]
 }
 
+/// Calls `check` with each operation of `spec/`, its service's document and the operation's object
+/// in it.
+fn each_operation(mut check: impl FnMut(&Value, &model_tests::Operation, &Value)) {
+    let spec = Spec::load();
+    for service in &services() {
+        let doc = document(service);
+        for op in spec.operations.iter().filter(|op| op.service == **service) {
+            check(&doc, op, found(&doc, op));
+        }
+    }
+}
+
 /// `schema` as a JSON Schema 2020-12 document whose `#/components/...` references resolve in `doc`.
 fn rooted(schema: &Value, doc: &Value) -> Value {
     json!({
@@ -201,36 +213,30 @@ fn every_schema_is_json_schema_2020_12_and_every_reference_resolves() {
 
 #[test]
 fn every_page_example_request_is_valid_against_the_document() {
-    let spec = Spec::load();
     let mut checked = 0;
-    for service in &services() {
-        let doc = document(service);
-        for op in spec.operations.iter().filter(|op| op.service == **service) {
-            let found = found(&doc, op);
-            let schema = &found["requestBody"]["content"]["application/json"]["schema"];
-            if schema.is_null() {
-                continue;
-            }
-            let validator = jsonschema::validator_for(&rooted(schema, &doc)).unwrap();
-            // The document shows the page's examples, but those a person marked wrong.
-            let shown: Vec<&Value> = found["requestBody"]["content"]["application/json"]
-                ["examples"]
-                .as_object()
-                .map(|examples| examples.values().map(|e| &e["value"]).collect())
-                .unwrap_or_default();
-            for (title, body) in op.example_requests() {
-                assert!(shown.contains(&&body), "{} {title}", op.qualified());
-            }
-            for (title, body) in op.example_requests() {
-                let errors: Vec<String> = validator
-                    .iter_errors(&body)
-                    .map(|e| e.to_string())
-                    .collect();
-                assert!(errors.is_empty(), "{} {title}: {errors:?}", op.qualified());
-                checked += 1;
-            }
+    each_operation(|doc, op, found| {
+        let schema = &found["requestBody"]["content"]["application/json"]["schema"];
+        if schema.is_null() {
+            return;
         }
-    }
+        let validator = jsonschema::validator_for(&rooted(schema, doc)).unwrap();
+        // The document shows the page's examples, but those a person marked wrong.
+        let shown: Vec<&Value> = found["requestBody"]["content"]["application/json"]["examples"]
+            .as_object()
+            .map(|examples| examples.values().map(|e| &e["value"]).collect())
+            .unwrap_or_default();
+        for (title, body) in op.example_requests() {
+            assert!(shown.contains(&&body), "{} {title}", op.qualified());
+        }
+        for (title, body) in op.example_requests() {
+            let errors: Vec<String> = validator
+                .iter_errors(&body)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{} {title}: {errors:?}", op.qualified());
+            checked += 1;
+        }
+    });
     assert!(checked > 60, "only {checked} examples");
 }
 
@@ -255,27 +261,22 @@ fn every_document_is_valid_against_the_openapi_3_1_schema() {
 
 #[test]
 fn every_page_example_response_is_valid_against_the_document() {
-    let spec = Spec::load();
     let mut checked = 0;
-    for service in &services() {
-        let doc = document(service);
-        for op in spec.operations.iter().filter(|op| op.service == **service) {
-            let found = found(&doc, op);
-            for (status, body) in op.example_responses() {
-                let content = &found["responses"][status.to_string()]["content"];
-                let schema = &content["application/json"]["schema"];
-                if schema.is_null() {
-                    continue;
-                }
-                let validator = jsonschema::validator_for(&rooted(schema, &doc)).unwrap();
-                let errors: Vec<String> = (validator.iter_errors(&body))
-                    .take(5)
-                    .map(|e| format!("{}: {e}", e.instance_path()))
-                    .collect();
-                assert!(errors.is_empty(), "{} {status}: {errors:?}", op.qualified());
-                checked += 1;
+    each_operation(|doc, op, found| {
+        for (status, body) in op.example_responses() {
+            let content = &found["responses"][status.to_string()]["content"];
+            let schema = &content["application/json"]["schema"];
+            if schema.is_null() {
+                continue;
             }
+            let validator = jsonschema::validator_for(&rooted(schema, doc)).unwrap();
+            let errors: Vec<String> = (validator.iter_errors(&body))
+                .take(5)
+                .map(|e| format!("{}: {e}", e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{} {status}: {errors:?}", op.qualified());
+            checked += 1;
         }
-    }
+    });
     assert!(checked > 500, "only {checked} example responses");
 }
