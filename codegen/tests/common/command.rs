@@ -1,5 +1,8 @@
 //! Running the `codegen` command from the repository's root, for the tests of the command line.
 
+// Each test file takes what it needs of this one.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
