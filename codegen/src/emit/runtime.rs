@@ -45,14 +45,12 @@ const SUPPORT_MODULES: &[(&str, &str)] = &[
 
 /// The support module's items, its modules inside it (for the layout of one file).
 pub(super) fn support_tokens() -> Result<TokenStream, EmitBug> {
-    let support = parse_runtime("support", SUPPORT)?;
-    let (attrs, items) = (support.attrs, support.items);
-    let mut modules = Vec::new();
-    for (name, text) in SUPPORT_MODULES {
-        let file = parse_runtime(name, text)?;
+    let ParsedSupport { root, modules } = parse_support()?;
+    let modules = modules.into_iter().map(|(name, file)| {
         let (name, attrs, items) = (ident(name), file.attrs, file.items);
-        modules.push(quote! { mod #name { #(#attrs)* #(#items)* } });
-    }
+        quote! { mod #name { #(#attrs)* #(#items)* } }
+    });
+    let (attrs, items) = (root.attrs, root.items);
     Ok(quote! {
         #(#attrs)*
         #(#items)*
@@ -70,15 +68,20 @@ pub(super) fn support_files(root: &str) -> Vec<(String, SupportFile)> {
         Some((dir, "lib.rs" | "mod.rs")) => dir.to_owned(),
         _ => root.trim_end_matches(".rs").to_owned(),
     };
-    let modules = SUPPORT_MODULES.iter().enumerate();
-    std::iter::once((root.to_owned(), SupportFile(None)))
-        .chain(modules.map(|(i, (name, _))| (format!("{dir}/{name}.rs"), SupportFile(Some(i)))))
+    let modules = SUPPORT_MODULES
+        .iter()
+        .map(|(name, _)| format!("{dir}/{name}.rs"));
+    let paths = std::iter::once(root.to_owned()).chain(modules);
+    paths
+        .enumerate()
+        .map(|(i, path)| (path, SupportFile(i)))
         .collect()
 }
 
-/// One file of the support module: its root, or the module at that position of `SUPPORT_MODULES`.
+/// One file of the support module, by its place among them: the root first, then the modules in
+/// the order of `SUPPORT_MODULES`.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct SupportFile(Option<usize>);
+pub(super) struct SupportFile(usize);
 
 impl SupportFile {
     /// The file's text, headed for `command`.
@@ -86,26 +89,39 @@ impl SupportFile {
         static FORMATTED: OnceLock<Result<Vec<String>, EmitBug>> = OnceLock::new();
         let formatted = FORMATTED.get_or_init(format_support).as_ref();
         let texts = formatted.map_err(Clone::clone)?;
-        let text = &texts[self.0.map_or(0, |i| i + 1)];
-        Ok(header(&[], command, "//") + text)
+        Ok(header(&[], command, "//") + &texts[self.0])
     }
 }
 
 /// The support module's root, then each of its modules, formatted.
 fn format_support() -> Result<Vec<String>, EmitBug> {
-    let support = parse_runtime("support", SUPPORT)?;
-    let (attrs, items) = (support.attrs, support.items);
-    let names = SUPPORT_MODULES.iter().map(|(name, _)| ident(name));
-    let root = quote! {
-        #(#attrs)*
-        #(#items)*
-        #(mod #names;)*
-    };
-    let mut texts = vec![prettyplease::unparse(&parse_file("support.rs", root)?)];
-    for (name, text) in SUPPORT_MODULES {
-        texts.push(prettyplease::unparse(&parse_runtime(name, text)?));
-    }
-    Ok(texts)
+    let ParsedSupport { root, modules } = parse_support()?;
+    let (attrs, items) = (root.attrs, root.items);
+    let names = modules.iter().map(|(name, _)| ident(name));
+    let root = parse_file(
+        "support.rs",
+        quote! { #(#attrs)* #(#items)* #(mod #names;)* },
+    )?;
+    let files = std::iter::once(&root).chain(modules.iter().map(|(_, file)| file));
+    Ok(files.map(prettyplease::unparse).collect())
+}
+
+/// The support module's files, parsed.
+struct ParsedSupport {
+    /// `support.rs`.
+    root: syn::File,
+    /// Each of its modules, by name, in the order of `SUPPORT_MODULES`.
+    modules: Vec<(&'static str, syn::File)>,
+}
+
+fn parse_support() -> Result<ParsedSupport, EmitBug> {
+    let modules = SUPPORT_MODULES
+        .iter()
+        .map(|(name, text)| Ok((*name, parse_runtime(name, text)?)));
+    Ok(ParsedSupport {
+        root: parse_runtime("support", SUPPORT)?,
+        modules: modules.collect::<Result<_, _>>()?,
+    })
 }
 
 /// The runtime's file `name.rs`, parsed.
@@ -122,10 +138,7 @@ const WIRE: &str = include_str!("../../runtime/wire.rs");
 
 /// The `http` glue crate's root: the runtime's `wire.rs`, with the support crate named `support`.
 pub(super) fn wire_tokens(support_crate: &str) -> Result<syn::File, EmitBug> {
-    let mut file = syn::parse_str::<syn::File>(WIRE).map_err(|e| EmitBug {
-        file: "wire.rs".to_owned(),
-        error: e.to_string(),
-    })?;
+    let mut file = parse_runtime("wire", WIRE)?;
     let support = ident(support_crate);
     file.items
         .insert(0, syn::parse_quote! { use ::#support as support; });
