@@ -3,44 +3,30 @@
 //! exit status gates CI; a version that does not load is its diagnostics and nothing on stdout.
 
 use serde_json::{json, Value};
-use std::path::Path;
 
 #[path = "common/command.rs"]
 mod command;
 #[path = "common/scratch.rs"]
 mod scratch;
+use codegen::internal::load::files_under;
 use command::{codegen, repo};
-use scratch::{scratch, TempDir};
+use scratch::{copy_dir, edit_json, scratch, TempDir};
 
 /// A copy of `spec/` in a scratch folder, with `edit` applied to its JSON files (by name).
 fn edited_spec(label: &str, edit: impl Fn(&str, &mut Value)) -> TempDir {
     let work = scratch(&format!("changes-{label}"));
-    copy_dir(&repo().join("spec"), work.path(), &edit);
-    work
-}
-
-fn copy_dir(from: &Path, to: &Path, edit: &impl Fn(&str, &mut Value)) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("readable") {
-        let path = entry.expect("entry").path();
+    copy_dir(&repo().join("spec"), work.path());
+    for path in files_under(work.path()).expect("readable") {
         let name = path
             .file_name()
             .expect("name")
             .to_string_lossy()
             .into_owned();
-        let target = to.join(&name);
-        if path.is_dir() {
-            copy_dir(&path, &target, edit);
-        } else if name.ends_with(".json") && name != "spec.schema.json" {
-            let mut json: Value =
-                serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
-            edit(&name, &mut json);
-            std::fs::write(&target, serde_json::to_string_pretty(&json).expect("json"))
-                .expect("write");
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
+        if name.ends_with(".json") && name != "spec.schema.json" {
+            edit_json(&path, |json| edit(&name, json));
         }
     }
+    work
 }
 
 /// The request table of `creating_an_api_group`.

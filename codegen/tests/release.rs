@@ -12,7 +12,7 @@ mod command;
 #[path = "common/scratch.rs"]
 mod scratch;
 use command::{codegen, repo};
-use scratch::{copy_dir, TempDir};
+use scratch::{copy_dir, edit_json, TempDir};
 
 /// A scratch folder with `old/` and `new/`: copies of the seeds' services (`apig`, `roma`).
 fn scratch(label: &str) -> TempDir {
@@ -26,15 +26,6 @@ fn scratch(label: &str) -> TempDir {
         }
     }
     work
-}
-
-/// Applies `edit` to the JSON of `file` under `spec`.
-fn edit(spec: &Path, file: &str, edit: impl FnOnce(&mut Value)) {
-    let path = spec.join(file);
-    let mut json: Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
-    edit(&mut json);
-    std::fs::write(&path, serde_json::to_string_pretty(&json).expect("json")).expect("write");
 }
 
 fn vpc_fields(json: &mut Value) -> &mut Vec<Value> {
@@ -86,7 +77,7 @@ fn history(work: &Path) -> Value {
 fn an_additive_edit_is_a_patch_release_before_one_and_recording_again_replaces_it() {
     let scratch = scratch("additive");
     let work = scratch.path();
-    edit(&work.join("new"), "apig/update_vpc_channel.json", additive);
+    edit_json(&work.join("new/apig/update_vpc_channel.json"), additive);
     let (code, stdout, stderr) = release(work, "old", "2026-12-04");
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(
@@ -145,12 +136,12 @@ fn an_additive_edit_is_a_patch_release_before_one_and_recording_again_replaces_i
 fn a_breaking_edit_after_a_release_moves_the_minor_number_and_stacks() {
     let scratch = scratch("breaking");
     let work = scratch.path();
-    edit(&work.join("new"), "apig/update_vpc_channel.json", additive);
+    edit_json(&work.join("new/apig/update_vpc_channel.json"), additive);
     assert_eq!(release(work, "old", "2026-12-04").0, 0);
     // The released spec is the next base; a field is removed from it.
     copy_dir(&work.join("new/apig"), &work.join("released/apig"));
     copy_dir(&work.join("new/roma"), &work.join("released/roma"));
-    edit(&work.join("new"), "apig/update_vpc_channel.json", |json| {
+    edit_json(&work.join("new/apig/update_vpc_channel.json"), |json| {
         vpc_fields(json).retain(|f| f["name"] != "remark");
     });
     let (code, stdout, stderr) = release(work, "released", "2026-12-11");
@@ -192,7 +183,7 @@ fn no_change_records_nothing() {
 fn a_bad_history_or_date_is_reported_and_nothing_is_written() {
     let scratch = scratch("bad");
     let work = scratch.path();
-    edit(&work.join("new"), "apig/update_vpc_channel.json", additive);
+    edit_json(&work.join("new/apig/update_vpc_channel.json"), additive);
     let (code, _, stderr) = release(work, "old", "4 December");
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("is not a date YYYY-MM-DD"), "{stderr}");

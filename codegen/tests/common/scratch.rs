@@ -16,6 +16,14 @@ pub fn scratch(label: &str) -> TempDir {
         .expect("a scratch folder")
 }
 
+/// Rewrites the JSON file at `path` with `edit` applied to its value.
+pub fn edit_json(path: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+    let text = std::fs::read_to_string(path).expect("read");
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    edit(&mut json);
+    std::fs::write(path, serde_json::to_string_pretty(&json).expect("json")).expect("write");
+}
+
 /// Copies the folder `from`, with everything in it, to `to`.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
