@@ -63,12 +63,11 @@ fn the_snapshots_support_is_the_runtime_the_generator_writes() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/support/src");
     let mut compared = 0;
     for (path, text) in &files {
-        let checked_in = match path.strip_prefix("src/support") {
-            Some(".rs") => "lib.rs",
-            Some(module) => match module.strip_prefix('/') {
-                Some(module) => module,
-                None => continue,
-            },
+        // The crate layout's `src/support.rs` and `src/support/*.rs` are the support crate's
+        // `lib.rs` and modules.
+        let checked_in = match path.strip_prefix("src/support/") {
+            Some(module) => module,
+            None if path == "src/support.rs" => "lib.rs",
             None => continue,
         };
         let checked_in = std::fs::read_to_string(crate_dir.join(checked_in)).expect(path);
