@@ -46,7 +46,7 @@ const ROLE_WORDS: &[(&[&str], Class)] = &[
     (&["request", "requests"], Class::Role(Role::Request)),
     (&["response", "responses"], Class::Role(Role::Response)),
     (&["function", "description"], Class::Role(Role::Function)),
-    (&["calling", "method"], Class::Other),
+    (&["calling", "method", "methods"], Class::Other),
 ];
 
 /// Words a heading may hold beside its role's: a heading is made only of these and role words,

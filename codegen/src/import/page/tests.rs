@@ -224,6 +224,49 @@ fn a_page_without_method_and_path_is_refused() {
     assert!(error.message.contains("no method and path"), "{error}");
 }
 
+/// A guide page of the "Calling APIs" chapters: its URI section is about URIs (a template and a
+/// table of their parts, no method), and the request line below it, under "Request Methods" (a
+/// heading, as "Request Method" is), is an example of another page's API. The page's own method
+/// and path are looked for only up to its first request section, so it is refused, not imported
+/// as `POST /v3/auth/tokens`.
+#[test]
+fn a_guide_page_whose_request_line_follows_its_uri_section_is_refused() {
+    let guide = "Making an API Request
+
+This section describes the structure of a REST API request.
+
+Request URI
+
+A request URI is in the following format:
+
+{URI-scheme} :// {Endpoint} / {resource-path} ? {query-string}
+
+Table 1 Parameter description
+
+Parameter
+
+Description
+
+URI-scheme
+
+Protocol used to transmit requests.
+
+https://www.example.com/v3/auth/tokens
+
+Request Methods
+
+For example, the request method of the API used to obtain a user token is POST:
+
+POST https://www.example.com/v3/auth/tokens
+
+Request Header
+
+Content-Type: application/json
+";
+    let error = parse(guide).unwrap_err();
+    assert!(error.message.contains("no method and path"), "{error}");
+}
+
 /// vpn: a URI section with the method alone; the path is the example request's, with a review
 /// line.
 #[test]
